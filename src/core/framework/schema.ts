@@ -1,0 +1,283 @@
+import { z } from 'zod';
+
+/**
+ * The framework file format: the one source of truth for the TypeScript types, the runtime
+ * validation and the JSON Schema that editors use. Every object is strict, so a misspelt field
+ * is an error rather than silently ignored data.
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-", starting with a letter or digit')
+  .describe('A stable identifier: keep it when titles change so that assessments survive new versions.');
+
+const text = z.string().min(1, 'must not be empty');
+const fraction = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
+const nonNegative = z.number().min(0, 'must not be negative');
+const sourceRef = id.describe('The id of an entry in `sources` that backs this figure.');
+
+export const rangeSchema = z
+  .strictObject({ min: nonNegative, max: nonNegative })
+  .describe('An inclusive range; min must not exceed max.');
+
+export const trackSchema = z
+  .strictObject({
+    id,
+    name: text,
+    kind: z
+      .enum(['ladder', 'lateral'])
+      .default('ladder')
+      .describe('`ladder`: a career track of ranked levels; `lateral`: a family of roles reached by lateral moves.'),
+    description: text.optional(),
+  })
+  .describe('A career track, e.g. the individual-contributor or the management track.');
+
+export const scopeValues = ['task', 'feature', 'project', 'team', 'multi-team', 'organisation', 'company', 'industry'] as const;
+export const scopeSchema = z.enum(scopeValues).describe('How far the work reaches, from one task to the whole industry.');
+
+export const archetypeSchema = z.strictObject({ id, name: text, description: text.optional() });
+
+export const spanSchema = z
+  .strictObject({
+    engineers: rangeSchema.optional(),
+    teams: rangeSchema.optional(),
+    managers: rangeSchema.optional(),
+    source: sourceRef.optional(),
+  })
+  .describe('Span of control: how many engineers, teams or managers someone at this level typically leads.');
+
+export const shareSchema = z
+  .strictObject({ min: fraction.optional(), max: fraction.optional(), source: sourceRef.optional() })
+  .describe('Share of engineers at this level, as fractions of 1 (0.01 = 1%).');
+
+export const expectationSchema = z
+  .strictObject({
+    rating: z.number().int().describe("The rating expected at this level, on the competency's scale."),
+    behaviours: z.array(text).default([]).describe('What meeting the expectation looks like.'),
+  })
+  .describe('What a level expects of one competency.');
+
+export const levelSchema = z
+  .strictObject({
+    id,
+    title: text,
+    track: id.describe('The id of the track this level belongs to.'),
+    rank: z.number().int().min(1).describe('Position in the track: 1, 2, 3 … with no holes.'),
+    band: z
+      .number()
+      .int()
+      .min(1)
+      .describe('Seniority shared across tracks: equal band means equal standing and pay.'),
+    aliases: z.array(text).default([]),
+    summary: text.optional(),
+    scope: scopeSchema,
+    impact: text.describe('Where the impact comes from at this level.'),
+    years: rangeSchema.describe('Typical years spent in this level before moving on.'),
+    yearsSource: sourceRef.optional(),
+    share: shareSchema.optional(),
+    careerLevel: z
+      .boolean()
+      .default(false)
+      .describe('A level one may stay at for good without any expectation to move up.'),
+    archetypes: z.array(archetypeSchema).default([]),
+    responsibilities: z.array(text).default([]),
+    span: spanSchema.optional(),
+    notes: z.array(text).default([]),
+    expectations: z
+      .record(id, expectationSchema)
+      .default({})
+      .describe('Competency id → the rating and behaviours this level expects.'),
+  })
+  .describe('A rung of a track.');
+
+export const scalePointSchema = z.strictObject({ value: z.number().int(), label: text, description: text.optional() });
+
+export const scaleSchema = z
+  .strictObject({ id, name: text, points: z.array(scalePointSchema).min(2, 'needs at least two points') })
+  .describe('A rating scale: its points in ascending order of value.');
+
+export const groupSchema = z.strictObject({ id, name: text, description: text.optional() });
+
+export const competencySchema = z
+  .strictObject({
+    id,
+    name: text,
+    group: id.describe('The id of a competency group.'),
+    description: text,
+    scale: id.optional().describe('The id of a rating scale; may be left out when the framework has one scale.'),
+    core: z.boolean().default(true).describe('Core competencies need an expectation at every level they apply to.'),
+    tracks: z
+      .array(id)
+      .optional()
+      .describe('The tracks whose levels this competency applies to; every ladder track when left out.'),
+  })
+  .describe('A dimension of the work, rated on a scale.');
+
+export const promotionRuleSchema = z
+  .strictObject({
+    id,
+    description: text.optional(),
+    appliesTo: z
+      .strictObject({ tracks: z.array(id).optional(), levels: z.array(id).optional() })
+      .optional()
+      .describe('Which target levels the rule governs; every level when left out. Levels beat tracks beat the default.'),
+    coreMustMeet: z
+      .boolean()
+      .default(true)
+      .describe('Every core competency must meet the expectation, apart from the allowance of maxBelow.'),
+    maxBelow: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe('How many competencies may fall short of the expectation.'),
+    maxStepsBelow: z
+      .number()
+      .int()
+      .min(1)
+      .default(1)
+      .describe('How far below the expectation those competencies may be, in rating steps.'),
+    minMetPerGroup: z
+      .record(id, z.number().int().min(0))
+      .default({})
+      .describe('Competency group id → how many of its competencies must meet the expectation.'),
+  })
+  .describe('An explicit promotion rule: the level is met when the ratings satisfy it.');
+
+export const roleSchema = z
+  .strictObject({
+    id,
+    title: text,
+    track: id.describe('The id of a lateral track (e.g. product).'),
+    band: z.number().int().min(1).optional(),
+    summary: text,
+    notes: z.array(text).default([]),
+  })
+  .describe('A role outside the engineering ladders, reached by a lateral move.');
+
+export const moveKinds = ['promotion', 'track-switch', 'lateral', 'specialisation-change', 'company-change'] as const;
+export const companyKinds = ['big-company', 'startup'] as const;
+
+export const moveSchema = z
+  .strictObject({
+    id,
+    kind: z.enum(moveKinds),
+    from: id.describe('A level or role id.'),
+    to: id.describe('A level or role id.'),
+    years: rangeSchema.optional().describe('Typical years the move takes; for promotions, the years in the level left.'),
+    levelChange: z
+      .number()
+      .int()
+      .optional()
+      .describe('Change of band; negative for the temporary setback of a reset. Derived from the bands when left out.'),
+    fromSpecialisation: id.optional(),
+    toSpecialisation: id.optional(),
+    fromCompany: z.enum(companyKinds).optional(),
+    toCompany: z.enum(companyKinds).optional(),
+    prerequisites: z.array(text).default([]),
+    advice: z.array(text).default([]),
+    source: sourceRef.optional(),
+  })
+  .describe('An edge of the lattice.');
+
+export const marketDynamics = ['premium', 'core', 'commoditised', 'niche'] as const;
+
+export const specialisationSchema = z
+  .strictObject({
+    id,
+    name: text,
+    focus: z.array(text).default([]),
+    market: z.strictObject({
+      dynamic: z.enum(marketDynamics),
+      notes: z.array(text).default([]),
+      premium: z
+        .strictObject({
+          min: z.number(),
+          max: z.number(),
+          over: id.optional().describe('The specialisation it is compared with.'),
+          year: z.number().int().optional(),
+          source: sourceRef.optional(),
+        })
+        .optional()
+        .describe('Pay premium as fractions (0.2 = 20% more).'),
+    }),
+    obsolescence: z
+      .strictObject({ risk: z.enum(['low', 'medium', 'high']), examples: z.array(text).default([]) })
+      .optional(),
+    adjacent: z.array(id).default([]).describe('Specialisations it borders, for breadth.'),
+  })
+  .describe('A specialisation area with its market dynamics.');
+
+export const companyCodeSchema = z.strictObject({ code: text, level: id, note: text.optional() });
+
+export const companySchema = z
+  .strictObject({
+    id,
+    name: text,
+    source: sourceRef,
+    levels: z.array(companyCodeSchema).min(1, 'needs at least one level code'),
+  })
+  .describe("A company's level codes mapped to this framework's levels.");
+
+export const sourceSchema = z
+  .strictObject({ id, title: text, url: z.url().optional(), note: text.optional() })
+  .describe('Where a factual figure comes from.');
+
+export const assumptionSchema = z
+  .strictObject({
+    id,
+    name: text,
+    value: z.number().optional(),
+    range: z.strictObject({ min: z.number(), max: z.number().optional() }).optional(),
+    unit: z.enum(['fraction', 'years', 'count', 'USD', 'hours']),
+    year: z.number().int().optional(),
+    note: text.optional(),
+    source: sourceRef,
+  })
+  .describe('A market figure (raise on a job change, bonus share …) with its source.');
+
+export const frameworkSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Where editors find this schema.'),
+    id,
+    name: text,
+    version: text.describe('The version of this ladder, e.g. 1.2.0.'),
+    description: text.optional(),
+    tracks: z.array(trackSchema).min(1, 'needs at least one track'),
+    levels: z.array(levelSchema).min(1, 'needs at least one level'),
+    roles: z.array(roleSchema).default([]),
+    scales: z.array(scaleSchema).min(1, 'needs at least one rating scale'),
+    groups: z.array(groupSchema).min(1, 'needs at least one competency group'),
+    competencies: z.array(competencySchema).min(1, 'needs at least one competency'),
+    promotionRules: z.array(promotionRuleSchema).min(1, 'needs at least one promotion rule'),
+    moves: z.array(moveSchema).default([]),
+    specialisations: z.array(specialisationSchema).default([]),
+    companies: z.array(companySchema).default([]),
+    assumptions: z.array(assumptionSchema).default([]),
+    sources: z.array(sourceSchema).default([]),
+  })
+  .describe('A Trellis career framework: a versioned dual-track ladder as code.');
+
+export type Range = z.infer<typeof rangeSchema>;
+export type Track = z.infer<typeof trackSchema>;
+export type Level = z.infer<typeof levelSchema>;
+export type Expectation = z.infer<typeof expectationSchema>;
+export type Scale = z.infer<typeof scaleSchema>;
+export type Group = z.infer<typeof groupSchema>;
+export type Competency = z.infer<typeof competencySchema>;
+export type PromotionRule = z.infer<typeof promotionRuleSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type Move = z.infer<typeof moveSchema>;
+export type MoveKind = (typeof moveKinds)[number];
+export type Specialisation = z.infer<typeof specialisationSchema>;
+export type Company = z.infer<typeof companySchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Assumption = z.infer<typeof assumptionSchema>;
+export type Framework = z.infer<typeof frameworkSchema>;
+/** A framework as written in a file, before defaults are filled in. */
+export type FrameworkInput = z.input<typeof frameworkSchema>;
+
+/** The JSON Schema (draft 2020-12) of the framework file, for editors. */
+export function frameworkJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(frameworkSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,196 @@
+import { distance } from 'fastest-levenshtein';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
+import { formatPath, type Path, type Problem } from '../problems.js';
+
+/**
+ * A YAML (or JSON, which is YAML) text parsed with its positions kept, so that every problem
+ * found later, by the schema or by a semantic rule, can be reported as FILE:LINE:COL.
+ */
+export interface SourceDocument {
+  file: string;
+  /** The plain JavaScript value of the document; undefined when the text is empty. */
+  value: unknown;
+  /** YAML syntax problems; when there are any, `value` is the parser's best effort. */
+  syntaxProblems: Problem[];
+  /** The position of the node at `path`, or of its closest existing ancestor. */
+  locate(path: Path, at?: 'key' | 'value'): { line: number; col: number };
+  /** A problem located at `path`. */
+  problem(path: Path, message: string, code: string, severity?: Problem['severity'], at?: 'key' | 'value'): Problem;
+}
+
+export function parseSource(text: string, file: string): SourceDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+
+  const locate = (path: Path, at: 'key' | 'value' = 'value') => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        const keyStart = (pair.key as Node).range?.[0];
+        const valueStart = (pair.value as Node | null)?.range?.[0];
+        const wantKey = at === 'key' && i === path.length - 1;
+        offset = (wantKey ? keyStart : (valueStart ?? keyStart)) ?? offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) break;
+        offset = item.range?.[0] ?? offset;
+        node = item;
+      } else break;
+    }
+    return position(offset);
+  };
+
+  const syntaxProblems: Problem[] = doc.errors.map((error) => ({
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+    path: [],
+    file,
+    ...position(error.pos[0]),
+  }));
+
+  return {
+    file,
+    value: doc.errors.length > 0 ? safeToJS(doc) : doc.toJS({ maxAliasCount: 1000 }),
+    syntaxProblems,
+    locate,
+    problem: (path, message, code, severity = 'error', at = 'value') => ({
+      severity,
+      code,
+      message,
+      path,
+      file,
+      ...locate(path, at),
+    }),
+  };
+}
+
+function safeToJS(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    return undefined;
+  }
+}
+
+/** "did you mean …" for a misspelt name, when one of the candidates is close enough. */
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const tolerance = Math.max(2, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= tolerance ? best : undefined;
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const hint = suggest(word, candidates);
+  return hint === undefined ? '' : ` (did you mean "${hint}"?)`;
+}
+
+/**
+ * Validates a document against a zod schema and turns every issue into a located problem.
+ * Returns the parsed value when there were no issues.
+ */
+export function checkSchema<S extends z.ZodType>(
+  source: SourceDocument,
+  schema: S,
+  basePath: Path = [],
+): { value?: z.output<S>; problems: Problem[] } {
+  const input = basePath.reduce<unknown>(
+    (value, key) => (value as Record<string | number, unknown> | undefined)?.[key],
+    source.value,
+  );
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return { value: result.data, problems: [] };
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    const path = [...basePath, ...(issue.path as (string | number)[])];
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(schema, issue.path as (string | number)[]);
+      for (const key of issue.keys) {
+        problems.push(
+          source.problem([...path, key], `${formatPath([...path, key])}: unknown field "${key}"${didYouMean(key, known)}`, 'unknown-field', 'error', 'key'),
+        );
+      }
+      continue;
+    }
+    if (issue.code === "invalid_type" && issue.input === undefined && !hasKey(input, issue.path as (string | number)[])) {
+      const field = path[path.length - 1];
+      problems.push(
+        source.problem(path.slice(0, -1), `${formatPath(path.slice(0, -1))}: missing required field "${String(field)}"`, 'missing-field'),
+      );
+      continue;
+    }
+    problems.push(source.problem(path, `${formatPath(path)}: ${describeIssue(issue)}`, 'invalid-value'));
+  }
+  return { problems };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value' && issue.values.length > 0) {
+    const received = typeof issue.input === 'string' ? `"${issue.input}"` : JSON.stringify(issue.input);
+    const hint = typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : '';
+    return `${received} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${hint}`;
+  }
+  if (issue.code === 'invalid_type') {
+    return `expected ${issue.expected}, got ${describeType(issue.input)}`;
+  }
+  return issue.message;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** The field names an object schema accepts at `path`, for "did you mean" on unknown fields. */
+function knownKeys(schema: z.ZodType, path: (string | number)[]): string[] {
+  let current: unknown = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+      if (def && ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type as string)) {
+        current = def.innerType;
+      } else if (def && def.type === 'pipe') {
+        current = def.in;
+      } else return def;
+    }
+  };
+  for (const segment of path) {
+    const def = unwrap();
+    if (!def) return [];
+    if (def.type === 'object') current = (def.shape as Record<string, unknown>)[String(segment)];
+    else if (def.type === 'array') current = def.element;
+    else if (def.type === 'record') current = def.valueType;
+    else return [];
+  }
+  const def = unwrap();
+  return def?.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
+}
+
+/** Whether the last key of `path` is present in `root`, even with a null value. */
+function hasKey(root: unknown, path: (string | number)[]): boolean {
+  const parent = path.slice(0, -1).reduce<unknown>((value, key) => (value as Record<string | number, unknown> | undefined)?.[key], root);
+  const key = path[path.length - 1];
+  return typeof parent === 'object' && parent !== null && key !== undefined && key in parent;
+}
