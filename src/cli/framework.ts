@@ -3,6 +3,7 @@ import { loadFramework } from '../core/framework/load.js';
 import { frameworkJsonSchema } from '../core/framework/schema.js';
 import { formatProblem, hasErrors } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
+import { registerImportCommand } from './framework-import.js';
 import { print, printJson } from './output.js';
 
 export function registerFrameworkCommands(program: Command): void {
@@ -43,4 +44,6 @@ export function registerFrameworkCommands(program: Command): void {
     .command('schema')
     .description('Print the JSON Schema of framework files, for editors')
     .action(() => printJson(frameworkJsonSchema()));
+
+  registerImportCommand(group);
 }
