@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
-import { loadFramework } from '../core/framework/load.js';
-import { frameworkJsonSchema } from '../core/framework/schema.js';
-import { formatProblem, hasErrors } from '../core/problems.js';
-import { readTextFile } from '../store/files.js';
+import { diffFrameworks, diffSections, type FieldChange, type FrameworkDiff } from '../core/framework/diff.js';
+import { loadFramework, loadFrameworkOrThrow } from '../core/framework/load.js';
+import { formatRange, renderMarkdown } from '../core/framework/render.js';
+import { frameworkJsonSchema, type Framework } from '../core/framework/schema.js';
+import { bandGrid, frameworkView, levelDetail, type LevelDetail } from '../core/framework/view.js';
+import { DomainError, formatProblem, hasErrors } from '../core/problems.js';
+import { readTextFile, writeTextFileAtomic } from '../store/files.js';
+import { readFramework } from '../store/frameworks.js';
+import { terminalTable, wrap } from './format.js';
 import { registerImportCommand } from './framework-import.js';
 import { print, printJson } from './output.js';
 
@@ -45,5 +50,117 @@ export function registerFrameworkCommands(program: Command): void {
     .description('Print the JSON Schema of framework files, for editors')
     .action(() => printJson(frameworkJsonSchema()));
 
+
+  group
+    .command('show')
+    .description('Show the ladder: the tracks side by side by band, or one level in full')
+    .argument('[level]', 'a level id, to see that level in full')
+    .option('--framework <file>', 'a framework file (default: the reference framework)')
+    .option('--json', 'machine-readable output')
+    .action((levelId: string | undefined, options: { framework?: string; json?: boolean }) => {
+      const { framework } = readFramework(options.framework);
+      if (levelId === undefined) {
+        if (options.json) printJson(frameworkView(framework));
+        else print(overview(framework));
+      } else {
+        const detail = levelDetail(framework, levelId);
+        if (options.json) printJson(detail);
+        else print(levelText(framework, detail));
+      }
+    });
+
+  group
+    .command('diff')
+    .description('What changed between two versions of a framework, keyed by id')
+    .argument('<old>', 'the earlier framework file')
+    .argument('<new>', 'the later framework file')
+    .option('--json', 'machine-readable output')
+    .action((oldFile: string, newFile: string, options: { json?: boolean }) => {
+      const [before, after] = [oldFile, newFile].map((file) => ({ file, text: readTextFile(file) }));
+      const problems = [before!, after!].flatMap(({ file, text }) => loadFramework(text, file).problems.filter((p) => p.severity === 'error'));
+      if (problems.length > 0) throw new DomainError('invalid-input', 'cannot diff invalid frameworks', problems);
+      const diff = diffFrameworks(loadFrameworkOrThrow(before!.text, oldFile), loadFrameworkOrThrow(after!.text, newFile));
+      if (options.json) printJson(diff);
+      else print(diffText(diff));
+    });
+
+  group
+    .command('render')
+    .description('Render a framework as a readable document')
+    .argument('<file>', 'the framework file')
+    .option('--format <format>', 'output format: markdown', 'markdown')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action((file: string, options: { format: string; output?: string }) => {
+      if (options.format !== 'markdown') throw new DomainError('usage', `unknown format "${options.format}"; known formats: markdown`);
+      const markdown = renderMarkdown(readFramework(file).framework);
+      if (options.output) {
+        writeTextFileAtomic(options.output, markdown);
+        process.stderr.write(`wrote ${options.output}\n`);
+      } else print(markdown);
+    });
+
   registerImportCommand(group);
+}
+
+/** The two tracks side by side by band, top band first, with the lateral roles below. */
+function overview(framework: Framework): string {
+  const ladders = framework.tracks.filter((t) => t.kind === 'ladder');
+  const rows = bandGrid(framework).map(({ band, cells }) => [
+    String(band),
+    ...ladders.map((t) => (cells[t.id] ?? []).map((l) => `${l.title} (${l.id})\n${l.scope}${l.careerLevel ? ' · career level' : ''}`).join('\n')),
+  ]);
+  const lines = [`${framework.name} ${framework.version}`, '', terminalTable(['Band', ...ladders.map((t) => t.name)], rows)];
+  if (framework.roles.length > 0) {
+    lines.push('', 'Lateral roles:');
+    for (const role of framework.roles) lines.push(`  ${role.title} (${role.id})${role.band ? `, band ${role.band}` : ''}`);
+  }
+  lines.push('', 'Same row, same band: equal standing and pay. See one level with: trellis framework show LEVEL');
+  return lines.join('\n');
+}
+
+function levelText(framework: Framework, level: LevelDetail): string {
+  const track = framework.tracks.find((t) => t.id === level.track)?.name ?? level.track;
+  const lines = [`${level.title} (${level.id})`, `${track}, rank ${level.rank}, band ${level.band}`, ''];
+  if (level.summary) lines.push(wrap(level.summary), '');
+  lines.push(`Scope:          ${level.scope}`, `Impact:         ${level.impact}`, `Years in level: ${formatRange(level.years)}`);
+  if (level.careerLevel) lines.push('Career level:   yes, one may stay here for good');
+  if (level.companies.length > 0) lines.push(`Elsewhere:      ${level.companies.map((c) => `${c.name} ${c.codes.join('/')}`).join(', ')}`);
+  if (level.rule) lines.push('', wrap(`Promotion rule ${level.rule.id}: ${level.rule.text}`));
+  for (const [title, items] of [
+    ['Archetypes', level.archetypes.map((a) => `${a.name}${a.description ? `: ${a.description}` : ''}`)],
+    ['Responsibilities', level.responsibilities],
+    ['Notes', level.notes],
+  ] as const) {
+    if (items.length > 0) lines.push('', `${title}:`, ...items.map((item) => wrap(item, 88, '  - ').replace(/^  - /, '  - ')));
+  }
+  lines.push(
+    '',
+    terminalTable(
+      ['Competency', 'Expected', 'What it looks like'],
+      level.expectations.map((e) => [e.name, `${e.rating} ${e.label}`, e.behaviours.join('\n')]),
+      { colWidths: [26, 16, 60] },
+    ),
+  );
+  return lines.join('\n');
+}
+
+function diffText(diff: FrameworkDiff): string {
+  const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? 'none');
+  const changeText = (c: FieldChange) => `${c.field}: ${show(c.old)} → ${show(c.new)}`;
+  const lines = [`${diff.old.id} ${diff.old.version} → ${diff.new.id} ${diff.new.version}`];
+  for (const change of diff.framework) lines.push(`  ~ ${changeText(change)}`);
+  for (const section of diffSections) {
+    const s = diff.sections[section];
+    if (s.added.length + s.removed.length + s.changed.length === 0) continue;
+    lines.push('', section);
+    for (const id of s.added) lines.push(`  + ${id}`);
+    for (const id of s.removed) lines.push(`  - ${id}`);
+    for (const { id, fields } of s.changed) {
+      lines.push(`  ~ ${id}`);
+      for (const field of fields) lines.push(`      ${changeText(field)}`);
+    }
+  }
+  const { added, removed, changed } = diff.summary;
+  lines.push('', added + removed + changed === 0 ? 'No changes.' : `${added} added, ${removed} removed, ${changed} changed`);
+  return lines.join('\n');
 }

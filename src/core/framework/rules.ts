@@ -67,7 +67,7 @@ function collectIds(fw: Salvaged, report: Report): Ids {
 
 function checkReferences(fw: Salvaged, ids: Ids, report: Report): void {
   const ref = (known: Set<string>, what: string) => (value: string | undefined, path: Path) => {
-    if (value !== undefined && !known.has(value)) {
+    if (value !== undefined && !known.has(value) && !fw.brokenIds.has(value)) {
       report(path, `unknown ${what} "${value}"${didYouMean(value, known)}`, 'unknown-reference');
     }
   };
@@ -142,7 +142,8 @@ function checkTracks(fw: Salvaged, report: Report): void {
       } else seenRanks.set(l.rank, l.id);
     }
     let expected = 1;
-    for (const { index, value: l } of byRank) {
+    // A broken level of this track was left out, so a hole here may be its place: say nothing.
+    for (const { index, value: l } of fw.brokenTracks.has(trackId) || fw.brokenTracks.has('') ? [] : byRank) {
       if (l.rank > expected) {
         const missing = range(expected, l.rank - 1).join(', ');
         report(['levels', index, 'rank'], `track "${trackId}" has a hole in its ranks: no level at rank ${missing} below "${l.id}" (rank ${l.rank})`, 'rank-hole');
@@ -174,7 +175,7 @@ function checkScales(fw: Salvaged, report: Report): void {
 }
 
 /** The scale a competency is rated on: its own, or the framework's only one. */
-export function scaleOf(competency: Pick<Competency, 'scale'>, scales: readonly { id: string; points: { value: number }[] }[]) {
+export function scaleOf<S extends { id: string; points: { value: number }[] }>(competency: Pick<Competency, 'scale'>, scales: readonly S[]): S | undefined {
   return competency.scale === undefined ? (scales.length === 1 ? scales[0] : undefined) : scales.find((s) => s.id === competency.scale);
 }
 

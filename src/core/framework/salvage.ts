@@ -12,7 +12,6 @@ import {
   sourceSchema,
   specialisationSchema,
   trackSchema,
-  type Framework,
 } from './schema.js';
 
 /** An item of a framework list with its index in the file, so that problems point at the right line. */
@@ -37,7 +36,12 @@ const sections = {
 } as const;
 
 export type Section = keyof typeof sections;
-export type Salvaged = { [K in Section]: Entry<z.output<(typeof sections)[K]>>[] };
+export type Salvaged = { [K in Section]: Entry<z.output<(typeof sections)[K]>>[] } & {
+  /** Ids of items that are present but broken: references to them are not reported again. */
+  brokenIds: Set<string>;
+  /** Tracks with a broken level: their rank order cannot be judged. */
+  brokenTracks: Set<string>;
+};
 
 /**
  * Keeps every list item that is well formed on its own, even when other parts of the file are
@@ -46,23 +50,22 @@ export type Salvaged = { [K in Section]: Entry<z.output<(typeof sections)[K]>>[]
 export function salvage(raw: unknown): Salvaged {
   const root = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const out = {} as Record<Section, Entry<unknown>[]>;
+  const brokenIds = new Set<string>();
+  const brokenTracks = new Set<string>();
   for (const [section, schema] of Object.entries(sections) as [Section, z.ZodType][]) {
     const list = root[section];
     out[section] = [];
     if (!Array.isArray(list)) continue;
     list.forEach((item, index) => {
       const parsed = schema.safeParse(item);
-      if (parsed.success) out[section].push({ index, value: parsed.data });
+      if (parsed.success) {
+        out[section].push({ index, value: parsed.data });
+        return;
+      }
+      const raw = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+      if (typeof raw.id === 'string') brokenIds.add(raw.id);
+      if (section === 'levels') brokenTracks.add(typeof raw.track === 'string' ? raw.track : '');
     });
   }
-  return out as Salvaged;
-}
-
-/** The entries of a fully valid framework, indexed as in the file. */
-export function entriesOf(framework: Framework): Salvaged {
-  const out = {} as Record<Section, Entry<unknown>[]>;
-  for (const section of Object.keys(sections) as Section[]) {
-    out[section] = (framework[section] as unknown[]).map((value, index) => ({ index, value }));
-  }
-  return out as Salvaged;
+  return { ...(out as Omit<Salvaged, 'brokenIds' | 'brokenTracks'>), brokenIds, brokenTracks };
 }

@@ -149,6 +149,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const hint = typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : '';
     return `${received} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${hint}`;
   }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
+    const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+    const word = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+    return `must be ${word} ${String(bound)}, got ${JSON.stringify(issue.input)}`;
+  }
   if (issue.code === 'invalid_type') {
     return `expected ${issue.expected}, got ${describeType(issue.input)}`;
   }
