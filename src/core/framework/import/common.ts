@@ -1,0 +1,75 @@
+import type { SourceDocument } from '../../input/document.js';
+import type { Path, Problem } from '../../problems.js';
+import { scopeValues, type FrameworkInput } from '../schema.js';
+
+/** One input file: its name as the user gave it (used in FILE:LINE:COL messages) and its text. */
+export interface ImportInput {
+  name: string;
+  text: string;
+}
+
+/** Something the user should know about the conversion: a decision taken, or data left behind. */
+export interface ImportNote {
+  severity: 'info' | 'warning';
+  message: string;
+  file?: string;
+  line?: number;
+  col?: number;
+}
+
+export interface ImportResult {
+  framework: FrameworkInput;
+  notes: ImportNote[];
+  /** The inputs the framework was built from, in the order given (prose-only files left out). */
+  used: string[];
+}
+
+/** Collects located problems and notes while one importer reads its inputs. */
+export class Findings {
+  readonly problems: Problem[] = [];
+  readonly notes: ImportNote[] = [];
+
+  error(source: SourceDocument, path: Path, message: string, code = 'invalid-value'): void {
+    this.problems.push(source.problem(path, message, code));
+  }
+
+  note(
+    message: string,
+    where?: { source: SourceDocument; path: Path },
+    severity: ImportNote['severity'] = 'info',
+  ): void {
+    const location = where ? { file: where.source.file, ...where.source.locate(where.path) } : {};
+    this.notes.push({ severity, message, ...location });
+  }
+
+  warn(message: string, where?: { source: SourceDocument; path: Path }): void {
+    this.note(message, where, 'warning');
+  }
+}
+
+/**
+ * Neither Monzo nor the FT state scope, impact or typical years, which the Trellis schema requires.
+ * The importer fills them with clearly marked placeholders: scope climbs with the band, so views that
+ * sort or colour by scope stay sensible until the author writes the real values.
+ */
+export function placeholderLevelFields(band: number): {
+  scope: (typeof scopeValues)[number];
+  impact: string;
+  years: { min: number; max: number };
+} {
+  const scope = scopeValues[Math.min(Math.max(band, 1), scopeValues.length) - 1]!;
+  return {
+    scope,
+    impact: 'Not stated by the source framework: see this level’s expectations.',
+    years: { min: 1, max: 3 },
+  };
+}
+
+export const placeholderNote =
+  'scope, impact and typical years of every level are placeholders (the source does not state them): review them before relying on paths or timelines';
+
+/** The one promotion rule an imported framework gets: neither source states one as data. */
+export const defaultPromotionRule = {
+  id: 'default',
+  description: 'Added by the importer (the source states no rule): every core competency met.',
+} as const;
