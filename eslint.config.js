@@ -20,8 +20,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'process', 'child_process'], message: 'src/core is pure: no Node APIs.' },
-            { group: ['**/store/**', '**/server/**', '**/cli/**', '**/web/**'], message: 'src/core imports no adapter.' },
+            {
+              group: ['node:*', 'fs', 'path', 'process', 'child_process'],
+              message: 'src/core is pure: no Node APIs.',
+            },
+            {
+              group: ['**/store/**', '**/server/**', '**/cli/**', '**/web/**'],
+              message: 'src/core imports no adapter.',
+            },
           ],
         },
       ],

@@ -1,7 +1,11 @@
 import Table from 'cli-table3';
 
 /** An aligned terminal table; plain characters so that output survives pipes and logs. */
-export function terminalTable(head: string[], rows: string[][], options: { colWidths?: (number | null)[] } = {}): string {
+export function terminalTable(
+  head: string[],
+  rows: string[][],
+  options: { colWidths?: (number | null)[] } = {},
+): string {
   const table = new Table({
     head,
     style: { head: [], border: [], compact: false },

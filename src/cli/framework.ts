@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { diffFrameworks, diffSections, type FieldChange, type FrameworkDiff } from '../core/framework/diff.js';
+import {
+  diffFrameworks,
+  diffSections,
+  type FieldChange,
+  type FrameworkDiff,
+} from '../core/framework/diff.js';
 import { loadFramework, loadFrameworkOrThrow } from '../core/framework/load.js';
 import { formatRange, renderMarkdown } from '../core/framework/render.js';
 import { frameworkJsonSchema, type Framework } from '../core/framework/schema.js';
@@ -12,7 +17,9 @@ import { registerImportCommand } from './framework-import.js';
 import { print, printJson } from './output.js';
 
 export function registerFrameworkCommands(program: Command): void {
-  const group = program.command('framework').description('Validate, show, diff, render and import career frameworks');
+  const group = program
+    .command('framework')
+    .description('Validate, show, diff, render and import career frameworks');
 
   group
     .command('validate')
@@ -38,7 +45,12 @@ export function registerFrameworkCommands(program: Command): void {
           for (const problem of r.problems) process.stderr.write(`${formatProblem(problem)}\n`);
           const errors = r.problems.filter((p) => p.severity === 'error').length;
           const warnings = r.problems.length - errors;
-          const counts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+          const counts = [
+            errors && `${errors} error${errors === 1 ? '' : 's'}`,
+            warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`,
+          ]
+            .filter(Boolean)
+            .join(', ');
           print(`${r.file}: ${errors === 0 ? 'valid' : 'invalid'}${counts ? ` (${counts})` : ''}`);
         }
       }
@@ -49,7 +61,6 @@ export function registerFrameworkCommands(program: Command): void {
     .command('schema')
     .description('Print the JSON Schema of framework files, for editors')
     .action(() => printJson(frameworkJsonSchema()));
-
 
   group
     .command('show')
@@ -77,9 +88,15 @@ export function registerFrameworkCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((oldFile: string, newFile: string, options: { json?: boolean }) => {
       const [before, after] = [oldFile, newFile].map((file) => ({ file, text: readTextFile(file) }));
-      const problems = [before!, after!].flatMap(({ file, text }) => loadFramework(text, file).problems.filter((p) => p.severity === 'error'));
-      if (problems.length > 0) throw new DomainError('invalid-input', 'cannot diff invalid frameworks', problems);
-      const diff = diffFrameworks(loadFrameworkOrThrow(before!.text, oldFile), loadFrameworkOrThrow(after!.text, newFile));
+      const problems = [before!, after!].flatMap(({ file, text }) =>
+        loadFramework(text, file).problems.filter((p) => p.severity === 'error'),
+      );
+      if (problems.length > 0)
+        throw new DomainError('invalid-input', 'cannot diff invalid frameworks', problems);
+      const diff = diffFrameworks(
+        loadFrameworkOrThrow(before!.text, oldFile),
+        loadFrameworkOrThrow(after!.text, newFile),
+      );
       if (options.json) printJson(diff);
       else print(diffText(diff));
     });
@@ -91,7 +108,8 @@ export function registerFrameworkCommands(program: Command): void {
     .option('--format <format>', 'output format: markdown', 'markdown')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action((file: string, options: { format: string; output?: string }) => {
-      if (options.format !== 'markdown') throw new DomainError('usage', `unknown format "${options.format}"; known formats: markdown`);
+      if (options.format !== 'markdown')
+        throw new DomainError('usage', `unknown format "${options.format}"; known formats: markdown`);
       const markdown = renderMarkdown(readFramework(file).framework);
       if (options.output) {
         writeTextFileAtomic(options.output, markdown);
@@ -107,14 +125,26 @@ function overview(framework: Framework): string {
   const ladders = framework.tracks.filter((t) => t.kind === 'ladder');
   const rows = bandGrid(framework).map(({ band, cells }) => [
     String(band),
-    ...ladders.map((t) => (cells[t.id] ?? []).map((l) => `${l.title} (${l.id})\n${l.scope}${l.careerLevel ? ' · career level' : ''}`).join('\n')),
+    ...ladders.map((t) =>
+      (cells[t.id] ?? [])
+        .map((l) => `${l.title} (${l.id})\n${l.scope}${l.careerLevel ? ' · career level' : ''}`)
+        .join('\n'),
+    ),
   ]);
-  const lines = [`${framework.name} ${framework.version}`, '', terminalTable(['Band', ...ladders.map((t) => t.name)], rows)];
+  const lines = [
+    `${framework.name} ${framework.version}`,
+    '',
+    terminalTable(['Band', ...ladders.map((t) => t.name)], rows),
+  ];
   if (framework.roles.length > 0) {
     lines.push('', 'Lateral roles:');
-    for (const role of framework.roles) lines.push(`  ${role.title} (${role.id})${role.band ? `, band ${role.band}` : ''}`);
+    for (const role of framework.roles)
+      lines.push(`  ${role.title} (${role.id})${role.band ? `, band ${role.band}` : ''}`);
   }
-  lines.push('', 'Same row, same band: equal standing and pay. See one level with: trellis framework show LEVEL');
+  lines.push(
+    '',
+    'Same row, same band: equal standing and pay. See one level with: trellis framework show LEVEL',
+  );
   return lines.join('\n');
 }
 
@@ -122,16 +152,22 @@ function levelText(framework: Framework, level: LevelDetail): string {
   const track = framework.tracks.find((t) => t.id === level.track)?.name ?? level.track;
   const lines = [`${level.title} (${level.id})`, `${track}, rank ${level.rank}, band ${level.band}`, ''];
   if (level.summary) lines.push(wrap(level.summary), '');
-  lines.push(`Scope:          ${level.scope}`, `Impact:         ${level.impact}`, `Years in level: ${formatRange(level.years)}`);
+  lines.push(
+    `Scope:          ${level.scope}`,
+    `Impact:         ${level.impact}`,
+    `Years in level: ${formatRange(level.years)}`,
+  );
   if (level.careerLevel) lines.push('Career level:   yes, one may stay here for good');
-  if (level.companies.length > 0) lines.push(`Elsewhere:      ${level.companies.map((c) => `${c.name} ${c.codes.join('/')}`).join(', ')}`);
+  if (level.companies.length > 0)
+    lines.push(`Elsewhere:      ${level.companies.map((c) => `${c.name} ${c.codes.join('/')}`).join(', ')}`);
   if (level.rule) lines.push('', wrap(`Promotion rule ${level.rule.id}: ${level.rule.text}`));
   for (const [title, items] of [
     ['Archetypes', level.archetypes.map((a) => `${a.name}${a.description ? `: ${a.description}` : ''}`)],
     ['Responsibilities', level.responsibilities],
     ['Notes', level.notes],
   ] as const) {
-    if (items.length > 0) lines.push('', `${title}:`, ...items.map((item) => wrap(item, 88, '  - ').replace(/^  - /, '  - ')));
+    if (items.length > 0)
+      lines.push('', `${title}:`, ...items.map((item) => wrap(item, 88, '    ').replace(/^ {4}/, '  - ')));
   }
   lines.push(
     '',
@@ -145,7 +181,8 @@ function levelText(framework: Framework, level: LevelDetail): string {
 }
 
 function diffText(diff: FrameworkDiff): string {
-  const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? 'none');
+  const show = (value: unknown) =>
+    typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? 'none');
   const changeText = (c: FieldChange) => `${c.field}: ${show(c.old)} → ${show(c.new)}`;
   const lines = [`${diff.old.id} ${diff.old.version} → ${diff.new.id} ${diff.new.version}`];
   for (const change of diff.framework) lines.push(`  ~ ${changeText(change)}`);
@@ -161,6 +198,11 @@ function diffText(diff: FrameworkDiff): string {
     }
   }
   const { added, removed, changed } = diff.summary;
-  lines.push('', added + removed + changed === 0 ? 'No changes.' : `${added} added, ${removed} removed, ${changed} changed`);
+  lines.push(
+    '',
+    added + removed + changed === 0
+      ? 'No changes.'
+      : `${added} added, ${removed} removed, ${changed} changed`,
+  );
   return lines.join('\n');
 }

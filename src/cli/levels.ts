@@ -22,8 +22,13 @@ export function registerLevelCommands(program: Command): void {
         return;
       }
       const name = (id: string) => framework.companies.find((c) => c.id === id)?.name ?? id;
-      const codes = (e: { codes: string[]; match: string }) => (e.codes.length === 0 ? 'no equivalent' : `${e.codes.join(', ')}${e.match === 'band' ? ' (same band, other track)' : ''}`);
-      const lines = [`${name(mapping.company)} ${mapping.code} = ${mapping.title} (${mapping.level}): ${mapping.track} track, band ${mapping.band ?? '–'}`];
+      const codes = (e: { codes: string[]; match: string }) =>
+        e.codes.length === 0
+          ? 'no equivalent'
+          : `${e.codes.join(', ')}${e.match === 'band' ? ' (same band, other track)' : ''}`;
+      const lines = [
+        `${name(mapping.company)} ${mapping.code} = ${mapping.title} (${mapping.level}): ${mapping.track} track, band ${mapping.band ?? '–'}`,
+      ];
       if (mapping.to) lines.push(`At ${name(mapping.to.company)}: ${codes(mapping.to)}`);
       else if (mapping.equivalents.length > 0) {
         lines.push('Equivalents:');

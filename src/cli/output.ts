@@ -9,11 +9,23 @@ export function print(text: string): void {
 }
 
 /** Parses a numeric flag, or fails as a usage error that names the flag. */
-export function numberOption(value: string, flag: string, { integer = false, min }: { integer?: boolean; min?: number } = {}): number {
+export function numberOption(
+  value: string,
+  flag: string,
+  { integer = false, min }: { integer?: boolean; min?: number } = {},
+): number {
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || (integer && !Number.isInteger(parsed)) || (min !== undefined && parsed < min)) {
+  if (
+    value.trim() === '' ||
+    !Number.isFinite(parsed) ||
+    (integer && !Number.isInteger(parsed)) ||
+    (min !== undefined && parsed < min)
+  ) {
     const what = integer ? 'a whole number' : 'a number';
-    throw new DomainError('usage', `${flag} expects ${what}${min !== undefined ? ` of at least ${min}` : ''}, got "${value}"`);
+    throw new DomainError(
+      'usage',
+      `${flag} expects ${what}${min !== undefined ? ` of at least ${min}` : ''}, got "${value}"`,
+    );
   }
   return parsed;
 }

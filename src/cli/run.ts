@@ -17,7 +17,8 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     }
     if (error instanceof DomainError) {
       if (error.problems.length > 0) {
-        for (const problem of sortProblems(error.problems)) process.stderr.write(`${formatProblem(problem)}\n`);
+        for (const problem of sortProblems(error.problems))
+          process.stderr.write(`${formatProblem(problem)}\n`);
       } else {
         process.stderr.write(`trellis: ${error.message}\n`);
       }

@@ -40,7 +40,9 @@ export function formatPath(path: Path): string {
 
 /** `FILE:LINE:COL: message`, the format editors and CI annotate from. */
 export function formatProblem(problem: Problem): string {
-  const where = [problem.file ?? '<input>', problem.line, problem.col].filter((part) => part !== undefined).join(':');
+  const where = [problem.file ?? '<input>', problem.line, problem.col]
+    .filter((part) => part !== undefined)
+    .join(':');
   const severity = problem.severity === 'warning' ? 'warning: ' : '';
   return `${where}: ${severity}${problem.message}`;
 }
@@ -53,6 +55,8 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0),
   );
 }

@@ -47,21 +47,28 @@ describe('every validation rule, each with its own bad fixture', () => {
       expect(got).toEqual(expected);
       if (expected.some((e) => e.includes(' error '))) expect(result.framework).toBeUndefined();
       for (const problem of result.problems) {
-        expect(formatProblem(problem)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+        expect(formatProblem(problem)).toMatch(
+          new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `),
+        );
       }
     });
   }
 });
 
 describe('messages', () => {
-  const load = (name: string) => loadFramework(readFileSync(join(badDir, name), 'utf8'), name).problems.map((p) => p.message);
+  const load = (name: string) =>
+    loadFramework(readFileSync(join(badDir, name), 'utf8'), name).problems.map((p) => p.message);
 
   it('suggests the closest id for an unknown reference', () => {
-    expect(load('unknown-reference.yaml')).toEqual(['unknown track "managment" (did you mean "management"?)']);
+    expect(load('unknown-reference.yaml')).toEqual([
+      'unknown track "managment" (did you mean "management"?)',
+    ]);
   });
 
   it('suggests the closest field for an unknown one', () => {
-    expect(load('unknown-field.yaml')[0]).toContain('unknown field "carrerLevel" (did you mean "careerLevel"?)');
+    expect(load('unknown-field.yaml')[0]).toContain(
+      'unknown field "carrerLevel" (did you mean "careerLevel"?)',
+    );
   });
 
   it('names the missing ranks of a hole', () => {
@@ -69,7 +76,9 @@ describe('messages', () => {
   });
 
   it('says which level lacks which core competency', () => {
-    expect(load('missing-expectation.yaml')).toEqual(['level "senior" has no expectation for core competency "people"']);
+    expect(load('missing-expectation.yaml')).toEqual([
+      'level "senior" has no expectation for core competency "people"',
+    ]);
   });
 
   it('reports problems of different kinds in one run, not just the first', () => {

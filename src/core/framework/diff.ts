@@ -43,7 +43,9 @@ function keyed(framework: Framework, section: DiffSection): Map<string, unknown>
   if (section === 'expectations') {
     return new Map(
       framework.levels.flatMap((level) =>
-        Object.entries(level.expectations).map(([competency, expectation]) => [`${level.id}/${competency}`, expectation] as const),
+        Object.entries(level.expectations).map(
+          ([competency, expectation]) => [`${level.id}/${competency}`, expectation] as const,
+        ),
       ),
     );
   }
@@ -97,13 +99,21 @@ export function compare(before: unknown, after: unknown, prefix = ''): FieldChan
   const b = normalise(after);
   if (isRecord(a) && isRecord(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return keys.flatMap((key) => compare(a[key], b[key], prefix === '' || key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`));
+    return keys.flatMap((key) =>
+      compare(a[key], b[key], prefix === '' || key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`),
+    );
   }
-  return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ field: prefix, old: before ?? null, new: after ?? null }];
+  return JSON.stringify(a) === JSON.stringify(b)
+    ? []
+    : [{ field: prefix, old: before ?? null, new: after ?? null }];
 }
 
 function normalise(value: unknown): unknown {
-  if (Array.isArray(value) && value.length > 0 && value.every((item) => isRecord(item) && (typeof item.id === 'string' || typeof item.code === 'string'))) {
+  if (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((item) => isRecord(item) && (typeof item.id === 'string' || typeof item.code === 'string'))
+  ) {
     return Object.fromEntries(value.map((item) => [`[${String(item.id ?? item.code)}]`, item]));
   }
   return value;

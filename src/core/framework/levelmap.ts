@@ -37,13 +37,19 @@ function findCompany(framework: Framework, name: string): Company {
 }
 
 /** What a company's codes are for one framework level: same level first, else the same band. */
-function codesFor(framework: Framework, company: Company, level: string, band: number | null): CompanyCodes | null {
+function codesFor(
+  framework: Framework,
+  company: Company,
+  level: string,
+  band: number | null,
+): CompanyCodes | null {
   const same = company.levels.filter((c) => c.level === level).map((c) => c.code);
   if (same.length > 0) return { company: company.id, codes: same, match: 'level' };
   if (band === null) return null;
   const byBand = company.levels
     .filter((c) => {
-      const node = framework.levels.find((l) => l.id === c.level) ?? framework.roles.find((r) => r.id === c.level);
+      const node =
+        framework.levels.find((l) => l.id === c.level) ?? framework.roles.find((r) => r.id === c.level);
       return node?.band === band;
     })
     .map((c) => c.code);
@@ -51,13 +57,21 @@ function codesFor(framework: Framework, company: Company, level: string, band: n
 }
 
 /** "I am Google L5": where that lands in the framework and what it is called elsewhere. */
-export function mapLevel(framework: Framework, companyName: string, code: string, toName?: string): LevelMapping {
+export function mapLevel(
+  framework: Framework,
+  companyName: string,
+  code: string,
+  toName?: string,
+): LevelMapping {
   const company = findCompany(framework, companyName);
   const target = toName === undefined ? undefined : findCompany(framework, toName);
   const entry = company.levels.find((c) => c.code.toLowerCase() === code.toLowerCase());
   if (!entry) {
     const known = company.levels.map((c) => c.code);
-    throw new DomainError('not-found', `unknown ${company.name} level code "${code}"${didYouMean(code, known)}; known codes: ${known.join(', ')}`);
+    throw new DomainError(
+      'not-found',
+      `unknown ${company.name} level code "${code}"${didYouMean(code, known)}; known codes: ${known.join(', ')}`,
+    );
   }
   const node = findNode(framework, entry.level);
   const band = node.band ?? null;
@@ -72,6 +86,11 @@ export function mapLevel(framework: Framework, companyName: string, code: string
       .filter((c) => c.id !== company.id)
       .flatMap((c) => codesFor(framework, c, node.id, band) ?? []),
   };
-  if (target) mapping.to = codesFor(framework, target, node.id, band) ?? { company: target.id, codes: [], match: 'none' };
+  if (target)
+    mapping.to = codesFor(framework, target, node.id, band) ?? {
+      company: target.id,
+      codes: [],
+      match: 'none',
+    };
   return mapping;
 }

@@ -1,7 +1,7 @@
 import { checkSchema, parseSource } from '../input/document.js';
 import { DomainError, hasErrors, sortProblems, type Problem } from '../problems.js';
 import { checkFramework } from './rules.js';
-import { salvage } from './salvage.js';
+import { entriesOf, salvage } from './salvage.js';
 import { frameworkSchema, type Framework } from './schema.js';
 
 export interface LoadResult {
@@ -15,23 +15,45 @@ export interface LoadResult {
 export function loadFramework(text: string, file: string): LoadResult {
   const source = parseSource(text, file);
   const problems: Problem[] = [...source.syntaxProblems];
-  if (source.value === undefined || source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
-    if (problems.length === 0) problems.push(source.problem([], 'a framework file must be a mapping with id, name, version, tracks, levels …', 'not-a-mapping'));
+  if (
+    source.value === undefined ||
+    source.value === null ||
+    typeof source.value !== 'object' ||
+    Array.isArray(source.value)
+  ) {
+    if (problems.length === 0)
+      problems.push(
+        source.problem(
+          [],
+          'a framework file must be a mapping with id, name, version, tracks, levels …',
+          'not-a-mapping',
+        ),
+      );
     return { problems };
   }
   const schema = checkSchema(source, frameworkSchema);
   problems.push(...schema.problems);
-  checkFramework(salvage(source.value), (path, message, code, severity = 'error') => {
-    problems.push(source.problem(path, message, code, severity));
-  });
+  checkFramework(
+    schema.value ? entriesOf(schema.value) : salvage(source.value),
+    (path, message, code, severity = 'error') => {
+      problems.push(source.problem(path, message, code, severity));
+    },
+  );
   const sorted = sortProblems(dedupe(problems));
-  return hasErrors(sorted) || !schema.value ? { problems: sorted } : { framework: schema.value, problems: sorted };
+  return hasErrors(sorted) || !schema.value
+    ? { problems: sorted }
+    : { framework: schema.value, problems: sorted };
 }
 
 /** Loads a framework or throws a DomainError carrying every problem. */
 export function loadFrameworkOrThrow(text: string, file: string): Framework {
   const { framework, problems } = loadFramework(text, file);
-  if (!framework) throw new DomainError('invalid-input', `${file} is not a valid framework`, problems.filter((p) => p.severity === 'error'));
+  if (!framework)
+    throw new DomainError(
+      'invalid-input',
+      `${file} is not a valid framework`,
+      problems.filter((p) => p.severity === 'error'),
+    );
   return framework;
 }
 

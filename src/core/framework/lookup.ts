@@ -7,7 +7,12 @@ export type Node = ({ kind: 'level' } & Level) | ({ kind: 'role' } & Role);
 
 export function findLevel(framework: Framework, id: string): Level {
   const level = framework.levels.find((l) => l.id === id);
-  if (!level) throw notFound('level', id, framework.levels.map((l) => l.id));
+  if (!level)
+    throw notFound(
+      'level',
+      id,
+      framework.levels.map((l) => l.id),
+    );
   return level;
 }
 
@@ -16,16 +21,27 @@ export function findNode(framework: Framework, id: string): Node {
   if (level) return { kind: 'level', ...level };
   const role = framework.roles.find((r) => r.id === id);
   if (role) return { kind: 'role', ...role };
-  throw notFound('level or role', id, [...framework.levels.map((l) => l.id), ...framework.roles.map((r) => r.id)]);
+  throw notFound('level or role', id, [
+    ...framework.levels.map((l) => l.id),
+    ...framework.roles.map((r) => r.id),
+  ]);
 }
 
 export function findCompetency(framework: Framework, id: string): Competency {
   const competency = framework.competencies.find((c) => c.id === id);
-  if (!competency) throw notFound('competency', id, framework.competencies.map((c) => c.id));
+  if (!competency)
+    throw notFound(
+      'competency',
+      id,
+      framework.competencies.map((c) => c.id),
+    );
   return competency;
 }
 
 /** An unknown id, with the closest known one and the full list so the user can pick. */
 export function notFound(what: string, id: string, known: string[]): DomainError {
-  return new DomainError('not-found', `unknown ${what} "${id}"${didYouMean(id, known)}; known: ${known.join(', ')}`);
+  return new DomainError(
+    'not-found',
+    `unknown ${what} "${id}"${didYouMean(id, known)}; known: ${known.join(', ')}`,
+  );
 }

@@ -19,8 +19,14 @@ export function latticeMoves(framework: Framework): LatticeMove[] {
     const to = bands.get(move.to);
     return from === undefined || to === undefined ? null : to - from;
   };
-  const explicit: LatticeMove[] = framework.moves.map((m) => ({ ...m, levelChange: bandChange(m), implied: false }));
-  const listed = new Set(framework.moves.filter((m) => m.kind === 'promotion').map((m) => `${m.from}>${m.to}`));
+  const explicit: LatticeMove[] = framework.moves.map((m) => ({
+    ...m,
+    levelChange: bandChange(m),
+    implied: false,
+  }));
+  const listed = new Set(
+    framework.moves.filter((m) => m.kind === 'promotion').map((m) => `${m.from}>${m.to}`),
+  );
 
   const implied: LatticeMove[] = [];
   for (const track of framework.tracks) {

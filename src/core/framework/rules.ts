@@ -35,11 +35,20 @@ interface Ids {
 }
 
 function collectIds(fw: Salvaged, report: Report): Ids {
-  const unique = (entries: Entry<{ id: string }>[], section: Section, what: string, seen = new Map<string, string>()) => {
+  const unique = (
+    entries: Entry<{ id: string }>[],
+    section: Section,
+    what: string,
+    seen = new Map<string, string>(),
+  ) => {
     for (const { index, value } of entries) {
       const first = seen.get(value.id);
       if (first !== undefined) {
-        report([section, index, 'id'], `duplicate ${what} id "${value.id}" (first defined at ${first})`, 'duplicate-id');
+        report(
+          [section, index, 'id'],
+          `duplicate ${what} id "${value.id}" (first defined at ${first})`,
+          'duplicate-id',
+        );
       } else seen.set(value.id, `${section}[${index}]`);
     }
     return new Set(seen.keys());
@@ -85,7 +94,7 @@ function checkReferences(fw: Salvaged, ids: Ids, report: Report): void {
     source(l.yearsSource, ['levels', index, 'yearsSource']);
     source(l.share?.source, ['levels', index, 'share', 'source']);
     source(l.span?.source, ['levels', index, 'span', 'source']);
-    for (const key of Object.keys(l.expectations)) competency(key, ['levels', index, 'expectations', key]);
+    for (const key in l.expectations) competency(key, ['levels', index, 'expectations', key]);
   }
   for (const { index, value: r } of fw.roles) track(r.track, ['roles', index, 'track']);
   for (const { index, value: c } of fw.competencies) {
@@ -93,13 +102,18 @@ function checkReferences(fw: Salvaged, ids: Ids, report: Report): void {
     scale(c.scale, ['competencies', index, 'scale']);
     c.tracks?.forEach((t, i) => track(t, ['competencies', index, 'tracks', i]));
     if (c.scale === undefined && ids.scales.size > 1) {
-      report(['competencies', index], `competency "${c.id}" must name its scale: the framework has ${ids.scales.size} scales`, 'missing-scale');
+      report(
+        ['competencies', index],
+        `competency "${c.id}" must name its scale: the framework has ${ids.scales.size} scales`,
+        'missing-scale',
+      );
     }
   }
   for (const { index, value: r } of fw.promotionRules) {
     r.appliesTo?.tracks?.forEach((t, i) => track(t, ['promotionRules', index, 'appliesTo', 'tracks', i]));
     r.appliesTo?.levels?.forEach((l, i) => level(l, ['promotionRules', index, 'appliesTo', 'levels', i]));
-    for (const key of Object.keys(r.minMetPerGroup)) group(key, ['promotionRules', index, 'minMetPerGroup', key]);
+    for (const key of Object.keys(r.minMetPerGroup))
+      group(key, ['promotionRules', index, 'minMetPerGroup', key]);
   }
   for (const { index, value: m } of fw.moves) {
     node(m.from, ['moves', index, 'from']);
@@ -124,12 +138,20 @@ function checkTracks(fw: Salvaged, report: Report): void {
   const kinds = new Map(fw.tracks.map((t) => [t.value.id, t.value.kind]));
   for (const { index, value: l } of fw.levels) {
     if (kinds.get(l.track) === 'lateral') {
-      report(['levels', index, 'track'], `level "${l.id}" is on lateral track "${l.track}": put it under roles, or make the track a ladder`, 'wrong-track-kind');
+      report(
+        ['levels', index, 'track'],
+        `level "${l.id}" is on lateral track "${l.track}": put it under roles, or make the track a ladder`,
+        'wrong-track-kind',
+      );
     }
   }
   for (const { index, value: r } of fw.roles) {
     if (kinds.get(r.track) === 'ladder') {
-      report(['roles', index, 'track'], `role "${r.id}" is on ladder track "${r.track}": roles belong to lateral tracks`, 'wrong-track-kind');
+      report(
+        ['roles', index, 'track'],
+        `role "${r.id}" is on ladder track "${r.track}": roles belong to lateral tracks`,
+        'wrong-track-kind',
+      );
     }
   }
   for (const [trackId, entries] of groupBy(fw.levels, (l) => l.track)) {
@@ -138,7 +160,11 @@ function checkTracks(fw: Salvaged, report: Report): void {
     for (const { index, value: l } of byRank) {
       const holder = seenRanks.get(l.rank);
       if (holder !== undefined) {
-        report(['levels', index, 'rank'], `track "${trackId}" has two levels at rank ${l.rank}: "${holder}" and "${l.id}"`, 'duplicate-rank');
+        report(
+          ['levels', index, 'rank'],
+          `track "${trackId}" has two levels at rank ${l.rank}: "${holder}" and "${l.id}"`,
+          'duplicate-rank',
+        );
       } else seenRanks.set(l.rank, l.id);
     }
     let expected = 1;
@@ -146,7 +172,11 @@ function checkTracks(fw: Salvaged, report: Report): void {
     for (const { index, value: l } of fw.brokenTracks.has(trackId) || fw.brokenTracks.has('') ? [] : byRank) {
       if (l.rank > expected) {
         const missing = range(expected, l.rank - 1).join(', ');
-        report(['levels', index, 'rank'], `track "${trackId}" has a hole in its ranks: no level at rank ${missing} below "${l.id}" (rank ${l.rank})`, 'rank-hole');
+        report(
+          ['levels', index, 'rank'],
+          `track "${trackId}" has a hole in its ranks: no level at rank ${missing} below "${l.id}" (rank ${l.rank})`,
+          'rank-hole',
+        );
       }
       expected = Math.max(expected, l.rank + 1);
     }
@@ -168,15 +198,26 @@ function checkScales(fw: Salvaged, report: Report): void {
   for (const { index, value: s } of fw.scales) {
     for (let i = 1; i < s.points.length; i++) {
       if (s.points[i]!.value <= s.points[i - 1]!.value) {
-        report(['scales', index, 'points', i, 'value'], `scale "${s.id}": point values must rise strictly (${s.points[i - 1]!.value} then ${s.points[i]!.value})`, 'scale-order');
+        report(
+          ['scales', index, 'points', i, 'value'],
+          `scale "${s.id}": point values must rise strictly (${s.points[i - 1]!.value} then ${s.points[i]!.value})`,
+          'scale-order',
+        );
       }
     }
   }
 }
 
 /** The scale a competency is rated on: its own, or the framework's only one. */
-export function scaleOf<S extends { id: string; points: { value: number }[] }>(competency: Pick<Competency, 'scale'>, scales: readonly S[]): S | undefined {
-  return competency.scale === undefined ? (scales.length === 1 ? scales[0] : undefined) : scales.find((s) => s.id === competency.scale);
+export function scaleOf<S extends { id: string; points: { value: number }[] }>(
+  competency: Pick<Competency, 'scale'>,
+  scales: readonly S[],
+): S | undefined {
+  return competency.scale === undefined
+    ? scales.length === 1
+      ? scales[0]
+      : undefined
+    : scales.find((s) => s.id === competency.scale);
 }
 
 /** Whether a competency applies to levels of a track: its own list, or every ladder track. */
@@ -186,24 +227,41 @@ export function appliesToTrack(competency: Pick<Competency, 'tracks'>, track: st
 
 function checkExpectations(fw: Salvaged, report: Report): void {
   const scales = fw.scales.map((s) => s.value);
-  const competencies = new Map(fw.competencies.map((c) => [c.value.id, c.value]));
+  // Worked out once per competency: large frameworks hold a hundred thousand expectations.
+  const info = new Map(
+    fw.competencies.map(({ value: c }) => {
+      const scale = scaleOf(c, scales);
+      return [c.id, { competency: c, scale, values: new Set(scale?.points.map((p) => p.value)) }] as const;
+    }),
+  );
+  const core = [...info.values()].filter((i) => i.competency.core).map((i) => i.competency);
   for (const { index, value: l } of fw.levels) {
-    for (const c of competencies.values()) {
-      if (c.core && appliesToTrack(c, l.track) && !(c.id in l.expectations)) {
-        report(['levels', index, 'expectations'], `level "${l.id}" has no expectation for core competency "${c.id}"`, 'missing-expectation');
+    for (const c of core) {
+      if (appliesToTrack(c, l.track) && l.expectations[c.id] === undefined) {
+        report(
+          ['levels', index, 'expectations'],
+          `level "${l.id}" has no expectation for core competency "${c.id}"`,
+          'missing-expectation',
+        );
       }
     }
-    for (const [key, expectation] of Object.entries(l.expectations)) {
-      const c = competencies.get(key);
-      if (!c) continue;
+    for (const key in l.expectations) {
+      const entry = info.get(key);
+      if (!entry) continue;
+      const { competency: c, scale, values } = entry;
       if (!appliesToTrack(c, l.track)) {
-        report(['levels', index, 'expectations', key], `competency "${key}" does not apply to track "${l.track}" (its tracks: ${c.tracks?.join(', ')})`, 'expectation-not-applicable', 'warning');
+        report(
+          ['levels', index, 'expectations', key],
+          `competency "${key}" does not apply to track "${l.track}" (its tracks: ${c.tracks?.join(', ')})`,
+          'expectation-not-applicable',
+          'warning',
+        );
       }
-      const scale = scaleOf(c, scales);
-      if (scale && !scale.points.some((p) => p.value === expectation.rating)) {
+      const rating = l.expectations[key]!.rating;
+      if (scale && !values.has(rating)) {
         report(
           ['levels', index, 'expectations', key, 'rating'],
-          `rating ${expectation.rating} is not on scale "${scale.id}" (${scale.points.map((p) => p.value).join(', ')})`,
+          `rating ${rating} is not on scale "${scale.id}" (${scale.points.map((p) => p.value).join(', ')})`,
           'rating-off-scale',
         );
       }
@@ -215,12 +273,13 @@ function checkExpectations(fw: Salvaged, report: Report): void {
     for (let i = 1; i < byRank.length; i++) {
       const lower = byRank[i - 1]!.value;
       const { index, value: upper } = byRank[i]!;
-      for (const [key, expectation] of Object.entries(upper.expectations)) {
+      for (const key in upper.expectations) {
+        const rating = upper.expectations[key]!.rating;
         const below = lower.expectations[key];
-        if (below && expectation.rating < below.rating) {
+        if (below && rating < below.rating) {
           report(
             ['levels', index, 'expectations', key, 'rating'],
-            `expectation for "${key}" drops from ${below.rating} at "${lower.id}" to ${expectation.rating} at "${upper.id}"`,
+            `expectation for "${key}" drops from ${below.rating} at "${lower.id}" to ${rating} at "${upper.id}"`,
             'expectation-drops',
             'warning',
           );
@@ -237,7 +296,9 @@ export function rulesFor<R extends { appliesTo?: { tracks?: string[]; levels?: s
 ): R[] {
   const byLevel = rules.filter((r) => r.appliesTo?.levels?.includes(level.id));
   if (byLevel.length > 0) return byLevel;
-  const byTrack = rules.filter((r) => r.appliesTo?.levels === undefined && r.appliesTo?.tracks?.includes(level.track));
+  const byTrack = rules.filter(
+    (r) => r.appliesTo?.levels === undefined && r.appliesTo?.tracks?.includes(level.track),
+  );
   if (byTrack.length > 0) return byTrack;
   return rules.filter((r) => r.appliesTo?.levels === undefined && r.appliesTo?.tracks === undefined);
 }
@@ -248,9 +309,17 @@ function checkRules(fw: Salvaged, ids: Ids, report: Report): void {
     for (const { index, value: l } of fw.levels) {
       const governing = rulesFor(l, rules);
       if (governing.length === 0) {
-        report(['levels', index], `no promotion rule governs level "${l.id}": add a default rule (no appliesTo) or name it`, 'no-rule');
+        report(
+          ['levels', index],
+          `no promotion rule governs level "${l.id}": add a default rule (no appliesTo) or name it`,
+          'no-rule',
+        );
       } else if (governing.length > 1) {
-        report(['levels', index], `level "${l.id}" is governed by ${governing.length} rules at once: ${governing.map((r) => `"${r.id}"`).join(', ')}`, 'ambiguous-rule');
+        report(
+          ['levels', index],
+          `level "${l.id}" is governed by ${governing.length} rules at once: ${governing.map((r) => `"${r.id}"`).join(', ')}`,
+          'ambiguous-rule',
+        );
       }
     }
   }
@@ -260,7 +329,11 @@ function checkRules(fw: Salvaged, ids: Ids, report: Report): void {
     for (const [group, min] of Object.entries(r.minMetPerGroup)) {
       const size = groupSizes.get(group) ?? 0;
       if (ids.groups.has(group) && min > size) {
-        report(['promotionRules', index, 'minMetPerGroup', group], `rule "${r.id}" asks for ${min} met in group "${group}", which has only ${size} competencies`, 'impossible-rule');
+        report(
+          ['promotionRules', index, 'minMetPerGroup', group],
+          `rule "${r.id}" asks for ${min} met in group "${group}", which has only ${size} competencies`,
+          'impossible-rule',
+        );
       }
     }
   }
@@ -277,10 +350,18 @@ function checkMoves(fw: Salvaged, report: Report): void {
     const from = levels.get(m.from);
     const to = levels.get(m.to);
     if (m.from === m.to && m.kind !== 'company-change' && m.kind !== 'specialisation-change') {
-      report([...path, 'to'], `move "${m.id}" goes from "${m.from}" to itself; only company and specialisation changes may keep the level`, 'self-move');
+      report(
+        [...path, 'to'],
+        `move "${m.id}" goes from "${m.from}" to itself; only company and specialisation changes may keep the level`,
+        'self-move',
+      );
     }
     if (m.kind === 'promotion' && from && to && (from.track !== to.track || to.rank !== from.rank + 1)) {
-      report([...path, 'to'], `promotion "${m.id}" must go one rank up the same track ("${m.from}" is ${from.track} rank ${from.rank}, "${m.to}" is ${to.track} rank ${to.rank})`, 'promotion-shape');
+      report(
+        [...path, 'to'],
+        `promotion "${m.id}" must go one rank up the same track ("${m.from}" is ${from.track} rank ${from.rank}, "${m.to}" is ${to.track} rank ${to.rank})`,
+        'promotion-shape',
+      );
     }
     if (m.kind === 'track-switch' && from && to && from.track === to.track) {
       report([...path, 'to'], `track switch "${m.id}" stays on track "${from.track}"`, 'track-switch-shape');
@@ -293,8 +374,17 @@ function checkMoves(fw: Salvaged, report: Report): void {
     }
     const fromBand = bands.get(m.from);
     const toBand = bands.get(m.to);
-    if (m.levelChange !== undefined && fromBand !== undefined && toBand !== undefined && m.levelChange !== toBand - fromBand) {
-      report([...path, 'levelChange'], `levelChange ${m.levelChange} disagrees with the bands: "${m.from}" is band ${fromBand}, "${m.to}" band ${toBand} (change ${toBand - fromBand})`, 'level-change-mismatch');
+    if (
+      m.levelChange !== undefined &&
+      fromBand !== undefined &&
+      toBand !== undefined &&
+      m.levelChange !== toBand - fromBand
+    ) {
+      report(
+        [...path, 'levelChange'],
+        `levelChange ${m.levelChange} disagrees with the bands: "${m.from}" is band ${fromBand}, "${m.to}" band ${toBand} (change ${toBand - fromBand})`,
+        'level-change-mismatch',
+      );
     }
   }
 }
@@ -304,7 +394,11 @@ function checkCompanies(fw: Salvaged, report: Report): void {
     const seen = new Set<string>();
     c.levels.forEach((code, i) => {
       if (seen.has(code.code.toLowerCase())) {
-        report(['companies', index, 'levels', i, 'code'], `company "${c.id}" lists code "${code.code}" twice`, 'duplicate-code');
+        report(
+          ['companies', index, 'levels', i, 'code'],
+          `company "${c.id}" lists code "${code.code}" twice`,
+          'duplicate-code',
+        );
       }
       seen.add(code.code.toLowerCase());
     });
@@ -325,7 +419,8 @@ function checkRanges(fw: Salvaged, report: Report): void {
     check(l.span?.managers, ['levels', index, 'span', 'managers']);
   }
   for (const { index, value: m } of fw.moves) check(m.years, ['moves', index, 'years']);
-  for (const { index, value: s } of fw.specialisations) check(s.market.premium, ['specialisations', index, 'market', 'premium']);
+  for (const { index, value: s } of fw.specialisations)
+    check(s.market.premium, ['specialisations', index, 'market', 'premium']);
   for (const { index, value: a } of fw.assumptions) check(a.range, ['assumptions', index, 'range']);
 }
 

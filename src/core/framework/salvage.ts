@@ -12,6 +12,7 @@ import {
   sourceSchema,
   specialisationSchema,
   trackSchema,
+  type Framework,
 } from './schema.js';
 
 /** An item of a framework list with its index in the file, so that problems point at the right line. */
@@ -68,4 +69,17 @@ export function salvage(raw: unknown): Salvaged {
     });
   }
   return { ...(out as Omit<Salvaged, 'brokenIds' | 'brokenTracks'>), brokenIds, brokenTracks };
+}
+
+/** The entries of a framework that passed the schema: no need to parse its items again. */
+export function entriesOf(framework: Framework): Salvaged {
+  const out = {} as Record<Section, Entry<unknown>[]>;
+  for (const section of Object.keys(sections) as Section[]) {
+    out[section] = (framework[section] as unknown[]).map((value, index) => ({ index, value }));
+  }
+  return {
+    ...(out as Omit<Salvaged, 'brokenIds' | 'brokenTracks'>),
+    brokenIds: new Set(),
+    brokenTracks: new Set(),
+  };
 }

@@ -8,7 +8,10 @@ import { z } from 'zod';
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-", starting with a letter or digit')
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    'must be lowercase letters, digits, ".", "_" or "-", starting with a letter or digit',
+  )
   .describe('A stable identifier: keep it when titles change so that assessments survive new versions.');
 
 const text = z.string().min(1, 'must not be empty');
@@ -27,13 +30,26 @@ export const trackSchema = z
     kind: z
       .enum(['ladder', 'lateral'])
       .default('ladder')
-      .describe('`ladder`: a career track of ranked levels; `lateral`: a family of roles reached by lateral moves.'),
+      .describe(
+        '`ladder`: a career track of ranked levels; `lateral`: a family of roles reached by lateral moves.',
+      ),
     description: text.optional(),
   })
   .describe('A career track, e.g. the individual-contributor or the management track.');
 
-export const scopeValues = ['task', 'feature', 'project', 'team', 'multi-team', 'organisation', 'company', 'industry'] as const;
-export const scopeSchema = z.enum(scopeValues).describe('How far the work reaches, from one task to the whole industry.');
+export const scopeValues = [
+  'task',
+  'feature',
+  'project',
+  'team',
+  'multi-team',
+  'organisation',
+  'company',
+  'industry',
+] as const;
+export const scopeSchema = z
+  .enum(scopeValues)
+  .describe('How far the work reaches, from one task to the whole industry.');
 
 export const archetypeSchema = z.strictObject({ id, name: text, description: text.optional() });
 
@@ -90,7 +106,11 @@ export const levelSchema = z
   })
   .describe('A rung of a track.');
 
-export const scalePointSchema = z.strictObject({ value: z.number().int(), label: text, description: text.optional() });
+export const scalePointSchema = z.strictObject({
+  value: z.number().int(),
+  label: text,
+  description: text.optional(),
+});
 
 export const scaleSchema = z
   .strictObject({ id, name: text, points: z.array(scalePointSchema).min(2, 'needs at least two points') })
@@ -104,8 +124,13 @@ export const competencySchema = z
     name: text,
     group: id.describe('The id of a competency group.'),
     description: text,
-    scale: id.optional().describe('The id of a rating scale; may be left out when the framework has one scale.'),
-    core: z.boolean().default(true).describe('Core competencies need an expectation at every level they apply to.'),
+    scale: id
+      .optional()
+      .describe('The id of a rating scale; may be left out when the framework has one scale.'),
+    core: z
+      .boolean()
+      .default(true)
+      .describe('Core competencies need an expectation at every level they apply to.'),
     tracks: z
       .array(id)
       .optional()
@@ -120,7 +145,9 @@ export const promotionRuleSchema = z
     appliesTo: z
       .strictObject({ tracks: z.array(id).optional(), levels: z.array(id).optional() })
       .optional()
-      .describe('Which target levels the rule governs; every level when left out. Levels beat tracks beat the default.'),
+      .describe(
+        'Which target levels the rule governs; every level when left out. Levels beat tracks beat the default.',
+      ),
     coreMustMeet: z
       .boolean()
       .default(true)
@@ -155,7 +182,13 @@ export const roleSchema = z
   })
   .describe('A role outside the engineering ladders, reached by a lateral move.');
 
-export const moveKinds = ['promotion', 'track-switch', 'lateral', 'specialisation-change', 'company-change'] as const;
+export const moveKinds = [
+  'promotion',
+  'track-switch',
+  'lateral',
+  'specialisation-change',
+  'company-change',
+] as const;
 export const companyKinds = ['big-company', 'startup'] as const;
 
 export const moveSchema = z
@@ -164,12 +197,16 @@ export const moveSchema = z
     kind: z.enum(moveKinds),
     from: id.describe('A level or role id.'),
     to: id.describe('A level or role id.'),
-    years: rangeSchema.optional().describe('Typical years the move takes; for promotions, the years in the level left.'),
+    years: rangeSchema
+      .optional()
+      .describe('Typical years the move takes; for promotions, the years in the level left.'),
     levelChange: z
       .number()
       .int()
       .optional()
-      .describe('Change of band; negative for the temporary setback of a reset. Derived from the bands when left out.'),
+      .describe(
+        'Change of band; negative for the temporary setback of a reset. Derived from the bands when left out.',
+      ),
     fromSpecialisation: id.optional(),
     toSpecialisation: id.optional(),
     fromCompany: z.enum(companyKinds).optional(),

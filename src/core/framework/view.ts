@@ -100,9 +100,13 @@ export function describeRule(rule: PromotionRule): string {
     );
   }
   for (const [group, min] of Object.entries(rule.minMetPerGroup)) {
-    parts.push(`at least ${min} competenc${min === 1 ? 'y' : 'ies'} of group "${group}" meet the expectation`);
+    parts.push(
+      `at least ${min} competenc${min === 1 ? 'y' : 'ies'} of group "${group}" meet the expectation`,
+    );
   }
-  return parts.length === 0 ? 'no condition: the level is always met' : `${capitalise(parts.join('; and '))}.`;
+  return parts.length === 0
+    ? 'no condition: the level is always met'
+    : `${capitalise(parts.join('; and '))}.`;
 }
 
 function capitalise(text: string): string {
@@ -118,7 +122,9 @@ export function bandGrid(framework: Framework): { band: number; cells: Record<st
     cells: Object.fromEntries(
       ladders.map((track) => [
         track.id,
-        framework.levels.filter((l) => l.track === track.id && l.band === band).sort((a, b) => a.rank - b.rank),
+        framework.levels
+          .filter((l) => l.track === track.id && l.band === band)
+          .sort((a, b) => a.rank - b.rank),
       ]),
     ),
   }));

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import jsyaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type Path, type Problem } from '../problems.js';
@@ -16,10 +17,70 @@ export interface SourceDocument {
   /** The position of the node at `path`, or of its closest existing ancestor. */
   locate(path: Path, at?: 'key' | 'value'): { line: number; col: number };
   /** A problem located at `path`. */
-  problem(path: Path, message: string, code: string, severity?: Problem['severity'], at?: 'key' | 'value'): Problem;
+  problem(
+    path: Path,
+    message: string,
+    code: string,
+    severity?: Problem['severity'],
+    at?: 'key' | 'value',
+  ): Problem;
 }
 
+// YAML 1.2 core types plus merge keys (`<<`), the same as the positional parser below accepts.
+const fastSchema = jsyaml.CORE_SCHEMA.extend([jsyaml.types.merge]);
+
+/**
+ * The value comes from a fast parser; the positional Document (ten times slower on large files)
+ * is built only when a problem needs a line and column, or when the fast parser refuses the
+ * text, so that every syntax error is still reported in one run.
+ */
 export function parseSource(text: string, file: string): SourceDocument {
+  const fast = fastParse(text);
+  if (fast.ok) {
+    let positional: Positional | undefined;
+    const locate: SourceDocument['locate'] = (path, at) =>
+      (positional ??= positionalParse(text, file)).locate(path, at);
+    return { file, value: fast.value, syntaxProblems: [], locate, problem: problemAt(file, locate) };
+  }
+  const positional = positionalParse(text, file);
+  return {
+    file,
+    value: positional.value,
+    syntaxProblems: positional.syntaxProblems,
+    locate: positional.locate,
+    problem: problemAt(file, positional.locate),
+  };
+}
+
+function fastParse(text: string): { ok: true; value: unknown } | { ok: false } {
+  // Aliases are shared, not copied, by the fast parser, so an alias bomb would only explode later:
+  // files that use aliases take the positional path, which bounds their expansion.
+  if (/[\s[{,]\*[^\s*]/.test(text)) return { ok: false };
+  try {
+    return { ok: true, value: jsyaml.load(text, { schema: fastSchema }) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function problemAt(file: string, locate: SourceDocument['locate']): SourceDocument['problem'] {
+  return (path, message, code, severity = 'error', at = 'value') => ({
+    severity,
+    code,
+    message,
+    path,
+    file,
+    ...locate(path, at),
+  });
+}
+
+interface Positional {
+  value: unknown;
+  syntaxProblems: Problem[];
+  locate: SourceDocument['locate'];
+}
+
+function positionalParse(text: string, file: string): Positional {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
 
@@ -34,7 +95,9 @@ export function parseSource(text: string, file: string): SourceDocument {
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+        );
         if (!pair) break;
         const keyStart = (pair.key as Node).range?.[0];
         const valueStart = (pair.value as Node | null)?.range?.[0];
@@ -60,28 +123,23 @@ export function parseSource(text: string, file: string): SourceDocument {
     ...position(error.pos[0]),
   }));
 
-  return {
-    file,
-    value: doc.errors.length > 0 ? safeToJS(doc) : doc.toJS({ maxAliasCount: 1000 }),
-    syntaxProblems,
-    locate,
-    problem: (path, message, code, severity = 'error', at = 'value') => ({
-      severity,
-      code,
-      message,
-      path,
-      file,
-      ...locate(path, at),
-    }),
-  };
-}
-
-function safeToJS(doc: ReturnType<typeof parseDocument>): unknown {
+  // Expanding aliases can explode (a "billion laughs" file): refuse past a bound instead of hanging.
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return undefined;
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    value = undefined;
+    syntaxProblems.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      path: [],
+      file,
+      line: 1,
+      col: 1,
+    });
   }
+  return { value, syntaxProblems, locate };
 }
 
 /** "did you mean …" for a misspelt name, when one of the candidates is close enough. */
@@ -126,15 +184,29 @@ export function checkSchema<S extends z.ZodType>(
       const known = knownKeys(schema, issue.path as (string | number)[]);
       for (const key of issue.keys) {
         problems.push(
-          source.problem([...path, key], `${formatPath([...path, key])}: unknown field "${key}"${didYouMean(key, known)}`, 'unknown-field', 'error', 'key'),
+          source.problem(
+            [...path, key],
+            `${formatPath([...path, key])}: unknown field "${key}"${didYouMean(key, known)}`,
+            'unknown-field',
+            'error',
+            'key',
+          ),
         );
       }
       continue;
     }
-    if (issue.code === "invalid_type" && issue.input === undefined && !hasKey(input, issue.path as (string | number)[])) {
+    if (
+      issue.code === 'invalid_type' &&
+      issue.input === undefined &&
+      !hasKey(input, issue.path as (string | number)[])
+    ) {
       const field = path[path.length - 1];
       problems.push(
-        source.problem(path.slice(0, -1), `${formatPath(path.slice(0, -1))}: missing required field "${String(field)}"`, 'missing-field'),
+        source.problem(
+          path.slice(0, -1),
+          `${formatPath(path.slice(0, -1))}: missing required field "${String(field)}"`,
+          'missing-field',
+        ),
       );
       continue;
     }
@@ -151,7 +223,14 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
   if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
     const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-    const word = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+    const word =
+      issue.code === 'too_small'
+        ? issue.inclusive
+          ? 'at least'
+          : 'more than'
+        : issue.inclusive
+          ? 'at most'
+          : 'less than';
     return `must be ${word} ${String(bound)}, got ${JSON.stringify(issue.input)}`;
   }
   if (issue.code === 'invalid_type') {
@@ -174,7 +253,10 @@ function knownKeys(schema: z.ZodType, path: (string | number)[]): string[] {
   const unwrap = () => {
     for (;;) {
       const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
-      if (def && ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type as string)) {
+      if (
+        def &&
+        ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type as string)
+      ) {
         current = def.innerType;
       } else if (def && def.type === 'pipe') {
         current = def.in;
@@ -195,7 +277,9 @@ function knownKeys(schema: z.ZodType, path: (string | number)[]): string[] {
 
 /** Whether the last key of `path` is present in `root`, even with a null value. */
 function hasKey(root: unknown, path: (string | number)[]): boolean {
-  const parent = path.slice(0, -1).reduce<unknown>((value, key) => (value as Record<string | number, unknown> | undefined)?.[key], root);
+  const parent = path
+    .slice(0, -1)
+    .reduce<unknown>((value, key) => (value as Record<string | number, unknown> | undefined)?.[key], root);
   const key = path[path.length - 1];
   return typeof parent === 'object' && parent !== null && key !== undefined && key in parent;
 }

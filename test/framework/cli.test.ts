@@ -1,0 +1,299 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, tempDir, trellis, writeTemp } from '../helpers/cli.js';
+
+const minimal = join(repoRoot, 'test', 'fixtures', 'frameworks', 'minimal.yaml');
+const bad = (name: string) => join(repoRoot, 'test', 'fixtures', 'frameworks', 'bad', `${name}.yaml`);
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+
+describe('trellis framework validate', () => {
+  it('exits 0 on a valid file and says so', () => {
+    const r = trellis(['framework', 'validate', minimal]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('minimal.yaml: valid');
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 1 and prints every problem as FILE:LINE:COL: message', () => {
+    const file = bad('rule-unknown-id');
+    const r = trellis(['framework', 'validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}:63:42: unknown level "senoir" (did you mean "senior"?)`,
+      `${file}:63:77: unknown competency group "tech"`,
+    ]);
+    noStackTrace(r.stderr);
+  });
+
+  it('checks several files in one run and fails if any is invalid', () => {
+    const r = trellis(['framework', 'validate', minimal, bad('rank-hole'), '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.valid).toBe(false);
+    expect(out.files.map((f: { valid: boolean }) => f.valid)).toEqual([true, false]);
+    expect(out.files[1].problems[0]).toMatchObject({
+      line: 24,
+      col: 11,
+      severity: 'error',
+      code: 'rank-hole',
+      path: ['levels', 1, 'rank'],
+    });
+  });
+
+  it('passes with warnings: a warning is not a failure', () => {
+    const r = trellis(['framework', 'validate', bad('expectation-drops')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/:31:24: warning: expectation for "craft" drops/);
+  });
+
+  it('exits 2 on a missing file, and on a missing argument, without a stack trace', () => {
+    const missing = trellis(['framework', 'validate', 'no/such/file.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read no/such/file.yaml: no such file');
+    const none = trellis(['framework', 'validate']);
+    expect(none.code).toBe(2);
+    noStackTrace(missing.stderr + none.stderr);
+  });
+
+  it('survives files that are not frameworks at all', () => {
+    const dir = tempDir();
+    for (const [name, text] of [
+      ['binary.yaml', '\u0000\u0001\u0002'],
+      ['deep.yaml', '['.repeat(2000)],
+      [
+        'alias-bomb.yaml',
+        'a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n',
+      ],
+      ['tabs.yaml', 'id: x\n\tname: y\n'],
+    ] as const) {
+      const r = trellis(['framework', 'validate', writeTemp(name, text, dir)]);
+      expect(r.code, name).toBe(1);
+      expect(r.stderr, name).toMatch(new RegExp(`${name}:\\d+:\\d+: `));
+      noStackTrace(r.stderr);
+    }
+  });
+});
+
+describe('trellis framework show', () => {
+  it('prints the tracks side by side by band', () => {
+    const r = trellis(['framework', 'show', '--framework', minimal]);
+    expect(r.code).toBe(0);
+    const row = r.stdout.split('\n').find((line) => line.includes('Senior engineer (senior)'));
+    expect(row).toContain('Engineering manager (manager)');
+  });
+
+  it('gives the framework as JSON', () => {
+    const r = trellis(['framework', 'show', '--framework', minimal, '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ id: 'minimal', name: 'Minimal dual-track ladder' });
+    expect(out.tracks.map((t: { id: string }) => t.id)).toEqual(['ic', 'management', 'product']);
+    expect(out.levels[1]).toMatchObject({
+      id: 'senior',
+      title: 'Senior engineer',
+      track: 'ic',
+      rank: 2,
+      band: 2,
+    });
+    expect(out.levels[1].expectations).toBeUndefined();
+    expect(out.competencies.map((c: { id: string; name: string }) => [c.id, c.name])).toEqual([
+      ['craft', 'Craft'],
+      ['people', 'People'],
+    ]);
+    // The implied promotion appears among the moves, with the years of the level it leaves.
+    expect(out.moves).toContainEqual(
+      expect.objectContaining({
+        id: 'promote-engineer',
+        kind: 'promotion',
+        from: 'engineer',
+        to: 'senior',
+        years: { min: 2, max: 3 },
+        implied: true,
+      }),
+    );
+  });
+
+  it('gives one level in full with its expectations', () => {
+    const r = trellis(['framework', 'show', 'engineer', '--framework', minimal, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ id: 'engineer', track: 'ic', rank: 1, band: 1 });
+    expect(out.expectations).toEqual([
+      {
+        competency: 'craft',
+        name: 'Craft',
+        group: 'technical',
+        core: true,
+        rating: 2,
+        label: 'Doing',
+        text: 'Ships features with guidance',
+        behaviours: ['Ships features with guidance'],
+      },
+      {
+        competency: 'people',
+        name: 'People',
+        group: 'people',
+        core: true,
+        rating: 1,
+        label: 'Learning',
+        text: '',
+        behaviours: [],
+      },
+    ]);
+    expect(out.companies).toEqual([
+      { company: 'acme', name: 'Acme', codes: ['E1'] },
+      { company: 'globex', name: 'Globex', codes: ['SWE'] },
+    ]);
+  });
+
+  it('exits 1 for an unknown level, suggesting the closest', () => {
+    const r = trellis(['framework', 'show', 'senoir', '--framework', minimal]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown level "senoir" (did you mean "senior"?)');
+  });
+
+  it('exits 1 with located problems when --framework is invalid', () => {
+    const r = trellis(['framework', 'show', '--framework', bad('rank-hole')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/rank-hole\.yaml:24:11: track "ic" has a hole/);
+  });
+});
+
+describe('trellis framework schema', () => {
+  const schema = JSON.parse(trellis(['framework', 'schema']).stdout);
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+
+  it('is a JSON Schema that accepts valid framework files', () => {
+    expect(validate(parse(readFileSync(minimal, 'utf8')))).toBe(true);
+    expect(validate(parse(readFileSync(join(repoRoot, 'frameworks', 'reference.yaml'), 'utf8')))).toBe(true);
+  });
+
+  it('rejects unknown fields, as the loader does', () => {
+    expect(validate(parse(readFileSync(bad('unknown-field'), 'utf8')))).toBe(false);
+    expect(validate(parse(readFileSync(bad('bad-enum'), 'utf8')))).toBe(false);
+  });
+});
+
+describe('trellis framework diff', () => {
+  const changed = () => {
+    const text = readFileSync(minimal, 'utf8')
+      .replace('version: 1.0.0', 'version: 1.1.0')
+      .replace('    years: { min: 3, max: 6 }', '    years: { min: 3, max: 8 }')
+      .replace('      craft: { rating: 3 }', '      craft: { rating: 4 }')
+      .replace(
+        '  - { id: senior-to-pm, kind: lateral, from: senior, to: pm, years: { min: 0.5, max: 1 } }\n',
+        '',
+      )
+      .replace(
+        '      - { code: E2, level: senior }',
+        '      - { code: E2, level: senior }\n      - { code: E3, level: senior }',
+      );
+    return writeTemp('v2.yaml', text);
+  };
+
+  it('reports what was added, removed and changed, keyed by id', () => {
+    const r = trellis(['framework', 'diff', minimal, changed(), '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.old.version).toBe('1.0.0');
+    expect(out.new.version).toBe('1.1.0');
+    expect(out.framework).toEqual([{ field: 'version', old: '1.0.0', new: '1.1.0' }]);
+    expect(out.sections.levels.changed).toEqual([
+      { id: 'senior', fields: [{ field: 'years.max', old: 6, new: 8 }] },
+    ]);
+    expect(out.sections.expectations.changed).toEqual([
+      { id: 'senior/craft', fields: [{ field: 'rating', old: 3, new: 4 }] },
+    ]);
+    expect(out.sections.moves.removed).toEqual(['senior-to-pm']);
+    expect(out.sections.companies.changed[0]).toEqual({
+      id: 'acme',
+      fields: [{ field: 'levels[E3]', old: null, new: { code: 'E3', level: 'senior' } }],
+    });
+    expect(out.summary).toEqual({ added: 0, removed: 1, changed: 4 });
+  });
+
+  it('reads well in a terminal', () => {
+    const r = trellis(['framework', 'diff', minimal, changed()]);
+    expect(r.stdout).toContain('minimal 1.0.0 → minimal 1.1.0');
+    expect(r.stdout).toContain('  - senior-to-pm');
+    expect(r.stdout).toContain('  ~ senior/craft\n      rating: 3 → 4');
+  });
+
+  it('finds no change between a file and itself', () => {
+    const out = JSON.parse(trellis(['framework', 'diff', minimal, minimal, '--json']).stdout);
+    expect(out.summary).toEqual({ added: 0, removed: 0, changed: 0 });
+  });
+
+  it('refuses to diff an invalid file, with located problems', () => {
+    const r = trellis(['framework', 'diff', minimal, bad('rank-hole')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/rank-hole\.yaml:24:11:/);
+  });
+});
+
+describe('trellis framework render', () => {
+  it('renders a readable Markdown ladder to a file', () => {
+    const out = join(tempDir(), 'ladder.md');
+    const r = trellis(['framework', 'render', minimal, '--format', 'markdown', '-o', out]);
+    expect(r.code).toBe(0);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).toContain('# Minimal dual-track ladder');
+    expect(markdown).toContain('| 2 | Senior engineer | Engineering manager |');
+    expect(markdown).toContain('#### Senior engineer');
+    expect(markdown).toContain('| Craft | 3 · Leading |');
+    expect(markdown).toContain('- **Product manager** (Product, band 2)');
+  });
+
+  it('refuses an unknown format with exit 2', () => {
+    const r = trellis(['framework', 'render', minimal, '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('known formats: markdown');
+  });
+});
+
+describe('trellis levels map', () => {
+  it('maps a code to a level and its equivalents', () => {
+    const r = trellis(['levels', 'map', 'acme', 'E2', '--framework', minimal, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      company: 'acme',
+      code: 'E2',
+      level: 'senior',
+      track: 'ic',
+      band: 2,
+      title: 'Senior engineer',
+      equivalents: [{ company: 'globex', codes: ['SSWE'], match: 'level' }],
+    });
+  });
+
+  it('finds the equivalent at one company with --to, falling back to the same band', () => {
+    const out = JSON.parse(
+      trellis(['levels', 'map', 'Acme', 'm1', '--to', 'globex', '--framework', minimal, '--json']).stdout,
+    );
+    expect(out.to).toEqual({ company: 'globex', codes: ['SSWE'], match: 'band' });
+  });
+
+  it('exits 1 listing the known companies or codes', () => {
+    const company = trellis(['levels', 'map', 'initech', 'L5', '--framework', minimal]);
+    expect(company.code).toBe(1);
+    expect(company.stderr).toContain('known companies: acme, globex');
+    const code = trellis(['levels', 'map', 'acme', 'E9', '--framework', minimal]);
+    expect(code.code).toBe(1);
+    expect(code.stderr).toContain('known codes: E1, E2, M1');
+  });
+});
+
+describe('usage errors', () => {
+  it('exit 2 for an unknown command or option', () => {
+    expect(trellis(['framework', 'frobnicate']).code).toBe(2);
+    expect(trellis(['framework', 'show', '--no-such-flag']).code).toBe(2);
+  });
+
+  it('help is not an error', () => {
+    const r = trellis(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('framework');
+  });
+});
