@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../../input/document.js';
-import { DomainError, type Problem } from '../../problems.js';
+import { DomainError, sortProblems, type Problem } from '../../problems.js';
 import type { FrameworkInput } from '../schema.js';
 import {
   defaultPromotionRule,
@@ -106,7 +106,7 @@ export function importFt(inputs: ImportInput[]): ImportResult {
 }
 
 function invalid(problems: Problem[]): DomainError {
-  return new DomainError('invalid-input', 'the FT file cannot be imported', problems);
+  return new DomainError('invalid-input', 'the FT file cannot be imported', sortProblems(problems));
 }
 
 const text = (value: string | number | null | undefined) =>
@@ -402,8 +402,8 @@ function build(
 }
 
 /**
- * A switch both ways between each -ic/-pm pair; and where a level without variant tops one track,
- * a switch into it from the other track's top level one band below (e.g. principal-ic → tech-director).
+ * A switch both ways between each -ic/-pm pair, and into a level without variant above the split
+ * from the other track (e.g. principal-ic → tech-director).
  */
 function trackSwitches(levels: PlacedLevel[]) {
   const moves: { id: string; kind: 'track-switch'; from: string; to: string; advice: string[] }[] = [];
@@ -422,10 +422,13 @@ function trackSwitches(levels: PlacedLevel[]) {
     move(ic, pm, 'The FT lists both as variants of one level: the same band on the other track.');
     move(pm, ic, 'The FT lists both as variants of one level: the same band on the other track.');
   }
-  for (const top of levels.filter((l) => l.variant === undefined && l.track === 'management')) {
-    const other = levels.filter((l) => l.track === 'ic' && l.band === top.band - 1);
-    const otherTop = other[other.length - 1];
-    if (otherTop && !levels.some((l) => l.track === 'ic' && l.band >= top.band)) {
+  // A level without variant above the split sits on one track; the other track's top one band below
+  // reaches it by a switch, since that track has nowhere higher to go.
+  const split = Math.min(...levels.filter((l) => l.variant === 'pm').map((l) => l.band));
+  for (const top of levels.filter((l) => l.variant === undefined && l.band > split)) {
+    const otherTrack = top.track === 'ic' ? 'management' : 'ic';
+    const otherTop = levels.filter((l) => l.track === otherTrack && l.band === top.band - 1).pop();
+    if (otherTop && !levels.some((l) => l.track === otherTrack && l.band >= top.band)) {
       move(otherTop, top, 'The FT places this level above both variants of the one below.');
     }
   }

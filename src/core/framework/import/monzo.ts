@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, parseSource, type SourceDocument } from '../../input/document.js';
-import { DomainError, type Path, type Problem } from '../../problems.js';
+import { DomainError, sortProblems, type Path, type Problem } from '../../problems.js';
 import type { FrameworkInput } from '../schema.js';
 import {
   defaultPromotionRule,
@@ -108,7 +108,7 @@ export function importMonzo(inputs: ImportInput[]): ImportResult {
 }
 
 function invalid(problems: Problem[]): DomainError {
-  return new DomainError('invalid-input', 'the Monzo files cannot be imported', problems);
+  return new DomainError('invalid-input', 'the Monzo files cannot be imported', sortProblems(problems));
 }
 
 function readFile(input: ImportInput, findings: Findings): MonzoFile | undefined {
@@ -332,7 +332,7 @@ function build(
     const description = rest.join(':').trim();
     return {
       topic: t,
-      id: ids.take(head!.trim() || t.name, 'topic'),
+      id: ids.take(head!.trim() || t.name, t.title ?? 'topic'),
       name: t.title !== undefined ? cleanName(t.title) : humanise(head!.trim() || t.name),
       description: description !== '' ? description : `Monzo topic "${t.name}".`,
     };
