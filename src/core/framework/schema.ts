@@ -94,7 +94,9 @@ export const levelSchema = z
     careerLevel: z
       .boolean()
       .default(false)
-      .describe('A level one may stay at for good without any expectation to move up.'),
+      .describe(
+        'The level of its track where the expectation to keep climbing ends: one may stay here for good. Levels above it are optional by nature.',
+      ),
     archetypes: z.array(archetypeSchema).default([]),
     responsibilities: z.array(text).default([]),
     span: spanSchema.optional(),

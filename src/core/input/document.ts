@@ -27,7 +27,9 @@ export interface SourceDocument {
 }
 
 // YAML 1.2 core types plus merge keys (`<<`), the same as the positional parser below accepts.
-const fastSchema = jsyaml.CORE_SCHEMA.extend([jsyaml.types.merge]);
+// (js-yaml exports its built-in types at run time; its type definitions leave them out.)
+const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types;
+const fastSchema = jsyaml.CORE_SCHEMA.extend([merge]);
 
 /**
  * The value comes from a fast parser; the positional Document (ten times slower on large files)
