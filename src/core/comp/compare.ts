@@ -1,0 +1,153 @@
+import { toMajor } from './money.js';
+import type { Horizon, Offer, OffersFile } from './offer.js';
+import { optionReports, type OptionReport } from './options.js';
+import { timeline, type YearRow } from './timeline.js';
+
+/** Stock scenarios every comparison is also run under: a fall, a flat price and a rise of 20% a year. */
+export const STOCK_SCENARIOS = [
+  { name: 'bear', stockGrowth: -0.2 },
+  { name: 'flat', stockGrowth: 0 },
+  { name: 'bull', stockGrowth: 0.2 },
+] as const;
+
+export interface OfferComparison {
+  name: string;
+  years: YearRow[];
+  total: number;
+  /** Illiquid equity over the horizon, reported beside the total and never inside it. */
+  illiquid: number;
+  options: OptionReport[];
+}
+
+/** When one offer's cumulative pay overtakes another's for good. */
+export interface BreakEven {
+  offers: [string, string];
+  /** The offer ahead at the end of the horizon, or null when they finish level. */
+  leader: string | null;
+  /** First month from which the leader is never behind again; 1 when it is never behind. */
+  month: number | null;
+}
+
+export interface ScenarioResult {
+  name: string;
+  stockGrowth: number;
+  totals: { name: string; total: number }[];
+  best: string;
+}
+
+export interface Comparison {
+  currency: string;
+  years: number;
+  stockGrowth: number;
+  offers: OfferComparison[];
+  best: string;
+  breakEven: BreakEven[];
+  scenarios: ScenarioResult[];
+}
+
+/** Compares every offer of a file over the horizon; all amounts in the result are major units. */
+export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}): Comparison {
+  const horizon: Horizon = {
+    years: overrides.years ?? file.years,
+    stockGrowth: overrides.stockGrowth ?? file.stockGrowth,
+  };
+  const timelines = file.offers.map((offer) => ({ offer, timeline: timeline(offer, horizon) }));
+  const offers = timelines.map(({ offer, timeline: t }): OfferComparison => ({
+    name: offer.name,
+    years: t.years.map(rowToMajor),
+    total: toMajor(sum(t.years.map((row) => row.total))),
+    illiquid: toMajor(sum(t.years.map((row) => row.illiquid))),
+    options: optionReports(offer, file.tax),
+  }));
+  const breakEven: BreakEven[] = [];
+  for (let i = 0; i < timelines.length; i++) {
+    for (let j = i + 1; j < timelines.length; j++) {
+      const a = timelines[i]!;
+      const b = timelines[j]!;
+      breakEven.push(breakEvenMonth(a.offer.name, a.timeline.monthly, b.offer.name, b.timeline.monthly));
+    }
+  }
+  const scenarios = STOCK_SCENARIOS.map(({ name, stockGrowth }): ScenarioResult => {
+    const totals = file.offers.map((offer) => ({
+      name: offer.name,
+      total: liquidTotal(offer, { ...horizon, stockGrowth }),
+    }));
+    return {
+      name,
+      stockGrowth,
+      totals: totals.map((t) => ({ name: t.name, total: toMajor(t.total) })),
+      best: bestOf(totals),
+    };
+  });
+  return {
+    currency: file.currency,
+    years: horizon.years,
+    stockGrowth: horizon.stockGrowth,
+    offers,
+    best: bestOf(
+      timelines.map(({ offer, timeline: t }) => ({
+        name: offer.name,
+        total: sum(t.years.map((row) => row.total)),
+      })),
+    ),
+    breakEven,
+    scenarios,
+  };
+}
+
+/** Liquid pay of an offer over the horizon, in minor units. */
+export function liquidTotal(offer: Offer, horizon: Horizon): number {
+  return sum(timeline(offer, horizon).years.map((row) => row.total));
+}
+
+/** The name with the largest total; a tie goes to the name that sorts first, so file order never matters. */
+export function bestOf(totals: readonly { name: string; total: number }[]): string {
+  let best = totals[0];
+  for (const candidate of totals) {
+    if (
+      best === undefined ||
+      candidate.total > best.total ||
+      (candidate.total === best.total && candidate.name < best.name)
+    ) {
+      best = candidate;
+    }
+  }
+  if (best === undefined) throw new RangeError('no offers to compare');
+  return best.name;
+}
+
+export function breakEvenMonth(
+  nameA: string,
+  monthlyA: readonly number[],
+  nameB: string,
+  monthlyB: readonly number[],
+): BreakEven {
+  const months = Math.min(monthlyA.length, monthlyB.length) - 1;
+  // Cumulative difference A − B month by month; the leader is whoever is ahead at the end.
+  const difference: number[] = [0];
+  for (let month = 1; month <= months; month++) {
+    difference.push(difference[month - 1]! + (monthlyA[month] ?? 0) - (monthlyB[month] ?? 0));
+  }
+  const final = difference[months] ?? 0;
+  if (final === 0) return { offers: [nameA, nameB], leader: null, month: null };
+  const sign = Math.sign(final);
+  let month = months;
+  while (month > 1 && Math.sign(difference[month - 1]!) * sign >= 0) month--;
+  return { offers: [nameA, nameB], leader: sign > 0 ? nameA : nameB, month };
+}
+
+function rowToMajor(row: YearRow): YearRow {
+  return {
+    year: row.year,
+    base: toMajor(row.base),
+    bonus: toMajor(row.bonus),
+    signing: toMajor(row.signing),
+    equity: toMajor(row.equity),
+    illiquid: toMajor(row.illiquid),
+    total: toMajor(row.total),
+  };
+}
+
+export function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

@@ -1,0 +1,83 @@
+import { priceTimes, scale, toMajor } from './money.js';
+import type { Horizon, Offer } from './offer.js';
+import { valuedVests } from './timeline.js';
+import { vestEvents, vestedSharesAt } from './vesting.js';
+
+export interface LeaveReport {
+  offer: string;
+  month: number;
+  /** RSU shares (all grants made by then, refreshers included) vested by the end of month M. */
+  vestedShares: number;
+  vestedValue: number;
+  forfeitedShares: number;
+  /** What the forfeited shares would have been worth at their scheduled vest dates. */
+  forfeitedValue: number;
+  /** Signing bonus to pay back. */
+  clawback: number;
+  options: {
+    shares: number;
+    vestedShares: number;
+    forfeitedShares: number;
+    exerciseCost: number;
+    exerciseWindowDays: number;
+  }[];
+}
+
+/**
+ * Signing bonus owed when leaving after `month` months. A payment made at the start of year k has
+ * been held t = month − 12(k − 1) months; under the clawback period it is owed in full or, when
+ * prorated, in proportion to the months left: amount × (months − t) / months.
+ */
+export function clawbackOwed(offer: Offer, month: number): number {
+  const clawback = offer.clawback;
+  if (clawback === null) return 0;
+  let owed = 0;
+  offer.signing.forEach((amount, index) => {
+    const held = month - 12 * index;
+    // A payment due at the start of a year one leaves before was never received.
+    if (held <= 0 || held >= clawback.months) return;
+    owed += clawback.prorated ? scale(amount, (clawback.months - held) / clawback.months) : amount;
+  });
+  return owed;
+}
+
+/** What leaving after `month` months costs: equity left behind and signing bonus paid back. */
+export function leaveCost(offer: Offer, month: number, stockGrowth: number): LeaveReport {
+  // The grants made before leaving are those of the years one has started: a refresher for year k
+  // is granted at month 12(k − 1), so it exists when month > 12(k − 1), i.e. k ≤ ceil(month / 12).
+  const horizon: Horizon = { years: Math.max(1, Math.ceil(month / 12)), stockGrowth };
+  // Their vests run to the end of each schedule, past the leaving year, to count what is forfeited.
+  const grants = valuedVests(offer, horizon, Infinity);
+  let vestedShares = 0;
+  let vestedValue = 0;
+  let forfeitedShares = 0;
+  let forfeitedValue = 0;
+  for (const vest of grants) {
+    if (vest.month <= month) {
+      vestedShares += vest.shares;
+      vestedValue += vest.value;
+    } else {
+      forfeitedShares += vest.shares;
+      forfeitedValue += vest.value;
+    }
+  }
+  return {
+    offer: offer.name,
+    month,
+    vestedShares,
+    vestedValue: toMajor(vestedValue),
+    forfeitedShares,
+    forfeitedValue: toMajor(forfeitedValue),
+    clawback: toMajor(clawbackOwed(offer, month)),
+    options: offer.options.map((grant) => {
+      const vested = vestedSharesAt(vestEvents(grant.shares, grant.schedule), month);
+      return {
+        shares: grant.shares,
+        vestedShares: vested,
+        forfeitedShares: grant.shares - vested,
+        exerciseCost: toMajor(priceTimes(vested, grant.strike)),
+        exerciseWindowDays: grant.exerciseWindowDays,
+      };
+    }),
+  };
+}

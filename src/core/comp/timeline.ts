@@ -1,0 +1,109 @@
+import { priceTimes, scale } from './money.js';
+import { rsuGrants, type Horizon, type Offer } from './offer.js';
+import { vestEvents, yearOfMonth, type VestEvent } from './vesting.js';
+
+/** One year of an offer, in minor units. `total` is liquid pay only: illiquid equity is never in it. */
+export interface YearRow {
+  year: number;
+  base: number;
+  bonus: number;
+  signing: number;
+  /** Liquid (public-company RSU) equity vesting this year, valued at vest. */
+  equity: number;
+  /** Options (at their paper value) and private-company RSUs vesting this year. */
+  illiquid: number;
+  total: number;
+}
+
+/** An RSU vest event with its value. */
+export interface ValuedVest extends VestEvent {
+  grant: number;
+  value: number;
+  liquid: boolean;
+}
+
+export interface Timeline {
+  years: YearRow[];
+  /** Liquid pay received in each month; index 0 is unused, month m covers the m-th month of employment. */
+  monthly: number[];
+  vests: ValuedVest[];
+}
+
+/** Base salary in a year: the starting base raised once a year from year 2, rounded to the cent. */
+export function baseInYear(offer: Offer, year: number): number {
+  return scale(offer.base, (1 + offer.raise) ** (year - 1));
+}
+
+export function bonusInYear(offer: Offer, year: number): number {
+  const bonus = offer.bonus;
+  if (bonus === null) return 0;
+  return bonus.kind === 'amount'
+    ? bonus.amount
+    : scale(baseInYear(offer, year), bonus.target * bonus.multiplier);
+}
+
+/** Growth factor of a public share price after `month` months. */
+export function growthFactor(stockGrowth: number, month: number): number {
+  return (1 + stockGrowth) ** (month / 12);
+}
+
+/**
+ * The RSU vest events, valued at vest, of every grant made within the horizon, up to `lastMonth`
+ * (the end of the horizon by default). Private stock is valued without growth.
+ */
+export function valuedVests(offer: Offer, horizon: Horizon, lastMonth = 12 * horizon.years): ValuedVest[] {
+  const vests: ValuedVest[] = [];
+  rsuGrants(offer, horizon).forEach((grant, index) => {
+    for (const event of vestEvents(grant.shares, grant.schedule, grant.grantMonth)) {
+      if (event.month > lastMonth) continue;
+      const factor = grant.liquid ? growthFactor(horizon.stockGrowth, event.month) : 1;
+      vests.push({
+        ...event,
+        grant: index,
+        value: priceTimes(event.shares, grant.price, factor),
+        liquid: grant.liquid,
+      });
+    }
+  });
+  return vests;
+}
+
+/**
+ * An offer month by month and year by year. Base is paid monthly (cumulatively rounded, so the
+ * months add up to the year exactly), the bonus at the end of each year, each signing payment in
+ * the first month of its year, and equity at its vest events.
+ */
+export function timeline(offer: Offer, horizon: Horizon): Timeline {
+  const lastMonth = 12 * horizon.years;
+  const monthly = new Array<number>(lastMonth + 1).fill(0);
+  const rows: YearRow[] = [];
+  for (let year = 1; year <= horizon.years; year++) {
+    const base = baseInYear(offer, year);
+    const bonus = bonusInYear(offer, year);
+    const signing = offer.signing[year - 1] ?? 0;
+    const first = 12 * (year - 1);
+    for (let month = 1; month <= 12; month++) {
+      monthly[first + month]! += scale(base, month / 12) - scale(base, (month - 1) / 12);
+    }
+    monthly[first + 1]! += signing;
+    monthly[first + 12]! += bonus;
+    rows.push({ year, base, bonus, signing, equity: 0, illiquid: 0, total: 0 });
+  }
+  const vests = valuedVests(offer, horizon);
+  for (const vest of vests) {
+    const row = rows[yearOfMonth(vest.month) - 1]!;
+    if (vest.liquid) {
+      row.equity += vest.value;
+      monthly[vest.month]! += vest.value;
+    } else row.illiquid += vest.value;
+  }
+  for (const grant of offer.options) {
+    const paperPrice = Math.max(0, grant.preferredPrice - grant.strike);
+    for (const event of vestEvents(grant.shares, grant.schedule)) {
+      if (event.month <= lastMonth)
+        rows[yearOfMonth(event.month) - 1]!.illiquid += priceTimes(event.shares, paperPrice);
+    }
+  }
+  for (const row of rows) row.total = row.base + row.bonus + row.signing + row.equity;
+  return { years: rows, monthly, vests };
+}
