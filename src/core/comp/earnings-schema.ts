@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { checkSchema, didYouMean, parseSource } from '../input/document.js';
+import { DomainError, formatPath, type Path, type Problem } from '../problems.js';
+import type { EarningsInput, Rate, Strategy } from './earnings.js';
+import { toMinor } from './money.js';
+import { findPreset, PRESETS } from './presets.js';
+
+/** The earnings file format (YAML or JSON) and its validation, every problem located in the file. */
+
+const rateValue = z.number().gt(-1, 'must be greater than -1 (a fraction: 0.03 is 3%)');
+const rate = z.union([rateValue, z.tuple([rateValue, rateValue])], {
+  error: 'must be a rate (0.03 is 3%) or a [min, max] range',
+});
+const every = z.number().positive('must be greater than 0 (years)');
+
+const strategySchema = z.strictObject({
+  name: z.string().min(1, 'must not be empty').optional(),
+  preset: z.string().optional(),
+  merit: rate.optional(),
+  promotions: z.strictObject({ every, raise: rate }).optional(),
+  switch: z.strictObject({ every, raise: rate }).optional(),
+});
+
+export const earningsFileSchema = z.strictObject({
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD')
+    .default('USD'),
+  start: z.strictObject({ salary: z.number().min(0, 'must not be negative') }),
+  years: z
+    .number()
+    .int('must be a whole number of years')
+    .min(1, 'must be at least 1')
+    .max(80, 'must be at most 80'),
+  strategies: z.array(strategySchema).min(1, 'must list at least one strategy').optional(),
+  runs: z.number().int('must be a whole number').min(1, 'must be at least 1').default(1000),
+  seed: z.number().int('must be a whole number').default(1),
+});
+
+/** Parses and validates an earnings file; with no strategies, every preset is simulated. */
+export function parseEarningsFile(text: string, fileName: string): EarningsInput {
+  const source = parseSource(text, fileName);
+  if (source.syntaxProblems.length > 0)
+    throw new DomainError('invalid-input', 'invalid earnings file', source.syntaxProblems);
+  const checked = checkSchema(source, earningsFileSchema);
+  const problems: Problem[] = [...checked.problems];
+  const value = checked.value;
+  const strategies: Strategy[] = [];
+  const names = new Map<string, number>();
+  const inputs: z.output<typeof strategySchema>[] =
+    value?.strategies ?? (value === undefined ? [] : PRESETS.map((preset) => ({ preset: preset.name })));
+  inputs.forEach((input, index) => {
+    const path: Path = ['strategies', index];
+    const preset = input.preset === undefined ? undefined : findPreset(input.preset);
+    if (input.preset !== undefined && preset === undefined) {
+      const known = PRESETS.map((p) => p.name);
+      problems.push(
+        source.problem(
+          [...path, 'preset'],
+          `${formatPath([...path, 'preset'])}: unknown preset "${input.preset}"${didYouMean(input.preset, known)}; presets: ${known.join(', ')}`,
+          'unknown-preset',
+        ),
+      );
+      return;
+    }
+    const name = input.name ?? preset?.name;
+    const merit = input.merit ?? preset?.merit;
+    if (name === undefined)
+      problems.push(
+        source.problem(
+          path,
+          `${formatPath(path)}: missing required field "name" (or a preset)`,
+          'missing-field',
+        ),
+      );
+    if (merit === undefined)
+      problems.push(
+        source.problem(
+          path,
+          `${formatPath(path)}: missing required field "merit" (or a preset)`,
+          'missing-field',
+        ),
+      );
+    for (const [field, range] of rangesOf(input)) {
+      if (typeof range !== 'number' && range[0] > range[1]) {
+        problems.push(
+          source.problem(
+            [...path, ...field],
+            `${formatPath([...path, ...field])}: the range's min is above its max`,
+            'invalid-value',
+          ),
+        );
+      }
+    }
+    if (name === undefined || merit === undefined) return;
+    if (names.has(name)) {
+      problems.push(
+        source.problem(
+          path,
+          `${formatPath(path)}: strategy name "${name}" is already used by strategies[${names.get(name)}]`,
+          'duplicate-name',
+        ),
+      );
+    }
+    names.set(name, index);
+    const promotions = input.promotions ?? preset?.promotions;
+    const change = input.switch ?? preset?.switch;
+    strategies.push({
+      name,
+      merit,
+      ...(promotions === undefined ? {} : { promotions }),
+      ...(change === undefined ? {} : { switch: change }),
+    });
+  });
+  if (problems.length > 0 || value === undefined)
+    throw new DomainError('invalid-input', 'invalid earnings file', problems);
+  return {
+    currency: value.currency,
+    salary: toMinor(value.start.salary),
+    years: value.years,
+    strategies,
+    runs: value.runs,
+    seed: value.seed,
+  };
+}
+
+function rangesOf(input: z.output<typeof strategySchema>): [Path, Rate][] {
+  const ranges: [Path, Rate][] = [];
+  if (input.merit !== undefined) ranges.push([['merit'], input.merit]);
+  if (input.promotions !== undefined) ranges.push([['promotions', 'raise'], input.promotions.raise]);
+  if (input.switch !== undefined) ranges.push([['switch', 'raise'], input.switch.raise]);
+  return ranges;
+}

@@ -1,0 +1,132 @@
+import { roundHalfAwayFromZero, toMajor } from './money.js';
+import { percentiles } from './percentile.js';
+import { hashSeed, mulberry32 } from './random.js';
+
+/** A yearly rate (0.035 is 3.5%), or a [min, max] range drawn uniformly each year of each run. */
+export type Rate = number | readonly [number, number];
+
+export interface Strategy {
+  name: string;
+  /** Raise in every year that is not a switch year. */
+  merit: Rate;
+  promotions?: { every: number; raise: Rate };
+  /** A job change: its raise replaces merit in switch years. */
+  switch?: { every: number; raise: Rate };
+}
+
+export interface EarningsInput {
+  currency: string;
+  /** Starting salary in minor units. */
+  salary: number;
+  years: number;
+  strategies: Strategy[];
+  runs: number;
+  seed: number;
+}
+
+export interface PercentileRow {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface EarningsReport {
+  currency: string;
+  runs: number;
+  seed: number;
+  strategies: { name: string; total: PercentileRow; years: ({ year: number } & PercentileRow)[] }[];
+  warnings: string[];
+}
+
+/** Called now and then during a long simulation with the career-years done and the total. */
+export type Progress = (done: number, total: number) => void;
+
+const PERCENTILES = [10, 50, 90] as const;
+
+/** Whether `value` is a whole multiple of `step`; steps under a year make every year a multiple. */
+function isMultiple(value: number, step: number): boolean {
+  const ratio = value / step;
+  return Math.abs(ratio - Math.round(ratio)) < 1e-9;
+}
+
+/** Warnings the seed's advice gives about a strategy, e.g. tenures under a year. */
+export function strategyWarnings(strategy: Strategy): string[] {
+  const every = strategy.switch?.every;
+  if (every === undefined || every >= 1) return [];
+  return [
+    `strategy "${strategy.name}" changes jobs every ${every} years: tenures under one year raise flags with hiring managers, ` +
+      'and the simulation changes jobs at most once a year',
+  ];
+}
+
+/**
+ * Simulates `runs` careers for every strategy. Year 1 pays the starting salary; each later year
+ * applies the switch raise in switch years and merit otherwise, times the promotion raise in
+ * promotion years, rounding to the cent each year. Each strategy draws from its own stream
+ * seeded by the seed and its name, so adding or reordering strategies changes no other result.
+ */
+export function simulateEarnings(input: EarningsInput, onProgress?: Progress): EarningsReport {
+  const totalWork = input.runs * input.years * input.strategies.length;
+  let done = 0;
+  const strategies = input.strategies.map((strategy) => {
+    const result = simulateStrategy(input, strategy, (careerYears) => {
+      done += careerYears;
+      onProgress?.(done, totalWork);
+    });
+    return { name: strategy.name, ...result };
+  });
+  return {
+    currency: input.currency,
+    runs: input.runs,
+    seed: input.seed,
+    strategies,
+    warnings: input.strategies.flatMap(strategyWarnings),
+  };
+}
+
+function bounds(rate: Rate | undefined): [number, number] {
+  if (rate === undefined) return [0, 0];
+  return typeof rate === 'number' ? [rate, 0] : [rate[0], rate[1] - rate[0]];
+}
+
+function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (careerYears: number) => void) {
+  const { runs, years } = input;
+  const random = mulberry32(hashSeed(`${input.seed >>> 0}:${strategy.name}`));
+  const [meritLow, meritWidth] = bounds(strategy.merit);
+  const [switchLow, switchWidth] = bounds(strategy.switch?.raise);
+  const [promoLow, promoWidth] = bounds(strategy.promotions?.raise);
+  // Which years switch and which promote is the same for every run: work it out once.
+  const switches = new Uint8Array(years + 1);
+  const promotes = new Uint8Array(years + 1);
+  for (let year = 2; year <= years; year++) {
+    if (strategy.switch !== undefined && isMultiple(year - 1, strategy.switch.every)) switches[year] = 1;
+    if (strategy.promotions !== undefined && isMultiple(year - 1, strategy.promotions.every))
+      promotes[year] = 1;
+  }
+  const byYear = Array.from({ length: years }, () => new Float64Array(runs));
+  const totals = new Float64Array(runs);
+  const chunk = Math.max(1, Math.floor(1_000_000 / years));
+  for (let run = 0; run < runs; run++) {
+    let salary = input.salary;
+    let total = salary;
+    byYear[0]![run] = salary;
+    for (let year = 2; year <= years; year++) {
+      // Draws happen in a fixed order, and only for ranges, so that runs are reproducible.
+      const merit = meritWidth === 0 ? meritLow : meritLow + meritWidth * random();
+      const change = switchWidth === 0 ? switchLow : switchLow + switchWidth * random();
+      const promotion = promoWidth === 0 ? promoLow : promoLow + promoWidth * random();
+      let factor = switches[year] === 1 ? 1 + change : 1 + merit;
+      if (promotes[year] === 1) factor *= 1 + promotion;
+      salary = roundHalfAwayFromZero(salary * factor);
+      total += salary;
+      byYear[year - 1]![run] = salary;
+    }
+    totals[run] = total;
+    if ((run + 1) % chunk === 0 || run + 1 === runs) progress(((run % chunk) + 1) * years);
+  }
+  const row = (values: Float64Array) => {
+    const [p10, p50, p90] = percentiles(values, PERCENTILES).map(toMajor);
+    return { p10: p10!, p50: p50!, p90: p90! };
+  };
+  return { total: row(totals), years: byYear.map((values, index) => ({ year: index + 1, ...row(values) })) };
+}
