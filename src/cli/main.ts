@@ -3,6 +3,10 @@ import { Command } from 'commander';
 import { runCli } from './run.js';
 import { registerFrameworkCommands } from './framework.js';
 import { registerLevelCommands } from './levels.js';
+import { registerAssessCommands } from './assess.js';
+import { registerPathCommands } from './path.js';
+import { registerOfferCommands } from './offers.js';
+import { registerEarningsCommands } from './earnings.js';
 
 export function buildProgram(): Command {
   const program = new Command('trellis')
@@ -12,6 +16,10 @@ export function buildProgram(): Command {
     .exitOverride();
   registerFrameworkCommands(program);
   registerLevelCommands(program);
+  registerAssessCommands(program);
+  registerPathCommands(program);
+  registerOfferCommands(program);
+  registerEarningsCommands(program);
   return program;
 }
 

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import jsyaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, type Path, type Problem } from '../problems.js';
+import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
 
 /**
  * A YAML (or JSON, which is YAML) text parsed with its positions kept, so that every problem
@@ -284,4 +284,26 @@ function hasKey(root: unknown, path: (string | number)[]): boolean {
     .reduce<unknown>((value, key) => (value as Record<string | number, unknown> | undefined)?.[key], root);
   const key = path[path.length - 1];
   return typeof parent === 'object' && parent !== null && key !== undefined && key in parent;
+}
+
+/**
+ * Parses an input file's text and validates it against a schema, then against semantic checks
+ * that need the typed value. Throws one DomainError carrying every problem found, located.
+ */
+export function parseValidated<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  semantic?: (value: z.output<S>, source: SourceDocument) => Problem[],
+): z.output<S> {
+  const source = parseSource(text, file);
+  const problems = [...source.syntaxProblems];
+  if (problems.length === 0) {
+    const checked = checkSchema(source, schema);
+    problems.push(...checked.problems);
+    if (checked.value !== undefined && problems.length === 0 && semantic)
+      problems.push(...semantic(checked.value, source));
+    if (problems.length === 0) return checked.value as z.output<S>;
+  }
+  throw new DomainError('invalid-input', `${file} is not valid`, sortProblems(problems));
 }

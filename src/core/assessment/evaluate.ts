@@ -1,0 +1,247 @@
+import { findLevel } from '../framework/lookup.js';
+import { rulesFor, scaleOf } from '../framework/rules.js';
+import type { Competency, Framework, Level, PromotionRule } from '../framework/schema.js';
+import { describeRule } from '../framework/view.js';
+import { didYouMean } from '../input/document.js';
+import type { Path, Problem } from '../problems.js';
+import type { Assessment } from './schema.js';
+
+export interface Gap {
+  competency: string;
+  name: string;
+  /** The rating held; null when the competency was not rated. */
+  have: number | null;
+  need: number;
+  /** How many rating steps short; null when not rated. */
+  steps: number | null;
+  core: boolean;
+  /** The expectation to aim at. */
+  text: string;
+}
+
+export interface LevelVerdict {
+  level: string;
+  title: string;
+  track: string;
+  band: number;
+  /** Whether the ratings meet the level under its promotion rule. */
+  holds: boolean;
+  rule: string;
+  met: number;
+  total: number;
+  gaps: Gap[];
+  explanation: string;
+}
+
+/** Ratings per competency, with the scale positions needed to count steps. */
+type Ratings = Readonly<Record<string, number>>;
+
+function stepsBetween(competency: Competency, framework: Framework, have: number, need: number): number {
+  const points = scaleOf(competency, framework.scales)?.points.map((p) => p.value) ?? [];
+  const h = points.indexOf(have);
+  const n = points.indexOf(need);
+  return h === -1 || n === -1 ? need - have : n - h;
+}
+
+/** Judges one level against the ratings under the rule that governs it, and says why. */
+export function evaluateLevel(framework: Framework, level: Level, ratings: Ratings): LevelVerdict {
+  const rule: PromotionRule = rulesFor(level, framework.promotionRules)[0]!;
+  const expected = framework.competencies.filter((c) => level.expectations[c.id] !== undefined);
+  const gaps: Gap[] = [];
+  const metByGroup = new Map<string, number>();
+  let met = 0;
+  for (const competency of expected) {
+    const expectation = level.expectations[competency.id]!;
+    const have = ratings[competency.id];
+    if (have !== undefined && have >= expectation.rating) {
+      met++;
+      metByGroup.set(competency.group, (metByGroup.get(competency.group) ?? 0) + 1);
+      continue;
+    }
+    gaps.push({
+      competency: competency.id,
+      name: competency.name,
+      have: have ?? null,
+      need: expectation.rating,
+      steps: have === undefined ? null : stepsBetween(competency, framework, have, expectation.rating),
+      core: competency.core,
+      text: expectation.behaviours.join('; '),
+    });
+  }
+
+  const reasons: string[] = [];
+  let holds = true;
+  if (rule.coreMustMeet) {
+    const coreGaps = gaps.filter((g) => g.core);
+    const tooFar = coreGaps.filter((g) => g.steps === null || g.steps > rule.maxStepsBelow);
+    const coreTotal = expected.filter((c) => c.core).length;
+    reasons.push(`${coreTotal - coreGaps.length} of ${coreTotal} core competencies meet the expectation`);
+    if (coreGaps.length > rule.maxBelow) {
+      holds = false;
+      reasons.push(
+        `${coreGaps.length} fall short (${list(coreGaps)}), more than the ${rule.maxBelow} the rule allows`,
+      );
+    } else if (tooFar.length > 0) {
+      holds = false;
+      reasons.push(
+        `${list(tooFar)} ${tooFar.length === 1 ? 'is' : 'are'} further short than the ${rule.maxStepsBelow} step${rule.maxStepsBelow === 1 ? '' : 's'} the rule allows`,
+      );
+    } else if (coreGaps.length > 0) {
+      reasons.push(
+        `${list(coreGaps)} ${coreGaps.length === 1 ? 'is' : 'are'} short, within the allowance of ${rule.maxBelow}`,
+      );
+    }
+  }
+  for (const [group, min] of Object.entries(rule.minMetPerGroup)) {
+    const got = metByGroup.get(group) ?? 0;
+    const name = framework.groups.find((g) => g.id === group)?.name ?? group;
+    if (got < min) holds = false;
+    reasons.push(
+      `group "${name}" has ${got} competenc${got === 1 ? 'y' : 'ies'} met where the rule asks for ${min}`,
+    );
+  }
+  const verdict = `${holds ? 'Meets' : 'Does not meet'} ${level.title} under rule "${rule.id}" (${describeRule(rule).replace(/\.$/, '')})`;
+  return {
+    level: level.id,
+    title: level.title,
+    track: level.track,
+    band: level.band,
+    holds,
+    rule: rule.id,
+    met,
+    total: expected.length,
+    gaps,
+    explanation: `${verdict}: ${reasons.join('; ')}.`,
+  };
+}
+
+function list(gaps: Gap[]): string {
+  return gaps
+    .map((g) =>
+      g.have === null
+        ? `${g.competency} (not rated, needs ${g.need})`
+        : `${g.competency} (${g.have} of ${g.need})`,
+    )
+    .join(', ');
+}
+
+export interface TrackVerdict {
+  track: string;
+  /** The highest level of the track whose rule the ratings meet; null when none. */
+  level: string | null;
+  explanation: string;
+}
+
+export interface AssessmentResult {
+  current: string | null;
+  level: string | null;
+  track: string | null;
+  band: number | null;
+  explanation: string;
+  tracks: TrackVerdict[];
+  next: (LevelVerdict & { relation: 'up' | 'across' })[];
+}
+
+/** The ladder tracks with their levels in rank order. */
+function ladders(framework: Framework): { track: string; levels: Level[] }[] {
+  return framework.tracks
+    .filter((t) => t.kind === 'ladder')
+    .map((t) => ({
+      track: t.id,
+      levels: framework.levels.filter((l) => l.track === t.id).sort((a, b) => a.rank - b.rank),
+    }));
+}
+
+/**
+ * The level the ratings meet on each track (the highest whose rule holds), and for the next
+ * levels, up the same track and across at the same band, how far away they are.
+ */
+export function assess(framework: Framework, assessment: Assessment): AssessmentResult {
+  const tracks = ladders(framework).map(({ track, levels }) => {
+    const verdicts = levels.map((level) => evaluateLevel(framework, level, assessment.ratings));
+    const best = verdicts.filter((v) => v.holds).at(-1);
+    return {
+      track,
+      best,
+      verdict: {
+        track,
+        level: best?.level ?? null,
+        explanation: best
+          ? best.explanation
+          : `No level of this track is met: ${verdicts[0]?.explanation ?? 'the track has no levels.'}`,
+      },
+    };
+  });
+
+  const current = assessment.current === undefined ? undefined : findLevel(framework, assessment.current);
+  // The headline verdict: on the current level's track, or else the highest band met anywhere.
+  const headline = current
+    ? tracks.find((t) => t.track === current.track)
+    : tracks.filter((t) => t.best).sort((a, b) => b.best!.band - a.best!.band)[0];
+  const base = current ?? (headline?.best ? findLevel(framework, headline.best.level) : undefined);
+
+  const next: AssessmentResult['next'] = [];
+  if (base) {
+    const up = framework.levels.find((l) => l.track === base.track && l.rank === base.rank + 1);
+    if (up) next.push({ ...evaluateLevel(framework, up, assessment.ratings), relation: 'up' });
+    for (const { track, levels } of ladders(framework)) {
+      if (track === base.track) continue;
+      for (const level of levels.filter((l) => l.band === base.band)) {
+        next.push({ ...evaluateLevel(framework, level, assessment.ratings), relation: 'across' });
+      }
+    }
+  }
+  return {
+    current: current?.id ?? null,
+    level: headline?.best?.level ?? null,
+    track: headline?.track ?? null,
+    band: headline?.best?.band ?? null,
+    explanation: headline?.verdict.explanation ?? 'No level is met on any track.',
+    tracks: tracks.map((t) => t.verdict),
+    next,
+  };
+}
+
+/** Checks an assessment against a framework: known ids, ratings on the scale. */
+export function checkAssessment(
+  framework: Framework,
+  assessment: Assessment,
+  problem: (path: Path, message: string, code: string) => Problem,
+): Problem[] {
+  const problems: Problem[] = [];
+  const known = framework.competencies.map((c) => c.id);
+  if (assessment.current !== undefined && !framework.levels.some((l) => l.id === assessment.current)) {
+    const levels = framework.levels.map((l) => l.id);
+    problems.push(
+      problem(
+        ['current'],
+        `current: unknown level "${assessment.current}"${didYouMean(assessment.current, levels)}`,
+        'unknown-reference',
+      ),
+    );
+  }
+  for (const [id, rating] of Object.entries(assessment.ratings)) {
+    const competency = framework.competencies.find((c) => c.id === id);
+    if (!competency) {
+      problems.push(
+        problem(
+          ['ratings', id],
+          `ratings.${id}: unknown competency "${id}"${didYouMean(id, known)}`,
+          'unknown-reference',
+        ),
+      );
+      continue;
+    }
+    const values = scaleOf(competency, framework.scales)?.points.map((p) => p.value) ?? [];
+    if (!values.includes(rating)) {
+      problems.push(
+        problem(
+          ['ratings', id],
+          `ratings.${id}: rating ${rating} is off the scale (${values.join(', ')})`,
+          'rating-off-scale',
+        ),
+      );
+    }
+  }
+  return problems;
+}

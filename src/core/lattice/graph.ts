@@ -1,0 +1,58 @@
+import { latticeMoves, type LatticeMove } from '../framework/moves.js';
+import type { Framework, Range } from '../framework/schema.js';
+
+/** A move that gives no typical years is counted as taking up to a year, and said so in the docs. */
+export const UNKNOWN_YEARS: Range = { min: 0, max: 1 };
+
+export interface Edge {
+  move: LatticeMove;
+  to: number;
+  years: Range;
+  /** The expected years: the middle of the range, what paths are ranked by. */
+  cost: number;
+}
+
+export interface LatticeNode {
+  id: string;
+  title: string;
+  track: string;
+  band: number | null;
+  kind: 'level' | 'role';
+}
+
+/** Every level and lateral role with the moves out of each, in index form for fast search. */
+export interface Lattice {
+  nodes: LatticeNode[];
+  index: Map<string, number>;
+  out: Edge[][];
+}
+
+export function buildLattice(framework: Framework, moves: LatticeMove[] = latticeMoves(framework)): Lattice {
+  const nodes: LatticeNode[] = [
+    ...framework.levels.map((l) => ({
+      id: l.id,
+      title: l.title,
+      track: l.track,
+      band: l.band,
+      kind: 'level' as const,
+    })),
+    ...framework.roles.map((r) => ({
+      id: r.id,
+      title: r.title,
+      track: r.track,
+      band: r.band ?? null,
+      kind: 'role' as const,
+    })),
+  ];
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const out: Edge[][] = nodes.map(() => []);
+  for (const move of moves) {
+    const from = index.get(move.from);
+    const to = index.get(move.to);
+    // A move that keeps the level (a company change) does not advance a path through the lattice.
+    if (from === undefined || to === undefined || from === to) continue;
+    const years = move.years ?? UNKNOWN_YEARS;
+    out[from]!.push({ move, to, years, cost: (years.min + years.max) / 2 });
+  }
+  return { nodes, index, out };
+}

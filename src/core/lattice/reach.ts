@@ -1,0 +1,75 @@
+import { findNode } from '../framework/lookup.js';
+import type { Framework } from '../framework/schema.js';
+import { buildLattice, type Edge } from './graph.js';
+import { MinHeap } from './heap.js';
+import { toPath, type CareerPath } from './paths.js';
+
+export interface Reachable {
+  level: string;
+  title: string;
+  track: string;
+  band: number | null;
+  /** The fastest path there by expected years. */
+  path: CareerPath;
+}
+
+export interface ReachResult {
+  from: string;
+  years: number;
+  reachable: Reachable[];
+}
+
+/**
+ * "Where can I be in N years from here?": every level or role whose fastest path, by expected
+ * years, fits within the horizon; highest band first.
+ */
+export function reachWithin(
+  framework: Framework,
+  fromId: string,
+  horizon: number,
+  avoid?: string,
+): ReachResult {
+  const from = findNode(framework, fromId);
+  const lattice = buildLattice(framework);
+  const source = lattice.index.get(from.id)!;
+  const best = new Float64Array(lattice.nodes.length).fill(Infinity);
+  const via: (Edge | undefined)[] = [];
+  const previous = new Int32Array(lattice.nodes.length).fill(-1);
+  best[source] = 0;
+  const heap = new MinHeap<number>();
+  heap.push(0, source);
+  while (heap.size > 0) {
+    const [d, node] = heap.pop()!;
+    if (d > best[node]!) continue;
+    for (const edge of lattice.out[node]!) {
+      if (avoid !== undefined && lattice.nodes[edge.to]!.track === avoid) continue;
+      const nd = d + edge.cost;
+      if (nd < best[edge.to]! && nd <= horizon) {
+        best[edge.to] = nd;
+        via[edge.to] = edge;
+        previous[edge.to] = node;
+        heap.push(nd, edge.to);
+      }
+    }
+  }
+  const reachable: Reachable[] = [];
+  lattice.nodes.forEach((node, i) => {
+    if (i === source || best[i] === Infinity) return;
+    const edges: Edge[] = [];
+    for (let at = i; at !== source; at = previous[at]!) edges.unshift(via[at]!);
+    reachable.push({
+      level: node.id,
+      title: node.title,
+      track: node.track,
+      band: node.band,
+      path: toPath(lattice, edges),
+    });
+  });
+  reachable.sort(
+    (a, b) =>
+      (b.band ?? 0) - (a.band ?? 0) ||
+      a.path.expectedYears - b.path.expectedYears ||
+      a.level.localeCompare(b.level),
+  );
+  return { from: from.id, years: horizon, reachable };
+}
