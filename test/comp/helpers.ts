@@ -7,7 +7,8 @@ export function offersFrom(yaml: string): OffersFile {
   try {
     return parseOffersFile(yaml, 'test.yaml').file;
   } catch (error) {
-    if (error instanceof DomainError) throw new Error(error.problems.map(formatProblem).join('\n'), { cause: error });
+    if (error instanceof DomainError)
+      throw new Error(error.problems.map(formatProblem).join('\n'), { cause: error });
     throw error;
   }
 }

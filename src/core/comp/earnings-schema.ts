@@ -32,7 +32,8 @@ export const earningsFileSchema = z.strictObject({
     .int('must be a whole number of years')
     .min(1, 'must be at least 1')
     .max(80, 'must be at most 80'),
-  strategies: z.array(strategySchema).min(1, 'must list at least one strategy').optional(),
+  // Each strategy is checked on its own below, so that its problems are reported even when others fail.
+  strategies: z.array(z.unknown()).min(1, 'must list at least one strategy').optional(),
   runs: z.number().int('must be a whole number').min(1, 'must be at least 1').default(1000),
   seed: z.number().int('must be a whole number').default(1),
 });
@@ -47,9 +48,16 @@ export function parseEarningsFile(text: string, fileName: string): EarningsInput
   const value = checked.value;
   const strategies: Strategy[] = [];
   const names = new Map<string, number>();
-  const inputs: z.output<typeof strategySchema>[] =
-    value?.strategies ?? (value === undefined ? [] : PRESETS.map((preset) => ({ preset: preset.name })));
+  const raw = (source.value as { strategies?: unknown } | null | undefined)?.strategies;
+  const inputs: (z.output<typeof strategySchema> | undefined)[] = Array.isArray(raw)
+    ? raw.map((_, index) => {
+        const strategy = checkSchema(source, strategySchema, ['strategies', index]);
+        problems.push(...strategy.problems);
+        return strategy.value;
+      })
+    : PRESETS.map((preset) => ({ preset: preset.name }));
   inputs.forEach((input, index) => {
+    if (input === undefined) return;
     const path: Path = ['strategies', index];
     const preset = input.preset === undefined ? undefined : findPreset(input.preset);
     if (input.preset !== undefined && preset === undefined) {

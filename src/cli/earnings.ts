@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { simulateEarnings, type EarningsReport, type Progress } from '../core/comp/earnings.js';
+import { parseEarningsFile } from '../core/comp/earnings-schema.js';
+import { readTextFile } from '../store/files.js';
+import { alignedTable } from './offers.js';
+import { numberOption, print, printJson } from './output.js';
+
+/** Below this many simulated career-years a run takes well under a second: no progress bar. */
+const PROGRESS_THRESHOLD = 5_000_000;
+
+export function registerEarningsCommands(program: Command): void {
+  const group = program
+    .command('earnings')
+    .description('Career earnings under staying, promotion and job-change strategies');
+
+  group
+    .command('simulate')
+    .description(
+      'Simulate career earnings per strategy; prints p10, p50 and p90 of the total and of each year',
+    )
+    .argument('<file>', 'an earnings file (YAML or JSON)')
+    .option('--runs <n>', 'simulated careers per strategy (default: runs in the file, else 1000)')
+    .option('--seed <s>', 'seed of the random draws (default: seed in the file, else 1)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, options: { runs?: string; seed?: string; json?: boolean }) => {
+      const input = parseEarningsFile(readTextFile(file), file);
+      if (options.runs !== undefined)
+        input.runs = numberOption(options.runs, '--runs', { integer: true, min: 1 });
+      if (options.seed !== undefined) input.seed = numberOption(options.seed, '--seed', { integer: true });
+      const work = input.runs * input.years * input.strategies.length;
+      const report = simulateEarnings(
+        input,
+        process.stderr.isTTY && work >= PROGRESS_THRESHOLD ? progressBar() : undefined,
+      );
+      for (const warning of report.warnings) process.stderr.write(`trellis: warning: ${warning}\n`);
+      if (options.json) printJson(report);
+      else print(renderEarnings(report));
+    });
+}
+
+/** A one-line bar on stderr, redrawn only when the whole percentage changes. */
+function progressBar(): Progress {
+  let shown = -1;
+  return (done, total) => {
+    const percent = Math.floor((100 * done) / total);
+    if (percent === shown) return;
+    shown = percent;
+    const filled = Math.round(percent / 4);
+    process.stderr.write(`\r  simulating [${'#'.repeat(filled)}${' '.repeat(25 - filled)}] ${percent}%`);
+    if (done >= total) process.stderr.write('\r\x1b[K');
+  };
+}
+
+function renderEarnings(report: EarningsReport): string {
+  const out = [
+    `Career earnings, ${report.currency}: ${report.runs} runs per strategy, seed ${report.seed}`,
+    '',
+  ];
+  out.push(
+    alignedTable(
+      ['Strategy', 'Total p10', 'Total p50', 'Total p90', 'Final salary p50'],
+      report.strategies.map((s) => [
+        s.name,
+        s.total.p10,
+        s.total.p50,
+        s.total.p90,
+        s.years[s.years.length - 1]?.p50 ?? 0,
+      ]),
+    ),
+  );
+  out.push('', 'Salary by year, p50 (p10 and p90 in --json)');
+  const years = report.strategies[0]?.years.length ?? 0;
+  const rows: (string | number)[][] = [];
+  for (let index = 0; index < years; index++) {
+    rows.push([String(index + 1), ...report.strategies.map((s) => s.years[index]?.p50 ?? 0)]);
+  }
+  out.push(alignedTable(['Year', ...report.strategies.map((s) => s.name)], rows));
+  return out.join('\n');
+}

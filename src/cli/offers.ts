@@ -1,0 +1,238 @@
+import Table from 'cli-table3';
+import type { Command } from 'commander';
+import { compareOffers, type Comparison } from '../core/comp/compare.js';
+import { leaveCost, type LeaveReport } from '../core/comp/leave.js';
+import { formatMoney, toMinor } from '../core/comp/money.js';
+import { negotiationBrief, type NegotiationBrief } from '../core/comp/negotiate.js';
+import type { Horizon } from '../core/comp/offer.js';
+import { parseOffersFile, selectOffer, type ParsedOffers } from '../core/comp/offer-schema.js';
+import { readTextFile } from '../store/files.js';
+import { numberOption, print, printJson } from './output.js';
+
+/** A table whose numeric columns are right-aligned, so that amounts line up on the decimal point. */
+export function alignedTable(head: string[], rows: (string | number)[][]): string {
+  const table = new Table({ head, style: { head: [], border: [], compact: false } });
+  for (const row of rows) {
+    table.push(
+      row.map((cell) =>
+        typeof cell === 'number' ? { content: money(cell), hAlign: 'right' as const } : cell,
+      ),
+    );
+  }
+  return table.toString();
+}
+
+/** A major-unit amount as printed in tables: grouped thousands, two decimals. */
+export function money(major: number): string {
+  return formatMoney(toMinor(major));
+}
+
+function readOffers(file: string): ParsedOffers {
+  return parseOffersFile(readTextFile(file), file);
+}
+
+function horizonOptions(options: { years?: string; growth?: string }): Partial<Horizon> {
+  const horizon: Partial<Horizon> = {};
+  if (options.years !== undefined)
+    horizon.years = numberOption(options.years, '--years', { integer: true, min: 1 });
+  if (options.growth !== undefined) {
+    horizon.stockGrowth = numberOption(options.growth, '--growth', { min: -1 });
+  }
+  return horizon;
+}
+
+function percent(fraction: number, digits = 4): string {
+  return `${Number((fraction * 100).toPrecision(digits))}%`;
+}
+
+export function registerOfferCommands(program: Command): void {
+  const group = program
+    .command('offers')
+    .description('Compare job offers: vesting, options, leaving costs and negotiation');
+
+  group
+    .command('compare')
+    .description(
+      'Year-by-year liquid pay of every offer in a file, options apart, under bear, flat and bull stock',
+    )
+    .argument('<file>', 'an offer file (YAML or JSON)')
+    .option('--years <n>', 'horizon in years (default: assumptions.years)')
+    .option('--growth <g>', 'annual share price growth, e.g. 0.05 (default: assumptions.stockGrowth)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, options: { years?: string; growth?: string; json?: boolean }) => {
+      const horizon = horizonOptions(options);
+      const comparison = compareOffers(readOffers(file).file, horizon);
+      if (options.json) printJson(comparison);
+      else print(renderComparison(comparison));
+    });
+
+  group
+    .command('leave')
+    .description('What leaving an offer after M months costs: forfeited equity and signing bonus paid back')
+    .argument('<file>', 'an offer file (YAML or JSON)')
+    .requiredOption('--offer <name>', 'the offer, by name')
+    .requiredOption('--month <m>', 'months worked before leaving')
+    .option('--growth <g>', 'annual share price growth (default: assumptions.stockGrowth)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, options: { offer: string; month: string; growth?: string; json?: boolean }) => {
+      const month = numberOption(options.month, '--month', { integer: true, min: 1 });
+      const horizon = horizonOptions(options);
+      const parsed = readOffers(file);
+      const report = leaveCost(
+        selectOffer(parsed, options.offer),
+        month,
+        horizon.stockGrowth ?? parsed.file.stockGrowth,
+      );
+      if (options.json) printJson(report);
+      else print(renderLeave(report, parsed.file.currency));
+    });
+
+  group
+    .command('negotiate')
+    .description('A negotiation brief for one offer against the best of the others')
+    .argument('<file>', 'an offer file (YAML or JSON)')
+    .requiredOption('--offer <name>', 'the offer to negotiate, by name')
+    .option('--years <n>', 'horizon in years (default: assumptions.years)')
+    .option('--growth <g>', 'annual share price growth (default: assumptions.stockGrowth)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, options: { offer: string; years?: string; growth?: string; json?: boolean }) => {
+      const horizon = horizonOptions(options);
+      const parsed = readOffers(file);
+      const brief = negotiationBrief(parsed.file, selectOffer(parsed, options.offer), horizon);
+      if (options.json) printJson(brief);
+      else print(renderBrief(brief));
+    });
+}
+
+function renderComparison(comparison: Comparison): string {
+  const out: string[] = [
+    `Offers over ${comparison.years} years, ${comparison.currency}, share prices growing ${percent(comparison.stockGrowth)} a year`,
+  ];
+  for (const offer of comparison.offers) {
+    out.push('', offer.name);
+    const rows: (string | number)[][] = offer.years.map((y) => [
+      String(y.year),
+      y.base,
+      y.bonus,
+      y.signing,
+      y.equity,
+      y.total,
+      y.illiquid,
+    ]);
+    const totalOf = (key: 'base' | 'bonus' | 'signing' | 'equity') =>
+      offer.years.reduce((sum, y) => sum + y[key], 0);
+    rows.push([
+      'all',
+      totalOf('base'),
+      totalOf('bonus'),
+      totalOf('signing'),
+      totalOf('equity'),
+      offer.total,
+      offer.illiquid,
+    ]);
+    out.push(
+      alignedTable(['Year', 'Base', 'Bonus', 'Signing', 'Equity', 'Total', 'Illiquid (not in total)'], rows),
+    );
+    for (const option of offer.options) {
+      out.push(
+        alignedTable(
+          ['Options', 'Exercise cost', 'Paper value', 'Spread at 409A', 'Exit value, net', 'Expected value'],
+          [
+            [
+              `${option.shares.toLocaleString('en-US')} ${option.kind.toUpperCase()}`,
+              option.exerciseCost,
+              option.paperValue,
+              option.spreadAtFmv,
+              option.exitValueNet ?? '–',
+              option.expectedValue ?? '–',
+            ],
+          ],
+        ),
+      );
+      const exit = option.ownershipAtExit === null ? '' : `, ${percent(option.ownershipAtExit)} at exit`;
+      const tax =
+        option.tax.treatment === 'ordinary-income'
+          ? 'ordinary income at exercise'
+          : option.tax.treatment === 'amt-preference'
+            ? 'an AMT preference item'
+            : 'part AMT preference, part ordinary income';
+      out.push(
+        `  ownership ${percent(option.ownership)} now${exit}; the spread is ${tax}, estimated tax ${money(option.tax.estimate)}`,
+      );
+      for (const flag of option.flags) out.push(`  ! ${flag}`);
+    }
+  }
+  out.push('', 'Totals under stock scenarios (liquid pay only)');
+  const scenarioRows = comparison.offers.map((offer) => [
+    offer.name,
+    offer.total,
+    ...comparison.scenarios.map((s) => s.totals.find((t) => t.name === offer.name)?.total ?? 0),
+  ]);
+  out.push(
+    alignedTable(
+      ['Offer', 'As assumed', ...comparison.scenarios.map((s) => `${s.name} (${percent(s.stockGrowth)})`)],
+      scenarioRows,
+    ),
+  );
+  out.push(`Best: ${comparison.best}; ${comparison.scenarios.map((s) => `${s.name}: ${s.best}`).join(', ')}`);
+  for (const pair of comparison.breakEven) {
+    const [a, b] = pair.offers;
+    out.push(
+      pair.leader === null
+        ? `${a} and ${b} finish level`
+        : `${pair.leader} ${pair.month === 1 ? 'leads from the first month' : `pulls ahead for good in month ${pair.month}`} (${a} vs ${b})`,
+    );
+  }
+  return out.join('\n');
+}
+
+function renderLeave(report: LeaveReport, currency: string): string {
+  const rows: (string | number)[][] = [
+    ['RSU shares vested', String(report.vestedShares)],
+    ['Vested value', report.vestedValue],
+    ['RSU shares forfeited', String(report.forfeitedShares)],
+    ['Forfeited value (at scheduled vests)', report.forfeitedValue],
+    ['Signing bonus to pay back', report.clawback],
+  ];
+  report.options.forEach((option, index) => {
+    rows.push([
+      `Options grant ${index + 1}: vested / forfeited`,
+      `${option.vestedShares} / ${option.forfeitedShares}`,
+    ]);
+    rows.push([`  cost to exercise within ${option.exerciseWindowDays} days`, option.exerciseCost]);
+  });
+  return [
+    `Leaving ${report.offer} after ${report.month} months (${currency})`,
+    alignedTable(['', 'Amount'], rows),
+  ].join('\n');
+}
+
+function renderBrief(brief: NegotiationBrief): string {
+  const out = [`Negotiation brief: ${brief.offer} (${brief.currency})`];
+  if (brief.against === null) out.push('', 'No competing offer in the file: add one to measure the gap.');
+  else {
+    out.push(
+      '',
+      `Against the best competing offer, ${brief.against} (a positive gap means ${brief.offer} trails):`,
+    );
+    const rows: (string | number)[][] = brief.gaps.map((g) => [String(g.year), g.offer, g.against, g.gap]);
+    rows.push([
+      'all',
+      brief.gaps.reduce((s, g) => s + g.offer, 0),
+      brief.gaps.reduce((s, g) => s + g.against, 0),
+      brief.totalGap,
+    ]);
+    out.push(alignedTable(['Year', brief.offer, brief.against, 'Gap'], rows));
+    out.push(`Signing bonus that would close the year-one gap: ${money(brief.signingToCloseYearOne)}`);
+  }
+  out.push('', 'Still open to ask for:', ...brief.openComponents.map((c) => `  - ${c}`));
+  out.push(
+    '',
+    'Equity questions:',
+    ...brief.equityQuestions.map(
+      (q) => `  - ${q.question} ${q.known === null ? '(not stated: ask)' : `(offer: ${q.known})`}`,
+    ),
+  );
+  out.push('', 'Principles:', ...brief.principles.map((p, i) => `  ${i + 1}. ${p}`));
+  return out.join('\n');
+}
