@@ -18,22 +18,17 @@ import { baseName, humanise, IdAllocator, slugify, stem } from './slug.js';
  * The schema is looser than the FT's own (unknown keys pass) so that other job families import too.
  */
 
-const key = z.union([z.string().min(1, 'must not be empty'), z.number()]);
+const key = z.union([z.string().trim().min(1, 'must not be empty'), z.number()], { error: 'must be an id' });
+const words = z.union([z.string(), z.number()], { error: 'must be text' });
 
 const ftSchema = z.object({
-  name: z.union([z.string(), z.number()]).nullish(),
+  name: words.nullish(),
   summary: z.string().nullish(),
-  levels: z
-    .array(z.object({ id: key, name: z.union([z.string(), z.number()]).nullish() }))
-    .min(1, 'needs at least one level'),
+  levels: z.array(z.object({ id: key, name: words.nullish() })).min(1, 'needs at least one level'),
   themes: z
-    .array(
-      z.object({ id: key, name: z.union([z.string(), z.number()]).nullish(), summary: z.string().nullish() }),
-    )
+    .array(z.object({ id: key, name: words.nullish(), summary: z.string().nullish() }))
     .min(1, 'needs at least one theme'),
-  competencies: z.array(
-    z.object({ level: key, theme: key, summary: z.union([z.string(), z.number()]), proficiency: z.string() }),
-  ),
+  competencies: z.array(z.object({ level: key, theme: key, summary: words, proficiency: z.string() })),
 });
 
 /** The FT's proficiency grades, lowest first: their position is the Trellis rating. */

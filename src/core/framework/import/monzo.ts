@@ -25,15 +25,15 @@ const contentSchema = z.object({
 });
 
 const topicSchema = z.object({
-  name: z.union([z.string().min(1, 'must not be empty'), z.number()]),
-  title: z.union([z.string(), z.number()]).nullish(),
+  name: z.union([z.string().trim().min(1, 'must not be empty'), z.number()], { error: 'must be text' }),
+  title: z.union([z.string(), z.number()], { error: 'must be text' }).nullish(),
   content: z.array(contentSchema).nullish(),
 });
 
 const frontMatterSchema = z.object({
-  title: z.union([z.string(), z.number()]).nullish(),
+  title: z.union([z.string(), z.number()], { error: 'must be text' }).nullish(),
   path: z.string().nullish(),
-  yaml: z.union([z.boolean(), z.enum(['true', 'false'])]).nullish(),
+  yaml: z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' }).nullish(),
   topics: z.array(topicSchema).nullish(),
 });
 

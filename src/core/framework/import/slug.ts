@@ -47,7 +47,8 @@ export function cleanName(text: string): string {
 /** "communication" → "Communication", for topics that have no title. */
 export function humanise(text: string): string {
   const words = text.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  // A name made only of dashes would vanish: keep it as written rather than return nothing.
+  return words === '' ? text.trim() : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The last segment of a path, whichever separator it uses (the core runs in browsers too). */
