@@ -38,7 +38,7 @@ describe('startup options', () => {
       exitValueNet: 630000,
       expectedValue: 63000,
     });
-    expect(option!.ownershipAtExit).toBeCloseTo(0.00064, 12);
+    expect(option!.ownershipAtExit).toBe(0.00064);
   });
 
   it('an NSO spread is ordinary income, an ISO spread an AMT preference item', () => {

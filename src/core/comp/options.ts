@@ -123,8 +123,8 @@ function optionReport(
     exerciseCost: toMajor(exerciseCost),
     paperValue: toMajor(paperValue),
     spreadAtFmv: toMajor(spreadAtFmv),
-    ownership,
-    ownershipAtExit,
+    ownership: fractionOut(ownership),
+    ownershipAtExit: ownershipAtExit === null ? null : fractionOut(ownershipAtExit),
     exitValue: exitValue === null ? null : toMajor(exitValue),
     exitValueNet: exitValueNet === null ? null : toMajor(exitValueNet),
     expectedValue: expectedValue === null ? null : toMajor(expectedValue),
@@ -138,4 +138,9 @@ function optionReport(
     },
     flags,
   };
+}
+
+/** A fraction for output: twelve significant digits hide the binary noise of 0.001 × 0.8². */
+function fractionOut(fraction: number): number {
+  return Number(fraction.toPrecision(12));
 }
