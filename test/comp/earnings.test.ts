@@ -35,6 +35,14 @@ describe('earnings simulate', () => {
     expect(s!.years.map((y) => y.p50)).toEqual([100000, 102000, 112200, 120166.2, 132182.82]);
   });
 
+  it('stops promoting after the last rung', () => {
+    // No merit, +10% a year for at most two promotions: 100,000; 110,000; 121,000; then flat.
+    const [s] = simulateEarnings(
+      input([{ name: 'capped', merit: 0, promotions: { every: 1, raise: 0.1, max: 2 } }]),
+    ).strategies;
+    expect(s!.years.map((y) => y.p50)).toEqual([100000, 110000, 121000, 121000, 121000]);
+  });
+
   it('draws ranges within their bounds, reproducibly from the seed', () => {
     // Year 2 lies between 100,000 × 1.01 and 100,000 × 1.05.
     const strategies: Strategy[] = [{ name: 'r', merit: [0.01, 0.05] }];

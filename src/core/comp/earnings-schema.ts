@@ -17,7 +17,13 @@ const strategySchema = z.strictObject({
   name: z.string().min(1, 'must not be empty').optional(),
   preset: z.string().optional(),
   merit: rate.optional(),
-  promotions: z.strictObject({ every, raise: rate }).optional(),
+  promotions: z
+    .strictObject({
+      every,
+      raise: rate,
+      max: z.number().int('must be a whole number').min(0, 'must not be negative').optional(),
+    })
+    .optional(),
   switch: z.strictObject({ every, raise: rate }).optional(),
 });
 

@@ -9,7 +9,8 @@ export interface Strategy {
   name: string;
   /** Raise in every year that is not a switch year. */
   merit: Rate;
-  promotions?: { every: number; raise: Rate };
+  /** A promotion every `every` years, at most `max` times (a ladder has only so many rungs). */
+  promotions?: { every: number; raise: Rate; max?: number };
   /** A job change: its raise replaces merit in switch years. */
   switch?: { every: number; raise: Rate };
 }
@@ -98,10 +99,13 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
   // Which years switch and which promote is the same for every run: work it out once.
   const switches = new Uint8Array(years + 1);
   const promotes = new Uint8Array(years + 1);
+  let promotions = 0;
   for (let year = 2; year <= years; year++) {
     if (strategy.switch !== undefined && isMultiple(year - 1, strategy.switch.every)) switches[year] = 1;
-    if (strategy.promotions !== undefined && isMultiple(year - 1, strategy.promotions.every))
-      promotes[year] = 1;
+    if (strategy.promotions !== undefined && isMultiple(year - 1, strategy.promotions.every)) {
+      promotions++;
+      if (promotions <= (strategy.promotions.max ?? Infinity)) promotes[year] = 1;
+    }
   }
   const byYear = Array.from({ length: years }, () => new Float64Array(runs));
   const totals = new Float64Array(runs);

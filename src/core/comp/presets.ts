@@ -21,7 +21,7 @@ export const PRESETS: readonly Preset[] = [
     description:
       'Stay, with merit raises and a promotion every three years (the seed puts two to four years between levels).',
     merit: 0.035,
-    promotions: { every: 3, raise: [0.06, 0.12] },
+    promotions: { every: 3, raise: [0.06, 0.12], max: 3 },
     sources: [
       'WorldatWork 2024 salary budget survey: median merit budget 3.5%',
       'Promotion raises of 6–12% or more (Wilson Group); big-tech promotions land at the bottom of the new band',
