@@ -36,8 +36,41 @@ export interface LevelVerdict {
 /** Ratings per competency, with the scale positions needed to count steps. */
 type Ratings = Readonly<Record<string, number>>;
 
-function stepsBetween(competency: Competency, framework: Framework, have: number, need: number): number {
-  const points = scaleOf(competency, framework.scales)?.points.map((p) => p.value) ?? [];
+interface PreparedLevel {
+  rule: PromotionRule;
+  ruleText: string;
+  expected: { competency: Competency; need: number; text: string; points: number[] }[];
+  coreTotal: number;
+}
+
+// What a level asks never changes for a loaded framework: work it out once per level, not per assessment.
+const prepared = new WeakMap<Framework, Map<string, PreparedLevel>>();
+
+function prepare(framework: Framework, level: Level): PreparedLevel {
+  let levels = prepared.get(framework);
+  if (!levels) prepared.set(framework, (levels = new Map()));
+  let entry = levels.get(level.id);
+  if (!entry) {
+    const rule = rulesFor(level, framework.promotionRules)[0]!;
+    const expected = framework.competencies.flatMap((competency) => {
+      const expectation = level.expectations[competency.id];
+      if (!expectation) return [];
+      const points = scaleOf(competency, framework.scales)?.points.map((p) => p.value) ?? [];
+      return [{ competency, need: expectation.rating, text: expectation.behaviours.join('; '), points }];
+    });
+    entry = {
+      rule,
+      ruleText: describeRule(rule).replace(/\.$/, ''),
+      expected,
+      coreTotal: expected.filter((e) => e.competency.core).length,
+    };
+    levels.set(level.id, entry);
+  }
+  return entry;
+}
+
+/** Rating steps between two values: positions on the scale, so uneven scales count right. */
+function stepsBetween(points: number[], have: number, need: number): number {
   const h = points.indexOf(have);
   const n = points.indexOf(need);
   return h === -1 || n === -1 ? need - have : n - h;
@@ -45,15 +78,13 @@ function stepsBetween(competency: Competency, framework: Framework, have: number
 
 /** Judges one level against the ratings under the rule that governs it, and says why. */
 export function evaluateLevel(framework: Framework, level: Level, ratings: Ratings): LevelVerdict {
-  const rule: PromotionRule = rulesFor(level, framework.promotionRules)[0]!;
-  const expected = framework.competencies.filter((c) => level.expectations[c.id] !== undefined);
+  const { rule, ruleText, expected, coreTotal } = prepare(framework, level);
   const gaps: Gap[] = [];
   const metByGroup = new Map<string, number>();
   let met = 0;
-  for (const competency of expected) {
-    const expectation = level.expectations[competency.id]!;
+  for (const { competency, need, text, points } of expected) {
     const have = ratings[competency.id];
-    if (have !== undefined && have >= expectation.rating) {
+    if (have !== undefined && have >= need) {
       met++;
       metByGroup.set(competency.group, (metByGroup.get(competency.group) ?? 0) + 1);
       continue;
@@ -62,10 +93,10 @@ export function evaluateLevel(framework: Framework, level: Level, ratings: Ratin
       competency: competency.id,
       name: competency.name,
       have: have ?? null,
-      need: expectation.rating,
-      steps: have === undefined ? null : stepsBetween(competency, framework, have, expectation.rating),
+      need,
+      steps: have === undefined ? null : stepsBetween(points, have, need),
       core: competency.core,
-      text: expectation.behaviours.join('; '),
+      text,
     });
   }
 
@@ -74,7 +105,6 @@ export function evaluateLevel(framework: Framework, level: Level, ratings: Ratin
   if (rule.coreMustMeet) {
     const coreGaps = gaps.filter((g) => g.core);
     const tooFar = coreGaps.filter((g) => g.steps === null || g.steps > rule.maxStepsBelow);
-    const coreTotal = expected.filter((c) => c.core).length;
     reasons.push(`${coreTotal - coreGaps.length} of ${coreTotal} core competencies meet the expectation`);
     if (coreGaps.length > rule.maxBelow) {
       holds = false;
@@ -100,7 +130,7 @@ export function evaluateLevel(framework: Framework, level: Level, ratings: Ratin
       `group "${name}" has ${got} competenc${got === 1 ? 'y' : 'ies'} met where the rule asks for ${min}`,
     );
   }
-  const verdict = `${holds ? 'Meets' : 'Does not meet'} ${level.title} under rule "${rule.id}" (${describeRule(rule).replace(/\.$/, '')})`;
+  const verdict = `${holds ? 'Meets' : 'Does not meet'} ${level.title} under rule "${rule.id}" (${ruleText})`;
   return {
     level: level.id,
     title: level.title,

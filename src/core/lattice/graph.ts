@@ -20,11 +20,24 @@ export interface LatticeNode {
   kind: 'level' | 'role';
 }
 
-/** Every level and lateral role with the moves out of each, in index form for fast search. */
+/** Every level and lateral role with the moves out of and into each, in index form for fast search. */
 export interface Lattice {
   nodes: LatticeNode[];
   index: Map<string, number>;
   out: Edge[][];
+  into: { from: number; cost: number }[][];
+}
+
+// A loaded framework is never changed, so its lattice is built once and shared by every query.
+const cache = new WeakMap<Framework, Lattice>();
+
+export function latticeOf(framework: Framework): Lattice {
+  let lattice = cache.get(framework);
+  if (!lattice) {
+    lattice = buildLattice(framework);
+    cache.set(framework, lattice);
+  }
+  return lattice;
 }
 
 export function buildLattice(framework: Framework, moves: LatticeMove[] = latticeMoves(framework)): Lattice {
@@ -46,13 +59,16 @@ export function buildLattice(framework: Framework, moves: LatticeMove[] = lattic
   ];
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const out: Edge[][] = nodes.map(() => []);
+  const into: { from: number; cost: number }[][] = nodes.map(() => []);
   for (const move of moves) {
     const from = index.get(move.from);
     const to = index.get(move.to);
     // A move that keeps the level (a company change) does not advance a path through the lattice.
     if (from === undefined || to === undefined || from === to) continue;
     const years = move.years ?? UNKNOWN_YEARS;
-    out[from]!.push({ move, to, years, cost: (years.min + years.max) / 2 });
+    const cost = (years.min + years.max) / 2;
+    out[from]!.push({ move, to, years, cost });
+    into[to]!.push({ from, cost });
   }
-  return { nodes, index, out };
+  return { nodes, index, out, into };
 }

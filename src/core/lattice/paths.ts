@@ -1,7 +1,7 @@
 import type { Framework, MoveKind, Range } from '../framework/schema.js';
 import { findNode } from '../framework/lookup.js';
 import { DomainError } from '../problems.js';
-import { buildLattice, type Edge, type Lattice } from './graph.js';
+import { latticeOf, type Edge, type Lattice } from './graph.js';
 import { MinHeap } from './heap.js';
 
 export interface PathStep {
@@ -47,10 +47,7 @@ function distancesTo(
   allowed: (node: number) => boolean,
 ): { years: Float64Array; hops: Int32Array } {
   const n = lattice.nodes.length;
-  const into: { from: number; cost: number }[][] = Array.from({ length: n }, () => []);
-  lattice.out.forEach((edges, from) => {
-    for (const e of edges) into[e.to]!.push({ from, cost: e.cost });
-  });
+  const into = lattice.into;
   const years = new Float64Array(n).fill(Infinity);
   const hops = new Int32Array(n).fill(0x3fffffff);
   years[target] = 0;
@@ -109,7 +106,7 @@ export function findPaths(
       `--avoid: unknown track "${options.avoid}"; known tracks: ${framework.tracks.map((t) => t.id).join(', ')}`,
     );
   }
-  const lattice = buildLattice(framework);
+  const lattice = latticeOf(framework);
   const top = options.top ?? 3;
   const maxMoves = options.maxMoves ?? 10;
   const source = lattice.index.get(from.id)!;

@@ -1,6 +1,6 @@
 import { findNode } from '../framework/lookup.js';
 import type { Framework } from '../framework/schema.js';
-import { buildLattice, type Edge } from './graph.js';
+import { latticeOf, type Edge } from './graph.js';
 import { MinHeap } from './heap.js';
 import { toPath, type CareerPath } from './paths.js';
 
@@ -30,7 +30,7 @@ export function reachWithin(
   avoid?: string,
 ): ReachResult {
   const from = findNode(framework, fromId);
-  const lattice = buildLattice(framework);
+  const lattice = latticeOf(framework);
   const source = lattice.index.get(from.id)!;
   const best = new Float64Array(lattice.nodes.length).fill(Infinity);
   const via: (Edge | undefined)[] = [];
