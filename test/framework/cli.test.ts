@@ -297,3 +297,17 @@ describe('usage errors', () => {
     expect(r.stdout).toContain('framework');
   });
 });
+
+describe('the shipped JSON Schema file', () => {
+  it('is exactly what `trellis framework schema` prints, so editors never check against a stale schema', () => {
+    const shipped = readFileSync(join(repoRoot, 'frameworks', 'trellis-framework.schema.json'), 'utf8');
+    expect(shipped).toBe(trellis(['framework', 'schema']).stdout);
+  });
+
+  it('accepts the examples', () => {
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(trellis(['framework', 'schema']).stdout));
+    for (const file of ['ladder.yaml', 'ladder-v1.1.yaml']) {
+      expect(validate(parse(readFileSync(join(repoRoot, 'examples', file), 'utf8'))), file).toBe(true);
+    }
+  });
+});
