@@ -6,6 +6,7 @@ import { formatMoney, toMinor } from '../core/comp/money.js';
 import { negotiationBrief, type NegotiationBrief } from '../core/comp/negotiate.js';
 import type { Horizon } from '../core/comp/offer.js';
 import { parseOffersFile, selectOffer, type ParsedOffers } from '../core/comp/offer-schema.js';
+import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { numberOption, print, printJson } from './output.js';
 
@@ -36,7 +37,11 @@ function horizonOptions(options: { years?: string; growth?: string }): Partial<H
   if (options.years !== undefined)
     horizon.years = numberOption(options.years, '--years', { integer: true, min: 1 });
   if (options.growth !== undefined) {
-    horizon.stockGrowth = numberOption(options.growth, '--growth', { min: -1 });
+    const growth = numberOption(options.growth, '--growth');
+    // At −100% the shares are worthless and refreshers could buy infinitely many of them.
+    if (growth <= -1)
+      throw new DomainError('usage', `--growth must be greater than -1, got "${options.growth}"`);
+    horizon.stockGrowth = growth;
   }
   return horizon;
 }

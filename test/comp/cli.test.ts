@@ -114,6 +114,9 @@ describe('trellis offers compare', () => {
     const flag = trellis(['offers', 'compare', two, '--years', 'four']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--years expects a whole number of at least 1, got "four"');
+    const growth = trellis(['offers', 'compare', two, '--growth', '-1']);
+    expect(growth.code).toBe(2);
+    expect(growth.stderr).toContain('--growth must be greater than -1, got "-1"');
   });
 });
 

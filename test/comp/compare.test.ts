@@ -46,6 +46,16 @@ offers:
     expect(compareOffers(file).offers[0]!.years.map((y) => y.equity)).toEqual([0, 12000, 24000, 36000]);
   });
 
+  it('an RSU grant given as a value buys whole shares at the grant price', () => {
+    // 100,000 / 3,000 = 33.33 → 33 shares; google year 1 = floor(33 × 0.33) = 10 shares × 3,000 = 30,000.
+    const file = offersFrom(`
+offers:
+  - { name: A, base: 0, equity: [{ type: rsu, value: 100000, price: 3000, vesting: google }] }
+`);
+    expect(file.offers[0]!.rsus[0]!.shares).toBe(33);
+    expect(compareOffers(file).offers[0]!.years[0]!.equity).toBe(30000);
+  });
+
   it('keeps options and private RSUs out of the liquid total', () => {
     // Options: 1,000 standard, paper value (5 − 1) per share: 250 shares a year = 1,000 a year.
     // Private RSUs: 400 shares at 10, standard: 1,000 a year, at the grant price.
