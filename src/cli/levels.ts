@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { mapLevel } from '../core/framework/levelmap.js';
+import { mapLevel, type CompanyCodes } from '../core/framework/levelmap.js';
 import { readFramework } from '../store/frameworks.js';
 import { print, printJson } from './output.js';
 
@@ -22,10 +22,12 @@ export function registerLevelCommands(program: Command): void {
         return;
       }
       const name = (id: string) => framework.companies.find((c) => c.id === id)?.name ?? id;
-      const codes = (e: { codes: string[]; match: string }) =>
-        e.codes.length === 0
-          ? 'no equivalent'
-          : `${e.codes.join(', ')}${e.match === 'band' ? ' (same band, other track)' : ''}`;
+      const qualifier = {
+        level: '',
+        band: ' (same band, other track)',
+        nearest: ' (nothing at this band; the nearest codes)',
+      };
+      const codes = (e: CompanyCodes) => `${e.codes.join(', ')}${qualifier[e.match]}`;
       const lines = [
         `${name(mapping.company)} ${mapping.code} = ${mapping.title} (${mapping.level}): ${mapping.track} track, band ${mapping.band ?? '–'}`,
       ];

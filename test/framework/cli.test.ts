@@ -311,3 +311,23 @@ describe('the shipped JSON Schema file', () => {
     }
   });
 });
+
+describe('trellis levels map on the reference framework', () => {
+  it('google L5 is senior, and meta calls it E5', () => {
+    const out = JSON.parse(trellis(['levels', 'map', 'google', 'L5', '--json']).stdout);
+    expect(out).toMatchObject({ company: 'google', code: 'L5', level: 'senior', track: 'ic', band: 3 });
+    expect(out.equivalents).toContainEqual({ company: 'meta', codes: ['E5'], match: 'level' });
+    const to = JSON.parse(trellis(['levels', 'map', 'google', 'L5', '--to', 'meta', '--json']).stdout);
+    expect(to.to).toEqual({ company: 'meta', codes: ['E5'], match: 'level' });
+  });
+
+  it('principal is Google L7 and Meta E7, as the seed gives them', () => {
+    expect(JSON.parse(trellis(['levels', 'map', 'google', 'L7', '--json']).stdout).level).toBe('principal');
+    expect(JSON.parse(trellis(['levels', 'map', 'meta', 'E7', '--json']).stdout).level).toBe('principal');
+  });
+
+  it('where a company has nothing at the band, gives the nearest codes on both sides, marked as such', () => {
+    const out = JSON.parse(trellis(['levels', 'map', 'meta', 'E7', '--to', 'amazon', '--json']).stdout);
+    expect(out.to).toEqual({ company: 'amazon', codes: ['L7', 'L8', 'L10'], match: 'nearest' });
+  });
+});

@@ -6,8 +6,11 @@ import type { Company, Framework } from './schema.js';
 export interface CompanyCodes {
   company: string;
   codes: string[];
-  /** `level` when the codes map to the same level; `band` when only to the same band on another track. */
-  match: 'level' | 'band';
+  /**
+   * `level`: the codes map to the same level; `band`: to the same band on another track;
+   * `nearest`: the company has nothing at that band, so these are its codes at the closest bands.
+   */
+  match: 'level' | 'band' | 'nearest';
 }
 
 export interface LevelMapping {
@@ -18,7 +21,7 @@ export interface LevelMapping {
   band: number | null;
   title: string;
   equivalents: CompanyCodes[];
-  to?: CompanyCodes | { company: string; codes: []; match: 'none' };
+  to?: CompanyCodes;
 }
 
 function findCompany(framework: Framework, name: string): Company {
@@ -46,14 +49,26 @@ function codesFor(
   const same = company.levels.filter((c) => c.level === level).map((c) => c.code);
   if (same.length > 0) return { company: company.id, codes: same, match: 'level' };
   if (band === null) return null;
-  const byBand = company.levels
-    .filter((c) => {
-      const node =
-        framework.levels.find((l) => l.id === c.level) ?? framework.roles.find((r) => r.id === c.level);
-      return node?.band === band;
-    })
-    .map((c) => c.code);
+  const byBand = company.levels.filter((c) => bandOf(framework, c.level) === band).map((c) => c.code);
   return byBand.length > 0 ? { company: company.id, codes: byBand, match: 'band' } : null;
+}
+
+/** A company's codes at the bands closest to `band`, both sides when they are equally close. */
+function nearestCodes(framework: Framework, company: Company, band: number | null): CompanyCodes {
+  const banded = company.levels.flatMap((c) => {
+    const b = bandOf(framework, c.level);
+    return b === undefined || band === null ? [] : [{ code: c.code, distance: Math.abs(b - band) }];
+  });
+  const closest = Math.min(...banded.map((c) => c.distance));
+  return {
+    company: company.id,
+    codes: banded.filter((c) => c.distance === closest).map((c) => c.code),
+    match: 'nearest',
+  };
+}
+
+function bandOf(framework: Framework, id: string): number | undefined {
+  return (framework.levels.find((l) => l.id === id) ?? framework.roles.find((r) => r.id === id))?.band;
 }
 
 /** "I am Google L5": where that lands in the framework and what it is called elsewhere. */
@@ -87,10 +102,6 @@ export function mapLevel(
       .flatMap((c) => codesFor(framework, c, node.id, band) ?? []),
   };
   if (target)
-    mapping.to = codesFor(framework, target, node.id, band) ?? {
-      company: target.id,
-      codes: [],
-      match: 'none',
-    };
+    mapping.to = codesFor(framework, target, node.id, band) ?? nearestCodes(framework, target, band);
   return mapping;
 }
