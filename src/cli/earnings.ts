@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { simulateEarnings, type EarningsReport, type Progress } from '../core/comp/earnings.js';
-import { parseEarningsFile } from '../core/comp/earnings-schema.js';
+import { MAX_RUNS, parseEarningsFile } from '../core/comp/earnings-schema.js';
+import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { alignedTable } from './offers.js';
 import { numberOption, print, printJson } from './output.js';
@@ -24,8 +25,12 @@ export function registerEarningsCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((file: string, options: { runs?: string; seed?: string; json?: boolean }) => {
       const input = parseEarningsFile(readTextFile(file), file);
-      if (options.runs !== undefined)
+      if (options.runs !== undefined) {
         input.runs = numberOption(options.runs, '--runs', { integer: true, min: 1 });
+        if (input.runs > MAX_RUNS) {
+          throw new DomainError('usage', `--runs must be at most ${MAX_RUNS}, got "${options.runs}"`);
+        }
+      }
       if (options.seed !== undefined) input.seed = numberOption(options.seed, '--seed', { integer: true });
       const work = input.runs * input.years * input.strategies.length;
       const report = simulateEarnings(

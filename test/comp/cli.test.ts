@@ -215,6 +215,7 @@ describe('trellis earnings simulate', () => {
     const first = trellis(['earnings', 'simulate', file, '--seed', '9', '--json']);
     const second = trellis(['earnings', 'simulate', file, '--seed', '9', '--json']);
     expect(first.stdout).toBe(second.stdout);
+    expect(trellis(['earnings', 'simulate', file, '--runs', '2000000']).code).toBe(2);
     expect(first.stderr).toMatch(/^trellis: warning: strategy "hopper" changes jobs every 0.5 years/);
     expect(JSON.parse(first.stdout).warnings).toHaveLength(1);
   });

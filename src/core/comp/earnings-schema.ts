@@ -7,6 +7,9 @@ import { findPreset, PRESETS } from './presets.js';
 
 /** The earnings file format (YAML or JSON) and its validation, every problem located in the file. */
 
+/** Every run keeps one salary per year in memory for the percentiles: a million 80-year runs is 640 MB. */
+export const MAX_RUNS = 1_000_000;
+
 const rateValue = z.number().gt(-1, 'must be greater than -1 (a fraction: 0.03 is 3%)');
 const rate = z.union([rateValue, z.tuple([rateValue, rateValue])], {
   error: 'must be a rate (0.03 is 3%) or a [min, max] range',
@@ -40,7 +43,12 @@ export const earningsFileSchema = z.strictObject({
     .max(80, 'must be at most 80'),
   // Each strategy is checked on its own below, so that its problems are reported even when others fail.
   strategies: z.array(z.unknown()).min(1, 'must list at least one strategy').optional(),
-  runs: z.number().int('must be a whole number').min(1, 'must be at least 1').default(1000),
+  runs: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_RUNS, `must be at most ${MAX_RUNS}`)
+    .default(1000),
   seed: z.number().int('must be a whole number').default(1),
 });
 
