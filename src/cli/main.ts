@@ -7,6 +7,7 @@ import { registerAssessCommands } from './assess.js';
 import { registerPathCommands } from './path.js';
 import { registerOfferCommands } from './offers.js';
 import { registerEarningsCommands } from './earnings.js';
+import { registerFitCommands } from './fit.js';
 
 export function buildProgram(): Command {
   const program = new Command('trellis')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerPathCommands(program);
   registerOfferCommands(program);
   registerEarningsCommands(program);
+  registerFitCommands(program);
   return program;
 }
 

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { checkSchema, didYouMean, parseSource } from '../input/document.js';
+import { DomainError, type Problem } from '../problems.js';
+import type { Answers } from './fit.js';
+import { ANSWER_MAX, ANSWER_MIN, questions } from './questions.js';
+
+const answer = z
+  .number()
+  .min(ANSWER_MIN)
+  .max(ANSWER_MAX)
+  .refine(Number.isInteger, {
+    error: (issue) =>
+      `must be a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}, got ${String(issue.input)}`,
+  });
+
+/** The answers file: `{ answers: { <question id>: 1..5 } }`, YAML or JSON. */
+export const answersFileSchema = z.strictObject({ answers: z.record(z.string(), answer) });
+
+/**
+ * Parses and checks an answers file. Every question must be answered: a partial questionnaire
+ * (say, only the IC questions) would produce a lean the person never expressed.
+ */
+export function parseAnswersFile(text: string, file: string): Answers {
+  const source = parseSource(text, file);
+  if (source.syntaxProblems.length > 0)
+    throw new DomainError('invalid-input', 'invalid answers file', source.syntaxProblems);
+  const value = source.value;
+  if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new DomainError('invalid-input', 'invalid answers file', [
+      source.problem([], 'an answers file is a mapping: answers: { <question id>: 1..5 }', 'not-a-mapping'),
+    ]);
+  const checked = checkSchema(source, answersFileSchema);
+  const problems: Problem[] = [...checked.problems];
+  const given = (value as { answers?: unknown }).answers;
+  const ids = questions.map((q) => q.id);
+  if (given !== null && typeof given === 'object' && !Array.isArray(given)) {
+    for (const key of Object.keys(given)) {
+      if (!ids.includes(key))
+        problems.push(
+          source.problem(
+            ['answers', key],
+            `answers.${key}: unknown question "${key}"${didYouMean(key, ids)}`,
+            'unknown-question',
+            'error',
+            'key',
+          ),
+        );
+    }
+    const missing = ids.filter((id) => !(id in given));
+    if (missing.length > 0)
+      problems.push(
+        source.problem(
+          ['answers'],
+          `answers: no answer for ${missing.map((id) => `"${id}"`).join(', ')} (every question needs an answer; list them with: trellis fit --questions)`,
+          'missing-field',
+          'error',
+          'key',
+        ),
+      );
+  }
+  if (problems.length > 0 || checked.value === undefined)
+    throw new DomainError('invalid-input', 'invalid answers file', problems);
+  return checked.value.answers;
+}
+
+/** Reads one typed answer, for interactive use: the answer, or why it was refused. */
+export function readAnswer(typed: string): { answer: number } | { error: string } {
+  const trimmed = typed.trim();
+  const n = Number(trimmed);
+  if (trimmed === '' || !Number.isInteger(n) || n < ANSWER_MIN || n > ANSWER_MAX)
+    return { error: `please answer with a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}` };
+  return { answer: n };
+}
