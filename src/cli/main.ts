@@ -8,6 +8,7 @@ import { registerPathCommands } from './path.js';
 import { registerOfferCommands } from './offers.js';
 import { registerEarningsCommands } from './earnings.js';
 import { registerFitCommands } from './fit.js';
+import { registerTShapeCommands } from './tshape.js';
 
 export function buildProgram(): Command {
   const program = new Command('trellis')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerOfferCommands(program);
   registerEarningsCommands(program);
   registerFitCommands(program);
+  registerTShapeCommands(program);
   return program;
 }
 
