@@ -8,6 +8,7 @@ import { registerPathCommands } from './path.js';
 import { registerOfferCommands } from './offers.js';
 import { registerEarningsCommands } from './earnings.js';
 import { registerFitCommands } from './fit.js';
+import { registerEvidenceCommands } from './evidence.js';
 import { registerTShapeCommands } from './tshape.js';
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerOfferCommands(program);
   registerEarningsCommands(program);
   registerFitCommands(program);
+  registerEvidenceCommands(program);
   registerTShapeCommands(program);
   return program;
 }

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * One entry of the evidence log (the "brag document"): something done, when, how far its impact
+ * reached and which competencies it shows. Only the date and the title are required, so that
+ * writing an entry down takes seconds.
+ */
+
+/** How far the impact reached, narrowest first. */
+export const evidenceScopes = ['self', 'team', 'multi-team', 'organisation', 'industry'] as const;
+export type EvidenceScope = (typeof evidenceScopes)[number];
+
+/** Whether a YYYY-MM-DD text names a day that exists (no 30 February, 29 February only in leap years). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a real calendar date` });
+
+const oneLine = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/^[^\r\n]*$/, 'must fit on one line');
+
+export const evidenceEntrySchema = z.strictObject({
+  date: dateSchema,
+  title: oneLine,
+  description: z.string().trim().min(1, 'must not be empty').optional(),
+  scope: z.enum(evidenceScopes).optional(),
+  competencies: z.array(z.string().min(1, 'must not be empty')).optional(),
+  links: z.array(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })).optional(),
+});
+
+export type EvidenceEntry = z.output<typeof evidenceEntrySchema>;
+
+/** The YAML (or JSON) log: a mapping with one list, `entries`. */
+export const evidenceLogSchema = z.strictObject({
+  entries: z.array(evidenceEntrySchema),
+});
+
+/** Field order used when an entry is written out, so that files read the same way every time. */
+export const entryFields = ['date', 'title', 'scope', 'competencies', 'links', 'description'] as const;
+
+/** The entry with its fields in the written order and empty optional fields left out. */
+export function normaliseEntry(entry: EvidenceEntry): EvidenceEntry {
+  const out: Record<string, unknown> = {};
+  for (const field of entryFields) {
+    const value = entry[field];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    out[field] = value;
+  }
+  return out as EvidenceEntry;
+}
