@@ -5,6 +5,7 @@ import { registerFrameworkCommands } from './framework.js';
 import { registerLevelCommands } from './levels.js';
 import { registerAssessCommands } from './assess.js';
 import { registerPathCommands } from './path.js';
+import { registerLearnCommands } from './learn.js';
 import { registerOfferCommands } from './offers.js';
 import { registerEarningsCommands } from './earnings.js';
 import { registerFitCommands } from './fit.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerLevelCommands(program);
   registerAssessCommands(program);
   registerPathCommands(program);
+  registerLearnCommands(program);
   registerOfferCommands(program);
   registerEarningsCommands(program);
   registerFitCommands(program);
