@@ -49,7 +49,9 @@ describe('shape', () => {
       ['infrastructure', 2],
     ]);
     expect(result.risks).toEqual([]);
-    expect(codes(result.suggestions)).toEqual(['market']);
+    // Data and ML is backend's premium neighbour, rated 1.
+    expect(codes(result.suggestions)).toEqual(['premium-adjacent', 'market']);
+    expect(result.suggestions[0]?.specialisations).toEqual(['data-ml']);
   });
 
   it('pi-shaped: two deep areas and a third at working knowledge', () => {

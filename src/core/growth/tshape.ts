@@ -63,7 +63,14 @@ export interface Risk {
 }
 
 export type SuggestionCode =
-  'explore' | 'choose-depth' | 'deepen' | 'broaden-adjacent' | 'move-depth' | 'follow-context' | 'market';
+  | 'explore'
+  | 'choose-depth'
+  | 'deepen'
+  | 'broaden-adjacent'
+  | 'move-depth'
+  | 'follow-context'
+  | 'premium-adjacent'
+  | 'market';
 
 export interface Suggestion {
   code: SuggestionCode;
@@ -224,7 +231,11 @@ interface Context {
   shape: Shape;
 }
 
-const names = (views: SkillView[]) => views.map((v) => v.name).join(', ');
+/** "A", "A and B", "A, B and C". */
+const names = (views: SkillView[]) => {
+  const all = views.map((v) => v.name);
+  return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+};
 const ids = (views: SkillView[]) => views.map((v) => v.id);
 
 function specialisation(framework: Framework, id: string): Specialisation | undefined {
@@ -350,6 +361,21 @@ function suggestionsOf(context: Context): Suggestion[] {
       text: `With ${main.name} as your depth, either go further and become the reference in a narrow part of it, or broaden into architecture and technical leadership across ${names(breadth.slice(0, 3)) || 'several areas'}. Let the role you want decide.`,
       specialisations: [main.id],
     });
+  // A premium neighbour of the main depth is the cheapest way to a better-paid second depth.
+  if (main && stage !== 'explore') {
+    const premium = views.filter(
+      (v) =>
+        v.market === 'premium' &&
+        v.skill < DEPTH_SKILL &&
+        (specialisation(framework, main.id)?.adjacent ?? []).includes(v.id),
+    );
+    if (premium.length > 0)
+      out.push({
+        code: 'premium-adjacent',
+        text: `${names(premium)}, next to ${main.name}, ${premium.length === 1 ? 'is' : 'are'} paid a premium: a second depth there builds on what you know.`,
+        specialisations: ids(premium),
+      });
+  }
   // Market notes for where the person is deep (or strongest); declining areas have move-depth instead.
   const marketViews = (depth.length > 0 ? depth : breadth.slice(0, 1)).filter(
     (v) => v.obsolescence !== 'high',
