@@ -3,6 +3,7 @@ import { findNode } from '../framework/lookup.js';
 import { DomainError } from '../problems.js';
 import { latticeOf, type Edge, type Lattice } from './graph.js';
 import { MinHeap } from './heap.js';
+import { shortestPaths } from './shortest.js';
 
 export interface PathStep {
   from: string;
@@ -40,44 +41,29 @@ export interface PathResult {
 /** How many partial paths the search may expand: a bound so that no lattice can make it hang. */
 const SEARCH_BOUND = 200_000;
 
-/** Shortest expected years from every node to `target`, following moves backwards (Dijkstra). */
+/** Shortest expected years, and fewest moves, from every node to `target`, following moves backwards. */
 function distancesTo(
   lattice: Lattice,
   target: number,
   allowed: (node: number) => boolean,
 ): { years: Float64Array; hops: Int32Array } {
   const n = lattice.nodes.length;
-  const into = lattice.into;
-  const years = new Float64Array(n).fill(Infinity);
-  const hops = new Int32Array(n).fill(0x3fffffff);
-  years[target] = 0;
-  hops[target] = 0;
-  const heap = new MinHeap<number>();
-  heap.push(0, target);
-  while (heap.size > 0) {
-    const [d, node] = heap.pop()!;
-    if (d > years[node]!) continue;
-    for (const { from, cost } of into[node]!) {
-      if (!allowed(from)) continue;
-      const nd = d + cost;
-      if (nd < years[from]!) {
-        years[from] = nd;
-        heap.push(nd, from);
-      }
-    }
-  }
+  const years = shortestPaths(
+    n,
+    target,
+    (node) => lattice.into[node]!,
+    (edge) => edge.from,
+    { allowed },
+  ).cost;
   // Hop counts need their own pass: the cheapest path is not always the shortest in moves.
-  const queue = [target];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    for (const { from } of into[node]!) {
-      if (allowed(from) && hops[from]! > hops[node]! + 1) {
-        hops[from] = hops[node]! + 1;
-        queue.push(from);
-      }
-    }
-  }
-  return { years, hops };
+  const hops = shortestPaths(
+    n,
+    target,
+    (node) => lattice.into[node]!,
+    (edge) => edge.from,
+    { allowed, costOf: () => 1 },
+  ).cost;
+  return { years, hops: Int32Array.from(hops, (h) => (h === Infinity ? 0x3fffffff : h)) };
 }
 
 interface Partial {

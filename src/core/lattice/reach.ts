@@ -1,7 +1,7 @@
 import { findNode } from '../framework/lookup.js';
 import type { Framework } from '../framework/schema.js';
 import { latticeOf, type Edge } from './graph.js';
-import { MinHeap } from './heap.js';
+import { shortestPaths } from './shortest.js';
 import { toPath, type CareerPath } from './paths.js';
 
 export interface Reachable {
@@ -32,26 +32,20 @@ export function reachWithin(
   const from = findNode(framework, fromId);
   const lattice = latticeOf(framework);
   const source = lattice.index.get(from.id)!;
-  const best = new Float64Array(lattice.nodes.length).fill(Infinity);
-  const via: (Edge | undefined)[] = [];
-  const previous = new Int32Array(lattice.nodes.length).fill(-1);
-  best[source] = 0;
-  const heap = new MinHeap<number>();
-  heap.push(0, source);
-  while (heap.size > 0) {
-    const [d, node] = heap.pop()!;
-    if (d > best[node]!) continue;
-    for (const edge of lattice.out[node]!) {
-      if (avoid !== undefined && lattice.nodes[edge.to]!.track === avoid) continue;
-      const nd = d + edge.cost;
-      if (nd < best[edge.to]! && nd <= horizon) {
-        best[edge.to] = nd;
-        via[edge.to] = edge;
-        previous[edge.to] = node;
-        heap.push(nd, edge.to);
-      }
-    }
-  }
+  const {
+    cost: best,
+    via,
+    previous,
+  } = shortestPaths(
+    lattice.nodes.length,
+    source,
+    (node) => lattice.out[node]!,
+    (edge) => edge.to,
+    {
+      horizon,
+      allowed: (node) => avoid === undefined || lattice.nodes[node]!.track !== avoid,
+    },
+  );
   const reachable: Reachable[] = [];
   lattice.nodes.forEach((node, i) => {
     if (i === source || best[i] === Infinity) return;
