@@ -82,7 +82,7 @@ function competencyIssues(named: unknown, known: readonly string[]): EntryIssue[
       ? [
           {
             path: [index],
-            message: `unknown competency "${id}"${didYouMean(id, known)}`,
+            message: `unknown competency "${id}"${didYouMean(id, known) || `; known: ${known.join(', ')}`}`,
             code: 'unknown-reference',
           },
         ]

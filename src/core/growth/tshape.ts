@@ -231,9 +231,10 @@ interface Context {
   shape: Shape;
 }
 
-/** "A", "A and B", "A, B and C". */
+/** "A", "A and B", "A, B and C"; semicolons when a name holds a comma or "and" itself. */
 const names = (views: SkillView[]) => {
   const all = views.map((v) => v.name);
+  if (all.some((name) => /,| and /.test(name))) return all.join('; ');
   return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
 };
 const ids = (views: SkillView[]) => views.map((v) => v.id);
