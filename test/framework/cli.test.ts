@@ -305,7 +305,9 @@ describe('the shipped JSON Schema file', () => {
   });
 
   it('accepts the examples', () => {
-    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(trellis(['framework', 'schema']).stdout));
+    const validate = new Ajv2020({ strict: false }).compile(
+      JSON.parse(trellis(['framework', 'schema']).stdout),
+    );
     for (const file of ['ladder.yaml', 'ladder-v1.1.yaml']) {
       expect(validate(parse(readFileSync(join(repoRoot, 'examples', file), 'utf8'))), file).toBe(true);
     }

@@ -57,18 +57,23 @@ describe('the loader never throws and always locates its problems', () => {
     const paths: (string | number)[][] = [];
     const walk = (value: unknown, path: (string | number)[]) => {
       if (value && typeof value === 'object') {
-        for (const [key, child] of Object.entries(value)) walk(child, [...path, Array.isArray(value) ? Number(key) : key]);
+        for (const [key, child] of Object.entries(value))
+          walk(child, [...path, Array.isArray(value) ? Number(key) : key]);
       } else paths.push(path);
     };
     walk(minimal, []);
     fc.assert(
-      fc.property(fc.constantFrom(...paths), fc.constantFrom<unknown>(null, -1, 'x', true, [], {}, 1.5), (path, replacement) => {
-        const copy = structuredClone(minimal) as unknown as Record<string, unknown>;
-        let parent: Record<string | number, unknown> = copy;
-        for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-        parent[path[path.length - 1]!] = replacement;
-        expectLocated(stringify(copy));
-      }),
+      fc.property(
+        fc.constantFrom(...paths),
+        fc.constantFrom<unknown>(null, -1, 'x', true, [], {}, 1.5),
+        (path, replacement) => {
+          const copy = structuredClone(minimal) as unknown as Record<string, unknown>;
+          let parent: Record<string | number, unknown> = copy;
+          for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+          parent[path[path.length - 1]!] = replacement;
+          expectLocated(stringify(copy));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -105,7 +110,9 @@ describe('diff', () => {
         const backward = diffFrameworks(make(b), make(a));
         for (const section of Object.keys(forward.sections) as (keyof typeof forward.sections)[]) {
           expect(forward.sections[section].added).toEqual(backward.sections[section].removed);
-          expect(forward.sections[section].changed.map((c) => c.fields.map((f) => [f.field, f.old, f.new]))).toEqual(
+          expect(
+            forward.sections[section].changed.map((c) => c.fields.map((f) => [f.field, f.old, f.new])),
+          ).toEqual(
             backward.sections[section].changed.map((c) => c.fields.map((f) => [f.field, f.new, f.old])),
           );
         }
