@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +8,7 @@ import { parseAnswersFile } from '../../src/core/fit/answers.js';
 import { LEAN_THRESHOLD, scoreFit, type Answers } from '../../src/core/fit/fit.js';
 import { beliefQuestions, preferenceQuestions, questions } from '../../src/core/fit/questions.js';
 import { DomainError } from '../../src/core/problems.js';
-import { trellis, writeTemp } from '../helpers/cli.js';
+import { binary, trellis, writeTemp } from '../helpers/cli.js';
 
 /** Every question at `neutral`, then the given answers on top. */
 function answersWith(overrides: Answers, neutral = 3): Answers {
@@ -278,5 +280,27 @@ describe('trellis fit', () => {
     const r = trellis(['fit', '--answers', 'no/such/answers.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot read no/such/answers.yaml: no such file');
+  });
+});
+
+// `script` gives the command a real terminal, so the interactive path runs as a person would use it.
+const hasScript = existsSync('/usr/bin/script');
+describe.runIf(hasScript)('trellis fit in a terminal', () => {
+  it('asks every question, re-asks after a bad answer, then prints the verdict', () => {
+    const typed = ['9', ...questions.map(() => '3')].join('\n') + '\n';
+    const result = spawnSync(
+      '/usr/bin/script',
+      ['-qec', `${process.execPath} ${binary} fit --json`, '/dev/null'],
+      {
+        input: typed,
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('please answer with a whole number from 1 to 5');
+    expect(result.stdout).toContain(`${questions.length}/${questions.length}. `);
+    const json = result.stdout.slice(result.stdout.lastIndexOf('\n{') + 1).replace(/\r/g, '');
+    expect(JSON.parse(json)).toMatchObject({ lean: 'undecided', score: 0 });
   });
 });

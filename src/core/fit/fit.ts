@@ -214,7 +214,7 @@ function whyOf(spec: ExperimentSpec, answers: Answers, lean: Lean, statusOrMoney
   if (statusOrMoney && spec.showsTheJob)
     return 'It shows the everyday work of a manager, which tells you whether you enjoy the job or only its perceived status.';
   const answered = spec.tests
-    .map((id) => `${id} ${answers[id] ?? NEUTRAL} (${answerLabels[answers[id] ?? NEUTRAL] ?? ''})`)
+    .map((id) => `${id} (${answers[id] ?? NEUTRAL}, ${answerLabels[answers[id] ?? NEUTRAL] ?? ''})`)
     .join(', ');
-  return `It tests, at low cost, what you said you would enjoy: ${answered}.`;
+  return `A cheap, real test of your answers to ${answered}.`;
 }
