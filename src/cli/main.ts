@@ -14,7 +14,9 @@ import { registerTShapeCommands } from './tshape.js';
 
 export function buildProgram(): Command {
   const program = new Command('trellis')
-    .description('Trellis: the tech career lattice as code. Ladders, paths and the money that goes with them.')
+    .description(
+      'Trellis: the tech career lattice as code. Ladders, paths and the money that goes with them.',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
