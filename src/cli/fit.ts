@@ -9,6 +9,7 @@ import { readTextFile } from '../store/files.js';
 import { print, printJson } from './output.js';
 import { wrap } from './format.js';
 
+const REASONS_SHOWN = 5;
 export function registerFitCommands(program: Command): void {
   program
     .command('fit')
@@ -105,7 +106,10 @@ function renderFit(result: FitResult): string {
   ];
   if (result.reasons.length > 0) {
     out.push('', result.lean === 'undecided' ? 'What pulled each way:' : 'What decided it:');
-    for (const reason of result.reasons) out.push(bullet('-', reason.text));
+    // The strongest few carry the message in a terminal; --json keeps them all.
+    for (const reason of result.reasons.slice(0, REASONS_SHOWN)) out.push(bullet('-', reason.text));
+    const more = result.reasons.length - REASONS_SHOWN;
+    if (more > 0) out.push(`  … and ${more} more pointing the same way (all of them with --json)`);
   }
   if (result.misconceptions.length > 0) {
     out.push('', 'Beliefs worth checking:');
