@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { assessmentSchema } from '../core/assessment/schema.js';
+import { earningsFileSchema } from '../core/comp/earnings-schema.js';
+import { offersFileSchema } from '../core/comp/offer-schema.js';
+import { evidenceEntrySchema } from '../core/evidence/schema.js';
+import { tShapeInputSchema } from '../core/growth/tshape.js';
+
+/**
+ * The shapes of what the workspace stores, built from the core's schemas (the same ones the CLI
+ * reads files with) plus what storing adds: ids, timestamps, links between entities. Pure zod, so
+ * the web app can import these too.
+ */
+
+export const entityId = z.number().int().positive().describe('The id the workspace gave the entity.');
+const timestamp = z.string().describe('ISO 8601, UTC.');
+const stored = { id: entityId, createdAt: timestamp, updatedAt: timestamp };
+
+/** The person: where they are, their specialisation, experience and skills (for the T-shape). */
+export const profileSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').optional(),
+  current: z.string().min(1).optional().describe('The level id held now.'),
+  specialisation: z.string().min(1).optional().describe('A specialisation id of the framework.'),
+  yearsOfExperience: tShapeInputSchema.shape.yearsOfExperience.optional(),
+  skills: tShapeInputSchema.shape.skills.optional().describe('Specialisation id → skill 0–5 (the T-shape).'),
+  goals: z
+    .array(z.string().trim().min(1, 'must not be empty'))
+    .optional()
+    .describe('Target levels or roles, or free text.'),
+});
+export type ProfileInput = z.output<typeof profileSchema>;
+export const storedProfileSchema = profileSchema.extend({ updatedAt: timestamp });
+export type Profile = z.output<typeof storedProfileSchema>;
+
+/** An assessment as sent: the core's assessment file, plus evidence linked per competency. */
+export const assessmentInputSchema = assessmentSchema.extend({
+  evidence: z
+    .record(z.string(), z.array(entityId))
+    .optional()
+    .describe('Competency id → ids of evidence entries that back the rating.'),
+});
+export type AssessmentInput = z.output<typeof assessmentInputSchema>;
+export const frameworkRefSchema = z.strictObject({ id: z.string(), version: z.string() });
+export const storedAssessmentSchema = z.strictObject({
+  ...stored,
+  date: z.string(),
+  assessor: z.string(),
+  current: z.string().nullable(),
+  ratings: z.record(z.string(), z.number().int()),
+  evidence: z.record(z.string(), z.array(entityId)),
+  framework: frameworkRefSchema.describe('The framework, and its version, the ratings were made against.'),
+});
+export type StoredAssessment = z.output<typeof storedAssessmentSchema>;
+
+export const evidenceInputSchema = evidenceEntrySchema;
+export const storedEvidenceSchema = evidenceEntrySchema.extend(stored);
+export type StoredEvidence = z.output<typeof storedEvidenceSchema>;
+
+/** A named input file stored whole: an offer file or an earnings scenario. */
+function documentSchemas<S extends z.ZodType>(file: S) {
+  const input = z.strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .optional()
+      .describe('A label; derived from the file when left out.'),
+    file,
+  });
+  return { input, stored: z.strictObject({ ...stored, name: z.string(), file }) };
+}
+
+export const offerDocument = documentSchemas(offersFileSchema);
+export type StoredOffers = Omit<z.output<typeof offerDocument.stored>, 'file'> & { file: unknown };
+export const scenarioDocument = documentSchemas(earningsFileSchema);
+export type StoredScenario = Omit<z.output<typeof scenarioDocument.stored>, 'file'> & { file: unknown };
+/** Learning plans: stored as documents now; their schema comes with the learning plan in the core. */
+export const learningPlanDocument = documentSchemas(z.record(z.string(), z.unknown()));
+export type StoredLearningPlan = z.output<typeof learningPlanDocument.stored>;
+
+export const storedFrameworkSchema = z.strictObject({
+  id: entityId,
+  frameworkId: z.string(),
+  version: z.string(),
+  name: z.string(),
+  origin: z.enum(['reference', 'imported', 'custom']),
+  source: z.string().describe('The framework file, YAML or JSON, as given.'),
+  createdAt: timestamp,
+});
+export type StoredFramework = z.output<typeof storedFrameworkSchema>;
+
+/** Everything in a workspace as one JSON document: `trellis export`, `GET /api/export`. */
+export const workspaceExportSchema = z.strictObject({
+  format: z.literal('trellis-workspace'),
+  schema: z.string().describe('The newest migration of the database it came from.'),
+  settings: z.record(z.string(), z.string()),
+  frameworks: z.array(storedFrameworkSchema),
+  profile: storedProfileSchema.nullable(),
+  evidence: z.array(storedEvidenceSchema),
+  assessments: z.array(storedAssessmentSchema),
+  offers: z.array(z.strictObject({ ...stored, name: z.string(), file: z.unknown() })),
+  scenarios: z.array(z.strictObject({ ...stored, name: z.string(), file: z.unknown() })),
+  learningPlans: z.array(learningPlanDocument.stored),
+});
+export type WorkspaceExport = z.output<typeof workspaceExportSchema>;

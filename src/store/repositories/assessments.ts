@@ -1,0 +1,152 @@
+import { checkAssessment } from '../../core/assessment/evaluate.js';
+import { didYouMean } from '../../core/input/document.js';
+import type { Problem } from '../../core/problems.js';
+import { assessmentInputSchema, type AssessmentInput, type StoredAssessment } from '../entities.js';
+import { problem, refuse, validateValue } from '../validate.js';
+import { inTransaction, notFound, now, type Db } from './common.js';
+import type { FrameworkInUse } from './frameworks.js';
+
+/** Dated ratings per competency, each rating optionally backed by evidence entries. */
+export class AssessmentRepository {
+  constructor(private readonly db: Db) {}
+
+  private select() {
+    return this.db
+      .selectFrom('assessments')
+      .innerJoin('frameworks', 'frameworks.id', 'assessments.framework')
+      .selectAll('assessments')
+      .select(['frameworks.framework_id', 'frameworks.version']);
+  }
+
+  private async withLinks(rows: Awaited<ReturnType<ReturnType<AssessmentRepository['select']>['execute']>>) {
+    if (rows.length === 0) return [];
+    const links = await this.db
+      .selectFrom('assessment_evidence')
+      .selectAll()
+      .where(
+        'assessment_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('assessment_id')
+      .orderBy('competency')
+      .orderBy('evidence_id')
+      .execute();
+    const byAssessment = new Map<number, Record<string, number[]>>();
+    for (const link of links) {
+      const map = byAssessment.get(link.assessment_id) ?? {};
+      (map[link.competency] ??= []).push(link.evidence_id);
+      byAssessment.set(link.assessment_id, map);
+    }
+    return rows.map((row): StoredAssessment => ({
+      id: row.id,
+      date: row.date,
+      assessor: row.assessor,
+      current: row.current_level,
+      ratings: JSON.parse(row.ratings) as Record<string, number>,
+      evidence: byAssessment.get(row.id) ?? {},
+      framework: { id: row.framework_id, version: row.version },
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
+  }
+
+  async list(): Promise<StoredAssessment[]> {
+    // One query for the links of every assessment, not one per assessment.
+    const rows = await this.select().orderBy('assessments.date').orderBy('assessments.id').execute();
+    const out: StoredAssessment[] = [];
+    for (let i = 0; i < rows.length; i += 500) out.push(...(await this.withLinks(rows.slice(i, i + 500))));
+    return out;
+  }
+
+  async get(id: number): Promise<StoredAssessment> {
+    const row = await this.select().where('assessments.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('assessment', id);
+    return (await this.withLinks([row]))[0]!;
+  }
+
+  /** Validates an assessment against the framework in use; the stored assessment remembers that framework. */
+  private async check(input: unknown, { framework }: FrameworkInUse, db: Db): Promise<AssessmentInput> {
+    const value = validateValue(assessmentInputSchema, input, 'assessment');
+    const problems: Problem[] = checkAssessment(framework, value, (path, message, code) =>
+      problem(path, message.replace(/^[^:]*: /, ''), code),
+    );
+    const known = framework.competencies.map((c) => c.id);
+    const wanted = [...new Set(Object.values(value.evidence ?? {}).flat())];
+    const found = new Set(
+      wanted.length === 0
+        ? []
+        : (await db.selectFrom('evidence').select('id').where('id', 'in', wanted).execute()).map((r) => r.id),
+    );
+    for (const [competency, ids] of Object.entries(value.evidence ?? {})) {
+      if (!known.includes(competency))
+        problems.push(
+          problem(
+            ['evidence', competency],
+            `unknown competency "${competency}"${didYouMean(competency, known)}`,
+            'unknown-reference',
+          ),
+        );
+      ids.forEach((id, index) => {
+        if (!found.has(id))
+          problems.push(
+            problem(['evidence', competency, index], `no evidence entry with id ${id}`, 'unknown-reference'),
+          );
+      });
+    }
+    if (problems.length > 0) refuse('assessment is not valid', problems);
+    return value;
+  }
+
+  private columns(value: AssessmentInput, active: FrameworkInUse) {
+    return {
+      date: value.date ?? new Date().toISOString().slice(0, 10),
+      assessor: value.assessor ?? 'self',
+      current_level: value.current ?? null,
+      ratings: JSON.stringify(value.ratings),
+      framework: active.row.id,
+    };
+  }
+
+  private async link(db: Db, id: number, value: AssessmentInput): Promise<void> {
+    const links = Object.entries(value.evidence ?? {}).flatMap(([competency, ids]) =>
+      [...new Set(ids)].map((evidence_id) => ({ assessment_id: id, competency, evidence_id })),
+    );
+    if (links.length > 0) await db.insertInto('assessment_evidence').values(links).execute();
+  }
+
+  async create(input: unknown, active: FrameworkInUse): Promise<StoredAssessment> {
+    return inTransaction(this.db, async (trx) => {
+      const value = await this.check(input, active, trx);
+      const at = now();
+      const { id } = await trx
+        .insertInto('assessments')
+        .values({ ...this.columns(value, active), created_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.link(trx, id, value);
+      return new AssessmentRepository(trx).get(id);
+    });
+  }
+
+  /** Replaces an assessment; it is then pinned to the framework in use now. */
+  async update(id: number, input: unknown, active: FrameworkInUse): Promise<StoredAssessment> {
+    return inTransaction(this.db, async (trx) => {
+      const value = await this.check(input, active, trx);
+      const result = await trx
+        .updateTable('assessments')
+        .set({ ...this.columns(value, active), updated_at: now() })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw notFound('assessment', id);
+      await trx.deleteFrom('assessment_evidence').where('assessment_id', '=', id).execute();
+      await this.link(trx, id, value);
+      return new AssessmentRepository(trx).get(id);
+    });
+  }
+
+  async delete(id: number): Promise<void> {
+    const result = await this.db.deleteFrom('assessments').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw notFound('assessment', id);
+  }
+}

@@ -1,0 +1,22 @@
+import type { Kysely, Transaction } from 'kysely';
+import { DomainError } from '../../core/problems.js';
+import type { Tables } from '../tables.js';
+
+/** A database handle or an open transaction: repositories work inside either. */
+export type Db = Kysely<Tables> | Transaction<Tables>;
+
+export const now = (): string => new Date().toISOString();
+
+export function notFound(what: string, id: number): DomainError {
+  return new DomainError('not-found', `no ${what} with id ${id}`);
+}
+
+export function parseJson<T>(text: string | null): T | undefined {
+  return text === null ? undefined : (JSON.parse(text) as T);
+}
+
+/** Runs `work` in a transaction, or inside the caller's when one is already open. */
+export async function inTransaction<T>(db: Db, work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db as Transaction<Tables>);
+  return (db as Kysely<Tables>).transaction().execute(work);
+}

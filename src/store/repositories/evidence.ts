@@ -1,0 +1,136 @@
+import type { Framework } from '../../core/framework/schema.js';
+import { checkEntry } from '../../core/evidence/log.js';
+import type { EvidenceEntry, EvidenceScope } from '../../core/evidence/schema.js';
+import type { Path } from '../../core/problems.js';
+import type { StoredEvidence } from '../entities.js';
+import type { EvidenceTable } from '../tables.js';
+import { problem, refuse } from '../validate.js';
+import { inTransaction, notFound, now, parseJson, type Db } from './common.js';
+
+export interface EvidenceQuery {
+  since?: string;
+  until?: string;
+  scope?: EvidenceScope;
+  competency?: string;
+}
+
+type Row = Omit<EvidenceTable, 'id'> & { id: number };
+
+function toEntity(row: Row): StoredEvidence {
+  const entity: Record<string, unknown> = { id: row.id, date: row.date, title: row.title };
+  if (row.scope !== null) entity.scope = row.scope;
+  if (row.competencies !== null) entity.competencies = parseJson(row.competencies);
+  if (row.links !== null) entity.links = parseJson(row.links);
+  if (row.description !== null) entity.description = row.description;
+  entity.createdAt = row.created_at;
+  entity.updatedAt = row.updated_at;
+  return entity as StoredEvidence;
+}
+
+/** Checks an entry with the core's rules (the same as `trellis evidence add`) against the framework. */
+export function checkEvidence(input: unknown, framework: Framework, base: Path = []): EvidenceEntry {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    refuse('evidence entry is not valid', [problem(base, 'must be a mapping with date and title')]);
+  const { entry, issues } = checkEntry(input as Record<string, unknown>, {
+    competencies: framework.competencies.map((c) => c.id),
+  });
+  if (!entry)
+    refuse(
+      'evidence entry is not valid',
+      issues.map((issue) => problem([...base, ...issue.path], issue.message, issue.code)),
+    );
+  return entry;
+}
+
+function columns(entry: EvidenceEntry) {
+  return {
+    date: entry.date,
+    title: entry.title,
+    description: entry.description ?? null,
+    scope: entry.scope ?? null,
+    competencies:
+      entry.competencies && entry.competencies.length > 0 ? JSON.stringify(entry.competencies) : null,
+    links: entry.links && entry.links.length > 0 ? JSON.stringify(entry.links) : null,
+  };
+}
+
+// 8 columns a row: 400 rows stay far below every dialect's limit on bound parameters.
+const CHUNK = 400;
+
+/** The evidence log (brag document), oldest first. */
+export class EvidenceRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(query: EvidenceQuery = {}): Promise<StoredEvidence[]> {
+    let select = this.db.selectFrom('evidence').selectAll();
+    if (query.since !== undefined) select = select.where('date', '>=', query.since);
+    if (query.until !== undefined) select = select.where('date', '<=', query.until);
+    if (query.scope !== undefined) select = select.where('scope', '=', query.scope);
+    const rows = await select.orderBy('date').orderBy('id').execute();
+    const entries = rows.map(toEntity);
+    // Competencies are a JSON list: filtering here keeps the SQL free of dialect-specific JSON functions.
+    return query.competency === undefined
+      ? entries
+      : entries.filter((e) => e.competencies?.includes(query.competency!));
+  }
+
+  async get(id: number): Promise<StoredEvidence> {
+    const row = await this.db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('evidence entry', id);
+    return toEntity(row);
+  }
+
+  async create(input: unknown, framework: Framework): Promise<StoredEvidence> {
+    return (await this.createMany([input], framework))[0]!;
+  }
+
+  /** Adds many entries in one transaction: all of them or, if one is invalid, none. */
+  async createMany(inputs: readonly unknown[], framework: Framework): Promise<StoredEvidence[]> {
+    const entries = inputs.map((input, index) =>
+      checkEvidence(input, framework, inputs.length === 1 ? [] : [index]),
+    );
+    const at = now();
+    return inTransaction(this.db, async (trx) => {
+      const created: StoredEvidence[] = [];
+      for (let start = 0; start < entries.length; start += CHUNK) {
+        const rows = await trx
+          .insertInto('evidence')
+          .values(
+            entries
+              .slice(start, start + CHUNK)
+              .map((e) => ({ ...columns(e), created_at: at, updated_at: at })),
+          )
+          .returningAll()
+          .execute();
+        for (const row of rows) created.push(toEntity(row));
+      }
+      return created;
+    });
+  }
+
+  async update(id: number, input: unknown, framework: Framework): Promise<StoredEvidence> {
+    const entry = checkEvidence(input, framework);
+    const row = await this.db
+      .updateTable('evidence')
+      .set({ ...columns(entry), updated_at: now() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound('evidence entry', id);
+    return toEntity(row);
+  }
+
+  /** Deletes an entry; links from assessments to it go with it (the ratings stay). */
+  async delete(id: number): Promise<void> {
+    const result = await this.db.deleteFrom('evidence').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw notFound('evidence entry', id);
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('evidence')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
