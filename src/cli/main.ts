@@ -11,6 +11,8 @@ import { registerEarningsCommands } from './earnings.js';
 import { registerFitCommands } from './fit.js';
 import { registerEvidenceCommands } from './evidence.js';
 import { registerTShapeCommands } from './tshape.js';
+import { registerServeCommands } from './serve.js';
+import { registerWorkspaceCommands } from './workspace.js';
 
 export function buildProgram(): Command {
   const program = new Command('trellis')
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerFitCommands(program);
   registerEvidenceCommands(program);
   registerTShapeCommands(program);
+  registerServeCommands(program);
+  registerWorkspaceCommands(program);
   return program;
 }
 

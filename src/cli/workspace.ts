@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { DomainError } from '../core/problems.js';
+import { readTextFile, writeTextFileAtomic } from '../store/files.js';
+import { DEFAULT_DB, Workspace } from '../store/workspace.js';
+import { print } from './output.js';
+import { databaseOption } from './serve.js';
+
+/** Opens the workspace for one command and always closes it, so nothing is left half-written. */
+export async function withWorkspace<T>(
+  db: string | undefined,
+  work: (workspace: Workspace) => Promise<T>,
+): Promise<T> {
+  const workspace = await Workspace.open(databaseOption(db));
+  try {
+    return await work(workspace);
+  } finally {
+    await workspace.close();
+  }
+}
+
+const dbHelp = `the workspace database (default: TRELLIS_DB, else ${DEFAULT_DB})`;
+
+export function registerWorkspaceCommands(program: Command): void {
+  program
+    .command('export')
+    .description('Write everything in the workspace as one JSON document (stdout, or -o FILE)')
+    .option('--db <file>', dbHelp)
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action(async (options: { db?: string; out?: string }) => {
+      const text = `${JSON.stringify(await withWorkspace(options.db, (w) => w.export()), null, 2)}\n`;
+      if (options.out === undefined) process.stdout.write(text);
+      else {
+        writeTextFileAtomic(options.out, text);
+        process.stderr.write(`trellis: exported to ${options.out}\n`);
+      }
+    });
+
+  program
+    .command('import')
+    .description('Restore a workspace from an export: replaces everything, all or nothing')
+    .argument('<file>', 'a JSON document written by trellis export')
+    .option('--db <file>', dbHelp)
+    .action(async (file: string, options: { db?: string }) => {
+      const text = readTextFile(file);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        throw new DomainError('invalid-input', `${file} is not JSON`, [
+          {
+            severity: 'error',
+            code: 'json-syntax',
+            message: `not JSON: ${(error as Error).message}`,
+            path: [],
+            file,
+          },
+        ]);
+      }
+      await withWorkspace(options.db, async (workspace) => {
+        try {
+          await workspace.import(value);
+        } catch (error) {
+          if (error instanceof DomainError)
+            throw new DomainError(
+              error.code,
+              error.message,
+              error.problems.map((p) => ({ ...p, file })),
+            );
+          throw error;
+        }
+      });
+      print(`Restored the workspace from ${file}.`);
+    });
+
+  program
+    .command('backup')
+    .description('Copy the live workspace database to FILE, consistently, even while the server runs')
+    .argument('<file>', 'where to write the copy (an SQLite database)')
+    .option('--db <file>', dbHelp)
+    .action(async (file: string, options: { db?: string }) => {
+      await withWorkspace(options.db, (workspace) => workspace.backup(file));
+      print(`Backed up ${databaseOption(options.db)} to ${file}.`);
+    });
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App } from './routes/common.js';
+import { packageRoot } from '../store/files.js';
+import type { Workspace } from '../store/workspace.js';
+import { registerErrorHandling } from './errors.js';
+import { assessmentRoutes } from './routes/assessments.js';
+import { evidenceRoutes } from './routes/evidence.js';
+import { fitRoutes } from './routes/fit.js';
+import { frameworkRoutes } from './routes/framework.js';
+import { offerRoutes } from './routes/offers.js';
+import { pathRoutes } from './routes/paths.js';
+import { profileRoutes } from './routes/profile.js';
+import { scenarioRoutes } from './routes/scenarios.js';
+import { workspaceRoutes } from './routes/workspace.js';
+import { validatorCompiler } from './validation.js';
+
+export interface ServerOptions {
+  workspace: Workspace;
+  /** The built web app; served at `/` when the folder exists. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const VERSION = '0.1.0';
+
+/** The Trellis API over one workspace, and the web app when it is built. */
+export async function buildServer({ workspace, webRoot, logger = false }: ServerOptions) {
+  const app = Fastify({
+    logger,
+    // 1 MiB is far more than any hand-written request; imports raise it on their own route.
+    bodyLimit: 1024 * 1024,
+    // The API is JSON: reject `__proto__` keys rather than risk polluting objects.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  const web = webRoot ?? resolve(packageRoot, 'web', 'dist');
+  const hasWeb = existsSync(resolve(web, 'index.html'));
+  registerErrorHandling(app, { webShell: hasWeb });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Trellis API',
+        version: VERSION,
+        description:
+          'A personal career workspace: framework, profile, assessments, evidence, offers and scenarios, and the computations over them. Errors are `{ "error": { "code", "message", "fields": [{ "path", "message" }] } }`.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const deps = { workspace };
+  await app.register(
+    async (scope) => {
+      const api: App = scope.withTypeProvider<ZodTypeProvider>();
+      api.get('/health', { schema: { summary: 'Liveness and versions', tags: ['meta'] } }, async () => ({
+        status: 'ok',
+        version: VERSION,
+        framework: await workspace
+          .activeFramework()
+          .then(({ row }) => ({ id: row.frameworkId, version: row.version })),
+      }));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await frameworkRoutes(api, deps);
+      await profileRoutes(api, deps);
+      await assessmentRoutes(api, deps);
+      await evidenceRoutes(api, deps);
+      await offerRoutes(api, deps);
+      await scenarioRoutes(api, deps);
+      await pathRoutes(api, deps);
+      await fitRoutes(api, deps);
+      await workspaceRoutes(api, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: web, wildcard: false });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(placeholderPage),
+    );
+  }
+  return app;
+}
+
+const placeholderPage = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Trellis</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>Trellis</h1>
+<p>The API is running. The web app is not built yet.</p>
+<ul>
+<li><a href="/api/openapi.json">OpenAPI document</a> (every endpoint and its schemas)</li>
+<li><a href="/api/health">/api/health</a></li>
+<li><a href="/api/framework">/api/framework</a>: the framework in use</li>
+</ul>
+</body>
+</html>
+`;

@@ -1,0 +1,74 @@
+import { assess, checkAssessment } from '../../core/assessment/evaluate.js';
+import { assessmentSchema } from '../../core/assessment/schema.js';
+import { assessmentInputSchema } from '../../store/entities.js';
+import { problem, refuse } from '../../store/validate.js';
+import { inBody } from '../errors.js';
+import { idParams, type App, type Deps } from './common.js';
+
+export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<void> {
+  const tags = ['assessments'];
+  app.get('/assessments', { schema: { summary: 'Every assessment, oldest first', tags } }, async () => ({
+    assessments: await workspace.assessments.list(),
+  }));
+
+  app.get(
+    '/assessments/:id',
+    { schema: { summary: 'One assessment', tags, params: idParams } },
+    async (request) => workspace.assessments.get(request.params.id),
+  );
+
+  app.post(
+    '/assessments',
+    {
+      schema: {
+        summary:
+          'Record an assessment against the framework in use (it remembers that framework and version)',
+        tags,
+        body: assessmentInputSchema,
+      },
+    },
+    async (request, reply) => {
+      const active = await workspace.activeFramework();
+      const stored = await inBody([], () => workspace.assessments.create(request.body, active));
+      return reply.code(201).send(stored);
+    },
+  );
+
+  app.put(
+    '/assessments/:id',
+    { schema: { summary: 'Replace an assessment', tags, params: idParams, body: assessmentInputSchema } },
+    async (request) => {
+      const active = await workspace.activeFramework();
+      return inBody([], () => workspace.assessments.update(request.params.id, request.body, active));
+    },
+  );
+
+  app.delete(
+    '/assessments/:id',
+    { schema: { summary: 'Delete an assessment', tags, params: idParams } },
+    async (request, reply) => {
+      await workspace.assessments.delete(request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/assess',
+    {
+      schema: {
+        summary:
+          'The level some ratings meet on each track and what the next levels need (`trellis assess --json`)',
+        tags,
+        body: assessmentSchema,
+      },
+    },
+    async (request) => {
+      const { framework } = await workspace.activeFramework();
+      const problems = checkAssessment(framework, request.body, (path, message, code) =>
+        problem(['body', ...path], message.replace(/^[^:]*: /, ''), code),
+      );
+      if (problems.length > 0) refuse('assessment is not valid', problems);
+      return assess(framework, request.body);
+    },
+  );
+}

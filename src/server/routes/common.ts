@@ -1,0 +1,52 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { entityId } from '../../store/entities.js';
+import type { Workspace } from '../../store/workspace.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface Deps {
+  workspace: Workspace;
+}
+
+/** A whole number written in a path or query string, then checked by `schema`. */
+export function wholeNumberText(schema: z.ZodNumber) {
+  return z
+    .string()
+    .regex(/^-?\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(schema);
+}
+
+/** A number written in a query string, then checked by `schema`. */
+export function numberText(schema: z.ZodNumber) {
+  return z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'must be a number')
+    .transform(Number)
+    .pipe(schema);
+}
+
+/** `:id` in a path: a positive whole number (anything else is a 400, an unknown one a 404). */
+export const idParams = z.strictObject({ id: wholeNumberText(entityId) });
+
+/** A stored document to compute on: the file itself, or the id of a stored one; exactly one. */
+export function fileOrId<S extends z.ZodType>(file: S, what: string) {
+  return {
+    file: file.optional().describe(`The ${what}, inline.`),
+    id: entityId.optional().describe(`The id of a stored ${what}, instead of \`file\`.`),
+  };
+}

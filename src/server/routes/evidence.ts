@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { dateSchema, evidenceScopes } from '../../core/evidence/schema.js';
+import { evidenceInputSchema } from '../../store/entities.js';
+import { inBody } from '../errors.js';
+import { idParams, type App, type Deps } from './common.js';
+
+const listQuery = z.strictObject({
+  since: dateSchema.optional().describe('Only entries on or after this date.'),
+  until: dateSchema.optional().describe('Only entries on or before this date.'),
+  scope: z.enum(evidenceScopes).optional(),
+  competency: z.string().min(1).optional().describe('Only entries that name this competency.'),
+});
+
+export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<void> {
+  const tags = ['evidence'];
+  app.get(
+    '/evidence',
+    {
+      schema: {
+        summary: 'The evidence log, oldest first, optionally filtered (`trellis evidence list --json`)',
+        tags,
+        querystring: listQuery,
+      },
+    },
+    async (request) => {
+      const { since, until, scope, competency } = request.query;
+      return {
+        entries: await workspace.evidence.list({
+          ...(since === undefined ? {} : { since }),
+          ...(until === undefined ? {} : { until }),
+          ...(scope === undefined ? {} : { scope }),
+          ...(competency === undefined ? {} : { competency }),
+        }),
+      };
+    },
+  );
+
+  app.get(
+    '/evidence/:id',
+    { schema: { summary: 'One evidence entry', tags, params: idParams } },
+    async (request) => workspace.evidence.get(request.params.id),
+  );
+
+  app.post(
+    '/evidence',
+    { schema: { summary: 'Add an entry to the evidence log', tags, body: evidenceInputSchema } },
+    async (request, reply) => {
+      const { framework } = await workspace.activeFramework();
+      return reply.code(201).send(await inBody([], () => workspace.evidence.create(request.body, framework)));
+    },
+  );
+
+  app.put(
+    '/evidence/:id',
+    { schema: { summary: 'Replace an evidence entry', tags, params: idParams, body: evidenceInputSchema } },
+    async (request) => {
+      const { framework } = await workspace.activeFramework();
+      return inBody([], () => workspace.evidence.update(request.params.id, request.body, framework));
+    },
+  );
+
+  app.delete(
+    '/evidence/:id',
+    {
+      schema: {
+        summary: 'Delete an evidence entry (links from assessments go with it)',
+        tags,
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      await workspace.evidence.delete(request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

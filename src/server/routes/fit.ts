@@ -1,0 +1,32 @@
+import { answersFileSchema, parseAnswersFile } from '../../core/fit/answers.js';
+import { scoreFit } from '../../core/fit/fit.js';
+import { questions } from '../../core/fit/questions.js';
+import { inBody } from '../errors.js';
+import type { App, Deps } from './common.js';
+
+export async function fitRoutes(app: App, _deps: Deps): Promise<void> {
+  const tags = ['navigator'];
+  app.get(
+    '/fit/questions',
+    { schema: { summary: 'The IC-or-manager questions (`trellis fit --questions --json`)', tags } },
+    async () => ({ questions: questions.map(({ id, text, leans }) => ({ id, text, leans })) }),
+  );
+
+  app.post(
+    '/fit',
+    {
+      schema: {
+        summary:
+          'IC or manager: the lean of a full set of answers, with reasons and experiments (`trellis fit --answers --json`)',
+        tags,
+        body: answersFileSchema,
+      },
+    },
+    async (request) => {
+      // The answers file's own checks: every question answered, no unknown question ids.
+      const answers = await inBody([], () => parseAnswersFile(JSON.stringify(request.body), 'answers'));
+      const { lean, score, reasons, misconceptions, experiments } = scoreFit(answers);
+      return { lean, score, reasons, misconceptions, experiments };
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { findPaths } from '../../core/lattice/paths.js';
+import { reachWithin } from '../../core/lattice/reach.js';
+import { DomainError } from '../../core/problems.js';
+import { problem } from '../../store/validate.js';
+import { numberText, wholeNumberText, type App, type Deps } from './common.js';
+
+// Query values are text: numbers are read from it, and must be whole where the CLI flag must be.
+const query = z.strictObject({
+  from: z.string().min(1).describe('A level or role id, e.g. senior.'),
+  to: z.string().min(1).optional().describe('A level or role id, e.g. director.'),
+  avoid: z.string().min(1).optional().describe('Keep off a track, e.g. management or ic.'),
+  maxMoves: wholeNumberText(z.number().int().min(1).max(50))
+    .default(10)
+    .describe('At most this many moves per path.'),
+  top: wholeNumberText(z.number().int().min(1).max(100)).default(3).describe('How many paths.'),
+  within: numberText(z.number().min(0).max(100))
+    .optional()
+    .describe('Without `to`: everything reachable within these years.'),
+});
+
+export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
+  app.get(
+    '/paths',
+    {
+      schema: {
+        summary:
+          'The best paths across the lattice (`trellis path --json`), or with `within` and no `to`, where one can be in N years',
+        tags: ['navigator'],
+        querystring: query,
+      },
+    },
+    async (request) => {
+      const { framework } = await workspace.activeFramework();
+      const { from, to, avoid, maxMoves, top, within } = request.query;
+      if (to === undefined) {
+        if (within === undefined)
+          throw new DomainError('usage', 'give a target (to) or a horizon in years (within)', [
+            problem(['query', 'to'], 'give to (a level or role id) or within (years)', 'missing-field'),
+          ]);
+        return reachWithin(framework, from, within, avoid);
+      }
+      return findPaths(framework, from, to, { avoid, maxMoves, top });
+    },
+  );
+}

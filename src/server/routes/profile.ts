@@ -1,0 +1,34 @@
+import { profileSchema } from '../../store/entities.js';
+import { DomainError } from '../../core/problems.js';
+import { inBody } from '../errors.js';
+import type { App, Deps } from './common.js';
+
+export async function profileRoutes(app: App, { workspace }: Deps): Promise<void> {
+  const tags = ['profile'];
+  app.get('/profile', { schema: { summary: 'The profile (404 until one is saved)', tags } }, async () => {
+    const profile = await workspace.profile.get();
+    if (!profile) throw new DomainError('not-found', 'no profile yet: save one with PUT /api/profile');
+    return profile;
+  });
+
+  app.put(
+    '/profile',
+    {
+      schema: {
+        summary: 'Save the profile (replaces it); 201 when created, 200 when replaced',
+        tags,
+        body: profileSchema,
+      },
+    },
+    async (request, reply) => {
+      const { framework } = await workspace.activeFramework();
+      const { profile, created } = await inBody([], () => workspace.profile.put(request.body, framework));
+      return reply.code(created ? 201 : 200).send(profile);
+    },
+  );
+
+  app.delete('/profile', { schema: { summary: 'Delete the profile', tags } }, async (_request, reply) => {
+    if (!(await workspace.profile.delete())) throw new DomainError('not-found', 'no profile to delete');
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,35 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import type { z } from 'zod';
+import { checkSchema } from '../core/input/document.js';
+import type { Problem } from '../core/problems.js';
+import { plainSource } from '../store/validate.js';
+
+/** A request part that failed its schema: every problem, with the part it was found in. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'FST_ERR_VALIDATION';
+  validationContext?: string;
+  constructor(readonly problems: Problem[]) {
+    super('the request is not valid');
+    this.name = 'RequestValidationError';
+  }
+}
+
+/**
+ * Validates bodies, queries and parameters with the core's zod schemas through the core's
+ * `checkSchema`, so that an API client reads the same messages as the command line prints
+ * ("unknown field … did you mean …", "missing required field …").
+ */
+export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const checked = checkSchema(plainSource(data), schema);
+    if (checked.problems.length > 0 || checked.value === undefined) {
+      const problems =
+        checked.problems.length > 0
+          ? checked.problems
+          : [{ severity: 'error' as const, code: 'invalid-value', message: 'is required', path: [] }];
+      return { error: new RequestValidationError(problems) };
+    }
+    return { value: checked.value };
+  };
