@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { DomainError } from '../core/problems.js';
-import { buildServer } from '../server/app.js';
-import { DEFAULT_DB, Workspace } from '../store/workspace.js';
 import { numberOption, print } from './output.js';
+
+/** The default workspace file; kept here so that loading the CLI does not load the database code. */
+export const DEFAULT_DB = 'data/trellis.sqlite';
 
 const LOOPBACK = '127.0.0.1';
 const DEFAULT_PORT = 3000;
@@ -34,6 +35,9 @@ export function registerServeCommands(program: Command): void {
       if (port > 65535) throw new DomainError('usage', `--port must be at most 65535, got "${portText}"`);
       const host = options.host ?? LOOPBACK;
       const file = databaseOption(options.db);
+      // Loaded on demand: every other command starts faster without the server and database code.
+      const { Workspace } = await import('../store/workspace.js');
+      const { buildServer } = await import('../server/app.js');
       const workspace = await Workspace.open(file);
       const app = await buildServer({
         workspace,

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { DomainError } from '../core/problems.js';
 import { readTextFile, writeTextFileAtomic } from '../store/files.js';
-import { DEFAULT_DB, Workspace } from '../store/workspace.js';
+import type { Workspace } from '../store/workspace.js';
 import { print } from './output.js';
-import { databaseOption } from './serve.js';
+import { DEFAULT_DB, databaseOption } from './serve.js';
 
 /** Opens the workspace for one command and always closes it, so nothing is left half-written. */
 export async function withWorkspace<T>(
   db: string | undefined,
   work: (workspace: Workspace) => Promise<T>,
 ): Promise<T> {
+  const { Workspace } = await import('../store/workspace.js');
   const workspace = await Workspace.open(databaseOption(db));
   try {
     return await work(workspace);
