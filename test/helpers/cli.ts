@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export const binary = join(repoRoot, 'dist', 'cli', 'main.js');
-export const samples = resolve(repoRoot, '..', 'shared', 'samples');
+/** Published frameworks (MIT-licensed, with their licences) kept as test inputs. */
+export const samples = join(repoRoot, 'test', 'fixtures', 'samples');
 
 export interface CliResult {
   code: number;
