@@ -38,12 +38,15 @@ const leaveBody = z.strictObject({
   growth: growth.optional(),
 });
 
-/** Exactly one of `file` and `id`: the document to compute on, parsed as the CLI parses a file. */
-export async function documentToUse<F>(
+/**
+ * Exactly one of `file` and `id`: the document to compute on, parsed by the same parser the CLI
+ * reads files with (JSON is YAML), its problems pointing into the request or the stored document.
+ */
+export async function documentToUse<F, T>(
   body: { file?: unknown; id?: number | undefined },
   stored: (id: number) => Promise<{ file: F }>,
-  parse: (text: string) => ParsedOffers | unknown,
-): Promise<string> {
+  parse: (text: string) => T,
+): Promise<T> {
   if ((body.file === undefined) === (body.id === undefined))
     throw new DomainError('invalid-input', 'give either file or id', [
       problem(
@@ -53,22 +56,18 @@ export async function documentToUse<F>(
       ),
     ]);
   const file = body.file ?? (await stored(body.id!)).file;
-  const text = JSON.stringify(file);
-  // Checked here so that problems point into the request (or the stored document) before any work.
-  await inBody(body.file === undefined ? [] : ['file'], () => parse(text));
-  return text;
+  return inBody(body.file === undefined ? [] : ['file'], () => parse(JSON.stringify(file)));
 }
 
-async function readOffers(
+function readOffers(
   workspace: Workspace,
   body: { file?: unknown; id?: number | undefined },
 ): Promise<ParsedOffers> {
-  const text = await documentToUse(
+  return documentToUse(
     body,
     (id) => workspace.offers.get(id),
-    (t) => parseOffersFile(t, 'offers'),
+    (text) => parseOffersFile(text, 'offers'),
   );
-  return parseOffersFile(text, 'offers');
 }
 
 export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> {

@@ -79,12 +79,11 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
       },
     },
     async (request) => {
-      const text = await documentToUse(
+      const input = await documentToUse(
         request.body,
         (id) => workspace.scenarios.get(id),
         (t) => parseEarningsFile(t, 'scenario'),
       );
-      const input = parseEarningsFile(text, 'scenario');
       if (request.body.runs !== undefined) input.runs = request.body.runs;
       if (request.body.seed !== undefined) input.seed = request.body.seed;
       const work = input.runs * input.years * input.strategies.length;
