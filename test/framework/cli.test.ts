@@ -333,3 +333,26 @@ describe('trellis levels map on the reference framework', () => {
     expect(out.to).toEqual({ company: 'amazon', codes: ['L7', 'L8', 'L10'], match: 'nearest' });
   });
 });
+
+describe('broken copies of the reference framework', () => {
+  it('reports each break at its own line and column, in one run', () => {
+    const lines = readFileSync(join(repoRoot, 'frameworks', 'reference.yaml'), 'utf8').split('\n');
+    const at = (pattern: RegExp, from = 0) => lines.findIndex((line, i) => i >= from && pattern.test(line));
+    // Three breaks far apart, each reported once and nothing else: no cascade from the misspelt track.
+    const track = at(/^ {4}track: management$/);
+    lines[track] = '    track: managment';
+    const rating = at(/^ {8}rating: \d$/, at(/^ {2}- id: staff$/));
+    lines[rating] = lines[rating]!.replace(/rating: \d/, 'rating: 9');
+    const to = at(/^ {4}to: pm$/);
+    lines[to] = '    to: pmm';
+    const file = writeTemp('reference-broken.yaml', lines.join('\n'));
+    const r = trellis(['framework', 'validate', file]);
+    expect(r.code).toBe(1);
+    const reported = r.stderr.trim().split('\n');
+    expect(reported).toEqual([
+      `${file}:${rating + 1}:17: rating 9 is not on scale "five-point" (1, 2, 3, 4, 5)`,
+      `${file}:${track + 1}:12: unknown track "managment" (did you mean "management"?)`,
+      `${file}:${to + 1}:9: unknown level or role "pmm" (did you mean "pm"?)`,
+    ]);
+  });
+});

@@ -13,11 +13,21 @@ export type Report = (path: Path, message: string, code: string, severity?: Seve
 export function checkFramework(fw: Salvaged, report: Report): void {
   const ids = collectIds(fw, report);
   checkReferences(fw, ids, report);
-  checkTracks(fw, report);
+  // A level on an unknown track is reported once, as an unknown reference: the checks that group
+  // levels by track leave it out, and cannot judge rank holes while it is missing from its track.
+  const stray = fw.levels.some((l) => !ids.tracks.has(l.value.track));
+  const placed: Salvaged = stray
+    ? {
+        ...fw,
+        levels: fw.levels.filter((l) => ids.tracks.has(l.value.track)),
+        brokenTracks: new Set([...fw.brokenTracks, '']),
+      }
+    : fw;
+  checkTracks(placed, report);
   checkScales(fw, report);
-  checkExpectations(fw, report);
+  checkExpectations(fw, ids.tracks, report);
   checkRules(fw, ids, report);
-  checkMoves(fw, report);
+  checkMoves(placed, report);
   checkCompanies(fw, report);
   checkRanges(fw, report);
 }
@@ -225,7 +235,7 @@ export function appliesToTrack(competency: Pick<Competency, 'tracks'>, track: st
   return competency.tracks === undefined || competency.tracks.includes(track);
 }
 
-function checkExpectations(fw: Salvaged, report: Report): void {
+function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Report): void {
   const scales = fw.scales.map((s) => s.value);
   // Worked out once per competency: large frameworks hold a hundred thousand expectations.
   const info = new Map(
@@ -236,7 +246,9 @@ function checkExpectations(fw: Salvaged, report: Report): void {
   );
   const core = [...info.values()].filter((i) => i.competency.core).map((i) => i.competency);
   for (const { index, value: l } of fw.levels) {
-    for (const c of core) {
+    // Which competencies apply depends on the track: a level on an unknown track is judged on its ratings only.
+    const placed = knownTracks.has(l.track);
+    for (const c of placed ? core : []) {
       if (appliesToTrack(c, l.track) && l.expectations[c.id] === undefined) {
         report(
           ['levels', index, 'expectations'],
@@ -249,7 +261,7 @@ function checkExpectations(fw: Salvaged, report: Report): void {
       const entry = info.get(key);
       if (!entry) continue;
       const { competency: c, scale, values } = entry;
-      if (!appliesToTrack(c, l.track)) {
+      if (placed && !appliesToTrack(c, l.track)) {
         report(
           ['levels', index, 'expectations', key],
           `competency "${key}" does not apply to track "${l.track}" (its tracks: ${c.tracks?.join(', ')})`,
@@ -268,7 +280,8 @@ function checkExpectations(fw: Salvaged, report: Report): void {
     }
   }
   // Expectations should not fall as a track climbs; a drop is usually a typo, so it is a warning.
-  for (const [, entries] of groupBy(fw.levels, (l) => l.track)) {
+  for (const [track, entries] of groupBy(fw.levels, (l) => l.track)) {
+    if (!knownTracks.has(track)) continue;
     const byRank = [...entries].sort((a, b) => a.value.rank - b.value.rank);
     for (let i = 1; i < byRank.length; i++) {
       const lower = byRank[i - 1]!.value;
@@ -276,6 +289,9 @@ function checkExpectations(fw: Salvaged, report: Report): void {
       for (const key in upper.expectations) {
         const rating = upper.expectations[key]!.rating;
         const below = lower.expectations[key];
+        const values = info.get(key)?.values;
+        // A rating off the scale is already an error; comparing with it would only add noise.
+        if (!values || !values.has(rating) || (below && !values.has(below.rating))) continue;
         if (below && rating < below.rating) {
           report(
             ['levels', index, 'expectations', key, 'rating'],
