@@ -26,7 +26,7 @@ export function registerLearnCommands(program: Command): void {
       const hours = numberOption(options.hours, '--hours', { min: 0.25 });
       const { framework } = readFramework(options.framework);
       const input = parseValidated(readTextFile(file), file, learningInputSchema, (value, source) =>
-        checkLearningInput(framework, value, source),
+        checkLearningInput(framework, value, source.problem),
       );
       const plan = learningPlan(framework, input, hours);
       if (options.json) printJson(plan);

@@ -11,6 +11,7 @@ import { registerErrorHandling } from './errors.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { fitRoutes } from './routes/fit.js';
+import { learningRoutes } from './routes/learning.js';
 import { frameworkRoutes } from './routes/framework.js';
 import { offerRoutes } from './routes/offers.js';
 import { pathRoutes } from './routes/paths.js';
@@ -76,6 +77,7 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
       await scenarioRoutes(api, deps);
       await pathRoutes(api, deps);
       await fitRoutes(api, deps);
+      await learningRoutes(api, deps);
       await workspaceRoutes(api, deps);
     },
     { prefix: '/api' },

@@ -137,6 +137,33 @@ describe('the API through inject', () => {
     expect(partial.status).toBe(400);
   });
 
+  it('plans learning like trellis learn plan, and names each bad field', async () => {
+    const input = {
+      current: 'senior',
+      ratings: { 'system-design': 3, influence: 2, delivery: 3 },
+      yearsOfExperience: 7,
+      skills: { backend: 5, frontend: 1 },
+    };
+    const file = writeTemp('learning.json', JSON.stringify(input));
+    const plan = await call('POST', '/api/learning/plan', { ...input, hours: 5 });
+    expect(plan.status).toBe(200);
+    expect(plan.body).toEqual(JSON.parse(trellis(['learn', 'plan', file, '--hours', '5', '--json']).stdout));
+    const noHours = await call('POST', '/api/learning/plan', { ...input, hours: 0 });
+    expect(noHours.status).toBe(400);
+    expect(noHours.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['body.hours']);
+    const unknown = await call('POST', '/api/learning/plan', {
+      target: 'stafff',
+      skills: { backnd: 2 },
+      hours: 3,
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'body.target',
+      'body.skills.backnd',
+    ]);
+    expect(unknown.body.error.fields[0].message).toContain('did you mean "staff"');
+  });
+
   it('runs create, read, update and delete for evidence, with 201, 404 and field errors', async () => {
     const created = await call('POST', '/api/evidence', {
       date: '2026-01-10',
@@ -271,6 +298,7 @@ describe('the API through inject', () => {
       '/api/assess',
       '/api/paths',
       '/api/fit',
+      '/api/learning/plan',
       '/api/offers/compare',
       '/api/offers/leave',
       '/api/earnings/simulate',

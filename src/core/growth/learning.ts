@@ -67,21 +67,21 @@ const principles = [
   'You need not be the expert in everything your team uses: lean on the people who are.',
 ];
 
-/** Semantic checks of a learning plan file: the level ids, ratings and specialisations it names. */
+/** Semantic checks of a learning plan input: the level ids, ratings and specialisations it names. */
 export function checkLearningInput(
   framework: Framework,
   input: LearningInput,
-  source: SourceDocument,
+  problem: SourceDocument['problem'],
 ): Problem[] {
   const problems = checkAssessment(
     framework,
     { ...input, ratings: input.ratings ?? {} },
-    (path, message, code) => source.problem(path, message, code),
+    (path, message, code) => problem(path, message, code),
   );
   if (input.target !== undefined && !framework.levels.some((l) => l.id === input.target)) {
     const ids = framework.levels.map((l) => l.id);
     problems.push(
-      source.problem(
+      problem(
         ['target'],
         `target: unknown level "${input.target}"${didYouMean(input.target, ids)}`,
         'unknown-reference',
@@ -91,7 +91,7 @@ export function checkLearningInput(
   if (input.skills !== undefined) {
     const shape = { yearsOfExperience: input.yearsOfExperience ?? 0, skills: input.skills };
     for (const p of checkTShapeInput(framework, shape))
-      problems.push(source.problem(p.path, p.message, p.code, 'error', 'key'));
+      problems.push(problem(p.path, p.message, p.code, 'error', 'key'));
   }
   return problems;
 }

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { checkLearningInput, learningInputSchema, learningPlan } from '../../core/growth/learning.js';
+import { problem, refuse } from '../../store/validate.js';
+import type { App, Deps } from './common.js';
+
+const body = learningInputSchema.extend({
+  hours: z
+    .number()
+    .min(0.25, 'must be at least 0.25')
+    .max(100, 'must be at most 100')
+    .describe('Hours a week for learning.'),
+});
+
+export async function learningRoutes(app: App, { workspace }: Deps): Promise<void> {
+  app.post(
+    '/learning/plan',
+    {
+      schema: {
+        summary:
+          'Weekly hours into the 80/15/5 learning plan, from assessment gaps and the T-shape (`trellis learn plan --json`)',
+        tags: ['navigator'],
+        body,
+      },
+    },
+    async (request) => {
+      const { framework } = await workspace.activeFramework();
+      const { hours, ...input } = request.body;
+      const problems = checkLearningInput(framework, input, (path, message, code) =>
+        problem(['body', ...path], message.replace(/^[^:]*: /, ''), code),
+      );
+      if (problems.length > 0) refuse('learning plan input is not valid', problems);
+      return learningPlan(framework, input, hours);
+    },
+  );
+}
