@@ -1,0 +1,116 @@
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import type { Framework } from '../../../src/core/framework/schema.js';
+import type { LevelDetail } from '../../../src/core/framework/view.js';
+import type {
+  AssessmentInput,
+  Profile,
+  ProfileInput,
+  StoredAssessment,
+  StoredEvidence,
+} from '../../../src/store/entities.js';
+import type { EvidenceEntry } from '../../../src/core/evidence/schema.js';
+import { ApiError, del, get, post, put } from './client.js';
+import { frameworkFromView, type FrameworkView } from './framework.js';
+
+/** A stored named document (an offer file, an earnings scenario) as the API returns it. */
+export interface StoredDocument<F = unknown> {
+  id: number;
+  name: string;
+  file: F;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FrameworkData {
+  view: FrameworkView;
+  framework: Framework;
+}
+
+// The framework only changes when someone imports another one: keep it for the whole visit.
+export function useFramework() {
+  return useQuery({
+    queryKey: ['framework'],
+    staleTime: Infinity,
+    queryFn: async (): Promise<FrameworkData> => {
+      const view = await get<FrameworkView>('/framework');
+      const details = await Promise.all(
+        view.levels.map((level) => get<LevelDetail>(`/framework/levels/${encodeURIComponent(level.id)}`)),
+      );
+      return { view, framework: frameworkFromView(view, details) };
+    },
+  });
+}
+
+export function useProfile() {
+  return useQuery({
+    queryKey: ['profile'],
+    queryFn: async (): Promise<Profile | null> => {
+      try {
+        return await get<Profile>('/profile');
+      } catch (error) {
+        // No profile yet is a normal first visit, not a failure.
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function useSaveProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (profile: ProfileInput) => put<Profile>('/profile', profile),
+    onSuccess: (saved) => client.setQueryData(['profile'], saved),
+  });
+}
+
+export function useAssessments() {
+  return useQuery({
+    queryKey: ['assessments'],
+    queryFn: async () => (await get<{ assessments: StoredAssessment[] }>('/assessments')).assessments,
+  });
+}
+
+export function useEvidence() {
+  return useQuery({
+    queryKey: ['evidence'],
+    queryFn: async () => (await get<{ entries: StoredEvidence[] }>('/evidence')).entries,
+  });
+}
+
+export function useDocuments<F>(kind: 'offers' | 'scenarios') {
+  return useQuery({
+    queryKey: [kind],
+    queryFn: async () => {
+      const body = await get<Record<string, StoredDocument<F>[]>>(`/${kind}`);
+      return body[kind] ?? [];
+    },
+  });
+}
+
+/** Create (no id) or replace (id) an entity, then refresh its list. */
+function useSave<I, O>(key: QueryKey, path: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: number | undefined; body: I }) =>
+      id === undefined ? post<O>(path, body) : put<O>(`${path}/${id}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  });
+}
+
+function useDelete(key: QueryKey, path: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => del(`${path}/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export const useSaveAssessment = () =>
+  useSave<AssessmentInput, StoredAssessment>(['assessments'], '/assessments');
+export const useDeleteAssessment = () => useDelete(['assessments'], '/assessments');
+export const useSaveEvidence = () => useSave<EvidenceEntry, StoredEvidence>(['evidence'], '/evidence');
+export const useDeleteEvidence = () => useDelete(['evidence'], '/evidence');
+export const useSaveDocument = <F>(kind: 'offers' | 'scenarios') =>
+  useSave<{ name?: string; file: F }, StoredDocument<F>>([kind], `/${kind}`);
+export const useDeleteDocument = (kind: 'offers' | 'scenarios') => useDelete([kind], `/${kind}`);

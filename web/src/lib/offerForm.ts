@@ -1,0 +1,284 @@
+import { offersFileSchema, parseOffersFile, type ParsedOffers } from '../../../src/core/comp/offer-schema.js';
+import { DomainError, formatPath } from '../../../src/core/problems.js';
+import { check, numberOrUndefined, type FieldErrors } from './validate.js';
+
+/** One equity grant as typed. Fields keep the offer file's names so that problems land on them. */
+export interface GrantForm {
+  type: 'rsu' | 'option';
+  shares: string;
+  value: string;
+  price: string;
+  vesting: string;
+  strike: string;
+  fmv: string;
+  preferredPrice: string;
+  fullyDilutedShares: string;
+  kind: '' | 'iso' | 'nso';
+  exerciseWindowDays: string;
+}
+
+export interface OfferForm {
+  name: string;
+  base: string;
+  raise: string;
+  bonusTarget: string;
+  signing: string;
+  clawbackMonths: string;
+  clawbackProrated: boolean;
+  equity: GrantForm[];
+  refresherValue: string;
+  refresherEvery: string;
+  refresherVesting: string;
+  exitValuation: string;
+  exitProbability: string;
+  dilutionPerRound: string;
+  roundsToExit: string;
+}
+
+export interface OffersForm {
+  name: string;
+  currency: string;
+  years: string;
+  stockGrowth: string;
+  offers: OfferForm[];
+}
+
+export const emptyGrant = (type: GrantForm['type']): GrantForm => ({
+  type,
+  shares: '',
+  value: '',
+  price: '',
+  vesting: 'standard',
+  strike: '',
+  fmv: '',
+  preferredPrice: '',
+  fullyDilutedShares: '',
+  kind: '',
+  exerciseWindowDays: '',
+});
+
+export const emptyOffer = (name = ''): OfferForm => ({
+  name,
+  base: '',
+  raise: '',
+  bonusTarget: '',
+  signing: '',
+  clawbackMonths: '',
+  clawbackProrated: true,
+  equity: [],
+  refresherValue: '',
+  refresherEvery: '1',
+  refresherVesting: 'standard',
+  exitValuation: '',
+  exitProbability: '',
+  dilutionPerRound: '',
+  roundsToExit: '',
+});
+
+export const emptyOffersForm = (): OffersForm => ({
+  name: '',
+  currency: 'USD',
+  years: '4',
+  stockGrowth: '0',
+  offers: [emptyOffer('Offer A'), emptyOffer('Offer B')],
+});
+
+/** Two offers to start from: a public company's back-loaded RSUs against a seed-stage startup's options. */
+export function exampleOffersForm(): OffersForm {
+  const bigco: OfferForm = {
+    ...emptyOffer('Bigco'),
+    base: '145000',
+    raise: '0.03',
+    bonusTarget: '0.15',
+    signing: '30000, 20000',
+    clawbackMonths: '12',
+    equity: [{ ...emptyGrant('rsu'), shares: '50', price: '2000', vesting: 'amazon' }],
+    refresherValue: '50000',
+  };
+  const seedling: OfferForm = {
+    ...emptyOffer('Seedling'),
+    base: '160000',
+    equity: [
+      {
+        ...emptyGrant('option'),
+        shares: '10000',
+        strike: '1',
+        fmv: '1.5',
+        preferredPrice: '5',
+        fullyDilutedShares: '10000000',
+        kind: 'nso',
+        exerciseWindowDays: '90',
+      },
+    ],
+    exitValuation: '1000000000',
+    exitProbability: '0.1',
+    dilutionPerRound: '0.2',
+    roundsToExit: '2',
+  };
+  return {
+    name: 'Bigco or Seedling',
+    currency: 'USD',
+    years: '4',
+    stockGrowth: '0',
+    offers: [bigco, seedling],
+  };
+}
+
+const num = numberOrUndefined;
+/** Only the fields that were typed: an empty optional field is left out, never sent as 0. */
+function some<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Partial<T>;
+}
+
+function grantToFile(grant: GrantForm): Record<string, unknown> {
+  if (grant.type === 'rsu')
+    return {
+      type: 'rsu',
+      ...some({
+        shares: num(grant.shares),
+        value: num(grant.value),
+        price: num(grant.price),
+        vesting: grant.vesting || undefined,
+      }),
+    };
+  return {
+    type: 'option',
+    ...some({
+      shares: num(grant.shares),
+      strike: num(grant.strike),
+      fmv: num(grant.fmv),
+      preferredPrice: num(grant.preferredPrice),
+      fullyDilutedShares: num(grant.fullyDilutedShares),
+      kind: grant.kind || undefined,
+      vesting: grant.vesting || undefined,
+      exerciseWindowDays: num(grant.exerciseWindowDays),
+    }),
+  };
+}
+
+function offerToFile(offer: OfferForm): Record<string, unknown> {
+  const signing = offer.signing
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(Number);
+  const company = some({
+    dilutionPerRound: num(offer.dilutionPerRound),
+    roundsToExit: num(offer.roundsToExit),
+    exitValuation: num(offer.exitValuation),
+    exitProbability: num(offer.exitProbability),
+  });
+  return {
+    name: offer.name,
+    base: num(offer.base) ?? Number.NaN,
+    ...some({ raise: num(offer.raise) }),
+    ...(offer.bonusTarget.trim() ? { bonus: { target: num(offer.bonusTarget), multiplier: 1 } } : {}),
+    ...(signing.length === 1 ? { signing: signing[0] } : signing.length > 1 ? { signing } : {}),
+    ...(offer.clawbackMonths.trim()
+      ? { clawback: { months: num(offer.clawbackMonths), prorated: offer.clawbackProrated } }
+      : {}),
+    equity: offer.equity.map(grantToFile),
+    ...(offer.refresherValue.trim()
+      ? {
+          refreshers: {
+            value: num(offer.refresherValue),
+            every: num(offer.refresherEvery) ?? 1,
+            vesting: offer.refresherVesting || 'standard',
+          },
+        }
+      : {}),
+    ...(Object.keys(company).length > 0 ? { company } : {}),
+  };
+}
+
+/** The offer file (the format `trellis offers compare` reads and the API stores) for a form. */
+export function offersFileFromForm(form: OffersForm): Record<string, unknown> {
+  return {
+    currency: form.currency.trim(),
+    assumptions: some({ years: num(form.years), stockGrowth: num(form.stockGrowth) }),
+    offers: form.offers.map(offerToFile),
+  };
+}
+
+export function formFromOffersFile(name: string, file: unknown): OffersForm {
+  const f = (file ?? {}) as {
+    currency?: string;
+    assumptions?: { years?: number; stockGrowth?: number };
+    offers?: Record<string, unknown>[];
+  };
+  const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  return {
+    name,
+    currency: f.currency ?? 'USD',
+    years: text(f.assumptions?.years ?? 4),
+    stockGrowth: text(f.assumptions?.stockGrowth ?? 0),
+    offers: (f.offers ?? []).map((o) => {
+      const bonus = o.bonus as { target?: number } | undefined;
+      const clawback = o.clawback as { months?: number; prorated?: boolean } | undefined;
+      const refreshers = o.refreshers as { value?: number; every?: number; vesting?: unknown } | undefined;
+      const company = (o.company ?? {}) as Record<string, unknown>;
+      const signing = o.signing;
+      return {
+        ...emptyOffer(text(o.name)),
+        base: text(o.base),
+        raise: text(o.raise),
+        bonusTarget: text(bonus?.target),
+        signing: Array.isArray(signing) ? signing.join(', ') : text(signing),
+        clawbackMonths: text(clawback?.months),
+        clawbackProrated: clawback?.prorated ?? true,
+        equity: ((o.equity ?? []) as Record<string, unknown>[]).map((g) => ({
+          ...emptyGrant(g.type === 'option' ? 'option' : 'rsu'),
+          shares: text(g.shares),
+          value: text(g.value),
+          price: text(g.price),
+          vesting: typeof g.vesting === 'string' ? g.vesting : 'standard',
+          strike: text(g.strike),
+          fmv: text(g.fmv),
+          preferredPrice: text(g.preferredPrice),
+          fullyDilutedShares: text(g.fullyDilutedShares),
+          kind: g.kind === 'iso' || g.kind === 'nso' ? g.kind : '',
+          exerciseWindowDays: text(g.exerciseWindowDays),
+        })),
+        refresherValue: text(refreshers?.value),
+        refresherEvery: text(refreshers?.every ?? 1),
+        refresherVesting: typeof refreshers?.vesting === 'string' ? refreshers.vesting : 'standard',
+        exitValuation: text(company.exitValuation),
+        exitProbability: text(company.exitProbability),
+        dilutionPerRound: text(company.dilutionPerRound),
+        roundsToExit: text(company.roundsToExit),
+      };
+    }),
+  };
+}
+
+/**
+ * Checks the form the way the API will: the file schema first, then the core's full reading of an
+ * offer file (grants, schedules, unique names). Returns the parsed offers to compute on, or the
+ * problems keyed by their path in the file.
+ */
+export function checkOffersForm(form: OffersForm): {
+  file: Record<string, unknown>;
+  parsed: ParsedOffers | null;
+  errors: FieldErrors;
+} {
+  const file = offersFileFromForm(form);
+  const errors: FieldErrors = { ...check(offersFileSchema, file).errors };
+  let parsed: ParsedOffers | null = null;
+  try {
+    parsed = parseOffersFile(JSON.stringify(file), 'offers');
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    for (const problem of error.problems) {
+      errors[formatPath(problem.path)] ??= problem.message.replace(/^[^:]*: /, '');
+    }
+  }
+  // Form-only names for the fields the file nests: the signing list and the bonus object.
+  for (const [key, message] of Object.entries(errors)) {
+    const moved = key.replace(/\.signing\[\d+\]$/, '.signing').replace(/\.bonus\.target$/, '.bonusTarget');
+    errors[moved] ??= message;
+  }
+  if (!form.name.trim()) errors.name ??= 'give the comparison a name';
+  return { file, parsed: Object.keys(errors).length === 0 ? parsed : null, errors };
+}

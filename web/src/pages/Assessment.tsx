@@ -1,0 +1,381 @@
+import { lazy, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { assess, checkAssessment, type AssessmentResult } from '../../../src/core/assessment/evaluate.js';
+import { compareAssessments } from '../../../src/core/assessment/compare.js';
+import { scaleOf } from '../../../src/core/framework/rules.js';
+import type { Framework, Level } from '../../../src/core/framework/schema.js';
+import { assessmentInputSchema, type StoredAssessment } from '../../../src/store/entities.js';
+import { ApiError } from '../api/client.js';
+import {
+  useAssessments,
+  useDeleteAssessment,
+  useFramework,
+  useProfile,
+  useSaveAssessment,
+} from '../api/hooks.js';
+import { ChartFrame } from '../components/ChartFrame.js';
+import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { useTitle } from '../lib/title.js';
+import { UnsavedGuard } from '../lib/unsaved.js';
+import { check, type FieldErrors } from '../lib/validate.js';
+
+const RadarView = lazy(() => import('../charts/Radar.js'));
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+interface Draft {
+  current: string;
+  date: string;
+  ratings: Record<string, number>;
+}
+
+/** The request body for a draft, checked with the API's own schema and the core's semantic rules. */
+export function assessmentBody(framework: Framework, draft: Draft): { body: unknown; errors: FieldErrors } {
+  const body = {
+    ...(draft.current ? { current: draft.current } : {}),
+    date: draft.date,
+    assessor: 'self',
+    ratings: draft.ratings,
+  };
+  const checked = check(assessmentInputSchema, body);
+  const errors = { ...checked.errors };
+  if (checked.ok) {
+    for (const p of checkAssessment(framework, checked.value, (path, message, code) => ({
+      path,
+      message,
+      code,
+      severity: 'error',
+    }))) {
+      errors[p.path.join('.')] ??= p.message.replace(/^[^:]*: /, '');
+    }
+  }
+  if (Object.keys(draft.ratings).length === 0) errors.ratings ??= 'rate at least one competency';
+  return { body, errors };
+}
+
+function nextUp(framework: Framework, level: Level | undefined): Level | undefined {
+  return level && framework.levels.find((l) => l.track === level.track && l.rank === level.rank + 1);
+}
+
+function GapList({ result }: { result: AssessmentResult }) {
+  if (result.next.length === 0)
+    return <p className="muted">Choose the level you hold now to see what the next levels ask of you.</p>;
+  return (
+    <>
+      {result.next.map((verdict) => (
+        <div key={verdict.level} className="card">
+          <h3>
+            {verdict.relation === 'up' ? 'Next up: ' : 'Across, same band: '}
+            {verdict.title}{' '}
+            <span className={`tag ${verdict.holds ? 'ok' : 'warn'}`}>
+              {verdict.holds ? 'met' : `${verdict.met} of ${verdict.total} met`}
+            </span>
+          </h3>
+          <p className="small">{verdict.explanation}</p>
+          {verdict.gaps.length === 0 ? (
+            <p className="muted">No gaps: every expectation is met.</p>
+          ) : (
+            <ul aria-label={`Gaps to ${verdict.title}`} className="gaps">
+              {verdict.gaps.map((g) => (
+                <li key={g.competency}>
+                  <strong>{g.name}</strong>: {g.have === null ? 'not rated' : `${g.have}`} → {g.need}
+                  {g.core ? '' : ' (not core)'}. <span className="muted">Aim at: {g.text}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function History({ framework, assessments }: { framework: Framework; assessments: StoredAssessment[] }) {
+  const remove = useDeleteAssessment();
+  if (assessments.length === 0)
+    return (
+      <EmptyState title="No saved assessments yet">
+        <p>
+          Rate yourself above and save: each saved assessment is kept with its date, so you can see how you
+          grow.
+        </p>
+      </EmptyState>
+    );
+  return (
+    <>
+      <ErrorNotice error={remove.error} title="The assessment could not be deleted" />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Held</th>
+              <th scope="col">Level met</th>
+              <th scope="col">Since the one before</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {assessments.map((a, index) => {
+              const input = { ...(a.current ? { current: a.current } : {}), ratings: a.ratings };
+              let met: string;
+              try {
+                const r = assess(framework, input);
+                met = framework.levels.find((l) => l.id === r.level)?.title ?? 'none';
+              } catch {
+                met = `made against ${a.framework.id} ${a.framework.version}`;
+              }
+              const before = assessments[index - 1];
+              const change = before
+                ? compareAssessments(framework, { ratings: before.ratings }, { ratings: a.ratings }).summary
+                : null;
+              return (
+                <tr key={a.id}>
+                  <td>{a.date}</td>
+                  <td>{framework.levels.find((l) => l.id === a.current)?.title ?? '—'}</td>
+                  <td>{met}</td>
+                  <td>
+                    {change ? `${change.higher} up, ${change.lower} down, ${change.same} same` : 'first'}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => {
+                        if (window.confirm(`Delete the assessment of ${a.date}?`)) remove.mutate(a.id);
+                      }}
+                    >
+                      Delete<span className="visually-hidden"> the assessment of {a.date}</span>
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export default function AssessmentPage() {
+  useTitle('Self-assessment');
+  const assessments = useAssessments();
+  const profile = useProfile();
+  if (assessments.isPending || profile.isPending) return <Loading what="your assessments" />;
+  if (assessments.error)
+    return <ErrorNotice title="Your assessments could not be loaded" error={assessments.error} />;
+  // Start from the latest saved assessment, else from the level in the profile.
+  const latest = assessments.data.at(-1);
+  const start = {
+    current: latest?.current ?? profile.data?.current ?? '',
+    date: today(),
+    ratings: { ...(latest?.ratings ?? {}) },
+  };
+  return <AssessmentEditor start={start} assessments={assessments.data} />;
+}
+
+function AssessmentEditor({ start, assessments }: { start: Draft; assessments: StoredAssessment[] }) {
+  const fw = useFramework();
+  const save = useSaveAssessment();
+  const [draft, setDraft] = useState<Draft>(start);
+  const [saved, setSaved] = useState<Draft>(start);
+  const [touched, setTouched] = useState(false);
+
+  const framework = fw.data?.framework;
+  const { current, ratings } = draft;
+  const result = useMemo(() => {
+    if (!framework) return null;
+    try {
+      return assess(framework, { ...(current ? { current } : {}), ratings });
+    } catch {
+      return null;
+    }
+  }, [framework, current, ratings]);
+
+  if (fw.isPending) return <Loading what="the framework" />;
+  if (fw.error) return <ErrorNotice title="The framework could not be loaded" error={fw.error} />;
+  const fwk = fw.data.framework;
+
+  const { body, errors: localErrors } = assessmentBody(fwk, draft);
+  const serverErrors = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const errors = { ...serverErrors, ...localErrors };
+  const dirty = JSON.stringify({ ...draft, date: '' }) !== JSON.stringify({ ...saved, date: '' });
+  const currentLevel = fwk.levels.find((l) => l.id === draft.current);
+  const up = nextUp(fwk, currentLevel);
+  const ladders = fwk.tracks.filter((t) => t.kind === 'ladder');
+  const across = currentLevel
+    ? fwk.levels.filter(
+        (l) =>
+          l.band === currentLevel.band &&
+          l.track !== currentLevel.track &&
+          ladders.some((t) => t.id === l.track),
+      )
+    : [];
+  const maxRating = Math.max(...fwk.scales.flatMap((s) => s.points.map((p) => p.value)));
+  const radarData = fwk.competencies.map((c) => ({
+    axis: c.name.length > 22 ? `${c.name.slice(0, 20)}…` : c.name,
+    you: draft.ratings[c.id] ?? 0,
+    current: currentLevel?.expectations[c.id]?.rating ?? null,
+    up: up?.expectations[c.id]?.rating ?? null,
+    across: across[0]?.expectations[c.id]?.rating ?? null,
+  }));
+  const series = [
+    { key: 'you', name: 'You', colour: '#1f5f8b' },
+    ...(currentLevel ? [{ key: 'current', name: currentLevel.title, colour: '#4f5862', dashed: true }] : []),
+    ...(up ? [{ key: 'up', name: up.title, colour: '#1e6b3a' }] : []),
+    ...(across[0] ? [{ key: 'across', name: across[0].title, colour: '#8a4b08', dashed: true }] : []),
+  ];
+
+  const onSave = () => {
+    setTouched(true);
+    if (Object.keys(localErrors).length > 0) return;
+    save.mutate(
+      { body: body as never },
+      {
+        onSuccess: () => setSaved(draft),
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader title="Self-assessment">
+        Rate each competency while reading what your level and the next one expect. The verdict and the gaps
+        update as you go; save to keep a dated record.
+      </PageHeader>
+      <UnsavedGuard when={dirty} />
+      <div className="grid-2">
+        <form
+          className="card"
+          aria-labelledby="rate-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSave();
+          }}
+        >
+          <h2 id="rate-title">Your ratings</h2>
+          <div className="row">
+            <Field label="Level you hold now" hint="The base for “next level”." error={errors.current}>
+              <select value={draft.current} onChange={(e) => setDraft({ ...draft, current: e.target.value })}>
+                <option value="">Not set</option>
+                {ladders.map((t) => (
+                  <optgroup key={t.id} label={t.name}>
+                    {fwk.levels
+                      .filter((l) => l.track === t.id)
+                      .map((l) => (
+                        <option key={l.id} value={l.id}>
+                          {l.title}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+            </Field>
+            <Field label="Date" error={errors.date}>
+              <input
+                type="date"
+                value={draft.date}
+                onChange={(e) => setDraft({ ...draft, date: e.target.value })}
+              />
+            </Field>
+          </div>
+          <div className="ratings">
+            {fwk.competencies.map((c) => {
+              const scale = scaleOf(c, fwk.scales);
+              const here = currentLevel?.expectations[c.id];
+              const next = up?.expectations[c.id];
+              const error = errors[`ratings.${c.id}`];
+              return (
+                <div key={c.id} className="rating-row">
+                  <div>
+                    <strong id={`c-${c.id}`}>{c.name}</strong>
+                    <div className="muted small">{c.description}</div>
+                  </div>
+                  <div>
+                    <fieldset className="scale" aria-labelledby={`c-${c.id}`}>
+                      {scale?.points.map((p) => (
+                        <label key={p.value} title={p.description}>
+                          <input
+                            type="radio"
+                            name={`rating-${c.id}`}
+                            value={p.value}
+                            checked={draft.ratings[c.id] === p.value}
+                            onChange={() =>
+                              setDraft({ ...draft, ratings: { ...draft.ratings, [c.id]: p.value } })
+                            }
+                          />
+                          {p.value} {p.label}
+                        </label>
+                      ))}
+                    </fieldset>
+                    {error ? <span className="error">{error}</span> : null}
+                    {here ? (
+                      <p className="expect">
+                        <strong>{currentLevel?.title}</strong> ({here.rating}): {here.behaviours.join('; ')}
+                      </p>
+                    ) : null}
+                    {next ? (
+                      <p className="expect">
+                        <strong>{up?.title}</strong> ({next.rating}): {next.behaviours.join('; ')}
+                      </p>
+                    ) : null}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+          {touched && errors.ratings ? <p className="error">{errors.ratings}</p> : null}
+          <ErrorNotice error={save.error} title="The assessment was not saved" />
+          {save.isSuccess && !dirty ? (
+            <p className="notice ok-notice" role="status">
+              Saved. It is in your history below.
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" disabled={save.isPending}>
+              {save.isPending ? 'Saving…' : 'Save assessment'}
+            </button>
+          </div>
+        </form>
+        <div>
+          <section className="card" aria-labelledby="verdict-title">
+            <h2 id="verdict-title">Verdict</h2>
+            {Object.keys(draft.ratings).length === 0 ? (
+              <EmptyState title="Start by rating yourself">
+                <p>
+                  Pick the level you hold, then rate each competency from the scale. Unsure what a level
+                  expects? Read it on the <Link to="/">ladder</Link>.
+                </p>
+              </EmptyState>
+            ) : result ? (
+              <>
+                <p>
+                  <strong>
+                    {result.level
+                      ? `You meet ${fwk.levels.find((l) => l.id === result.level)?.title}`
+                      : 'No level is met yet'}
+                  </strong>
+                </p>
+                <p className="small">{result.explanation}</p>
+              </>
+            ) : null}
+          </section>
+          <ChartFrame caption="Your ratings against the expectations of your level and the next ones on both tracks.">
+            <RadarView data={radarData} series={series} max={maxRating} />
+          </ChartFrame>
+          <section aria-labelledby="gaps-title">
+            <h2 id="gaps-title">Gaps and what to aim at</h2>
+            {result ? <GapList result={result} /> : null}
+          </section>
+        </div>
+      </div>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">History</h2>
+        <History framework={fwk} assessments={assessments} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,262 @@
+import { lazy, useDeferredValue, useMemo, useState } from 'react';
+import { simulateEarnings } from '../../../src/core/comp/earnings.js';
+import { PRESETS } from '../../../src/core/comp/presets.js';
+import { ApiError } from '../api/client.js';
+import { useDocuments, useSaveDocument, type StoredDocument } from '../api/hooks.js';
+import { ChartFrame } from '../components/ChartFrame.js';
+import { ErrorNotice, Field, Loading, money, PageHeader } from '../components/ui.js';
+import {
+  checkEarningsForm,
+  defaultEarningsForm,
+  formFromEarningsFile,
+  type EarningsForm,
+} from '../lib/earningsForm.js';
+import { useTitle } from '../lib/title.js';
+import { UnsavedGuard } from '../lib/unsaved.js';
+
+const Fan = lazy(() => import('../charts/Fan.js'));
+
+export default function EarningsPage() {
+  useTitle('Earnings');
+  const scenarios = useDocuments<unknown>('scenarios');
+  if (scenarios.isPending) return <Loading what="your scenarios" />;
+  if (scenarios.error)
+    return <ErrorNotice title="Your scenarios could not be loaded" error={scenarios.error} />;
+  // The latest stored scenario, or the defaults for a first visit.
+  return <EarningsEditor last={scenarios.data.at(-1)} />;
+}
+
+function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined }) {
+  const save = useSaveDocument<unknown>('scenarios');
+  const [form, setForm] = useState<EarningsForm>(() =>
+    last ? formFromEarningsFile(last.name, last.file) : defaultEarningsForm(),
+  );
+  const [id, setId] = useState<number | undefined>(last?.id);
+  const [saved, setSaved] = useState(() => (last ? JSON.stringify(form) : ''));
+
+  // Simulate from a deferred copy so typing stays responsive while thousands of careers run.
+  const deferred = useDeferredValue(form);
+  const checked = useMemo(() => checkEarningsForm(deferred), [deferred]);
+  const report = useMemo(() => (checked.input ? simulateEarnings(checked.input) : null), [checked]);
+
+  const errors = {
+    ...(save.error instanceof ApiError ? save.error.fieldMessages() : {}),
+    ...checkEarningsForm(form).errors,
+  };
+  const customAt = form.presets.length;
+  const dirty = JSON.stringify(form) !== saved;
+  const set = (patch: Partial<EarningsForm>) => setForm({ ...form, ...patch });
+  const text = (
+    key: 'name' | 'currency' | 'salary' | 'years' | 'runs' | 'seed',
+    label: string,
+    errorKey: string,
+    hint?: string,
+  ) => (
+    <Field label={label} hint={hint} error={errors[errorKey]}>
+      <input
+        type="text"
+        inputMode={key === 'name' || key === 'currency' ? 'text' : 'decimal'}
+        value={form[key]}
+        onChange={(e) => set({ [key]: e.target.value })}
+      />
+    </Field>
+  );
+  const chartData = report
+    ? Array.from({ length: report.strategies[0]?.years.length ?? 0 }, (_, i) => {
+        const row: Record<string, number | number[]> = { year: i + 1 };
+        for (const s of report.strategies) {
+          const y = s.years[i];
+          if (!y) continue;
+          row[`${s.name}:band`] = [y.p10, y.p90];
+          row[`${s.name}:p50`] = y.p50;
+        }
+        return row;
+      })
+    : [];
+
+  return (
+    <>
+      <PageHeader title="Earnings">
+        Career earnings under different strategies: stay on merit raises, stay and be promoted, or switch jobs
+        every few years. Each strategy runs many careers with rates drawn from the sourced ranges.
+      </PageHeader>
+      <UnsavedGuard when={dirty} />
+      <div className="grid-2">
+        <form
+          className="card"
+          aria-label="Scenario"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const now = checkEarningsForm(form);
+            if (Object.keys(now.errors).length > 0) return;
+            save.mutate(
+              { id, body: { name: form.name.trim(), file: now.file } },
+              {
+                onSuccess: (doc) => {
+                  setId(doc.id);
+                  setSaved(JSON.stringify(form));
+                },
+              },
+            );
+          }}
+        >
+          <div className="row">
+            {text('name', 'Scenario name', 'name')}
+            {text('salary', 'Starting salary', 'start.salary')}
+            {text('currency', 'Currency', 'currency')}
+          </div>
+          <div className="row">
+            {text('years', 'Years', 'years')}
+            {text('runs', 'Runs per strategy', 'runs')}
+            {text('seed', 'Seed', 'seed', 'same seed, same result')}
+          </div>
+          <fieldset>
+            <legend>Strategies</legend>
+            {PRESETS.map((p) => (
+              <div key={p.name} className="preset">
+                <label className="inline-check">
+                  <input
+                    type="checkbox"
+                    checked={form.presets.includes(p.name)}
+                    onChange={(e) =>
+                      set({
+                        presets: e.target.checked
+                          ? [...form.presets, p.name]
+                          : form.presets.filter((n) => n !== p.name),
+                      })
+                    }
+                  />
+                  <strong>{p.name}</strong>
+                </label>
+                <p className="small">{p.description}</p>
+                <details className="small muted">
+                  <summary>Sources</summary>
+                  <ul>
+                    {p.sources.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ul>
+                </details>
+              </div>
+            ))}
+            {form.custom ? (
+              <div className="row">
+                <Field
+                  label="Your strategy's name"
+                  error={errors[`strategies[${customAt}].name`] ?? errors[`strategies[${customAt}]`]}
+                >
+                  <input
+                    type="text"
+                    value={form.custom.name}
+                    onChange={(e) => set({ custom: { ...form.custom!, name: e.target.value } })}
+                  />
+                </Field>
+                <Field label="Merit raise" hint="0.03 is 3%" error={errors[`strategies[${customAt}].merit`]}>
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    value={form.custom.merit}
+                    onChange={(e) => set({ custom: { ...form.custom!, merit: e.target.value } })}
+                  />
+                </Field>
+                <Field label="Switch every (years)" error={errors[`strategies[${customAt}].switch.every`]}>
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    value={form.custom.switchEvery}
+                    onChange={(e) => set({ custom: { ...form.custom!, switchEvery: e.target.value } })}
+                  />
+                </Field>
+                <Field
+                  label="Raise at each switch"
+                  hint="0.15 is 15%"
+                  error={errors[`strategies[${customAt}].switch.raise`]}
+                >
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    value={form.custom.switchRaise}
+                    onChange={(e) => set({ custom: { ...form.custom!, switchRaise: e.target.value } })}
+                  />
+                </Field>
+                <button type="button" className="danger" onClick={() => set({ custom: null })}>
+                  Remove my strategy
+                </button>
+              </div>
+            ) : (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  set({ custom: { name: 'my-plan', merit: '0.035', switchEvery: '4', switchRaise: '0.15' } })
+                }
+              >
+                Add my own strategy
+              </button>
+            )}
+            {errors.strategies ? <p className="error">{errors.strategies}</p> : null}
+          </fieldset>
+          <ErrorNotice error={save.error} title="The scenario was not saved" />
+          <div className="actions">
+            <button type="submit" disabled={save.isPending}>
+              {save.isPending ? 'Saving…' : 'Save scenario'}
+            </button>
+            {!dirty && save.isSuccess ? (
+              <span className="tag ok" role="status">
+                Saved
+              </span>
+            ) : null}
+          </div>
+        </form>
+        <section aria-labelledby="earnings-results">
+          <h2 id="earnings-results">Outcomes</h2>
+          {!report ? (
+            <p className="notice warn-notice">Fix the fields marked in the form to see the outcomes.</p>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Strategy</th>
+                      <th scope="col" className="num">
+                        Total p10
+                      </th>
+                      <th scope="col" className="num">
+                        Total p50
+                      </th>
+                      <th scope="col" className="num">
+                        Total p90
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.strategies.map((s) => (
+                      <tr key={s.name}>
+                        <th scope="row">{s.name}</th>
+                        <td className="num">{money(s.total.p10, report.currency)}</td>
+                        <td className="num">{money(s.total.p50, report.currency)}</td>
+                        <td className="num">{money(s.total.p90, report.currency)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {report.warnings.map((w) => (
+                <p key={w} className="notice warn-notice small">
+                  {w}
+                </p>
+              ))}
+              <ChartFrame
+                caption={`Salary per year, p10 to p90 band and median line, over ${report.runs.toLocaleString('en-US')} runs per strategy (seed ${report.seed}).`}
+              >
+                <Fan data={chartData} strategies={report.strategies.map((s) => s.name)} />
+              </ChartFrame>
+            </>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

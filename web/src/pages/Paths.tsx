@@ -1,0 +1,242 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Framework } from '../../../src/core/framework/schema.js';
+import { findPaths, type CareerPath } from '../../../src/core/lattice/paths.js';
+import { reachWithin } from '../../../src/core/lattice/reach.js';
+import { useFramework } from '../api/hooks.js';
+import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { useCurrentLevel } from '../lib/current.js';
+import { useTitle } from '../lib/title.js';
+
+const kindLabel: Record<string, string> = {
+  promotion: 'promotion',
+  'track-switch': 'track switch',
+  lateral: 'lateral move',
+  'specialisation-change': 'specialisation change',
+  'company-change': 'company change',
+};
+
+const range = (r: { min: number; max?: number | undefined }) =>
+  r.max === undefined || r.max === r.min ? `${r.min}` : `${r.min}–${r.max}`;
+
+function nameOf(framework: Framework, id: string): string {
+  return (
+    framework.levels.find((l) => l.id === id)?.title ?? framework.roles.find((r) => r.id === id)?.title ?? id
+  );
+}
+
+function NodeOptions({ framework }: { framework: Framework }) {
+  return (
+    <>
+      {framework.tracks.map((t) => {
+        const levels = framework.levels.filter((l) => l.track === t.id);
+        const roles = framework.roles.filter((r) => r.track === t.id);
+        if (levels.length + roles.length === 0) return null;
+        return (
+          <optgroup key={t.id} label={t.name}>
+            {[...levels, ...roles].map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.title}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </>
+  );
+}
+
+function PathCard({ framework, path, index }: { framework: Framework; path: CareerPath; index: number }) {
+  return (
+    <li className="card">
+      <h3>
+        {index + 1}. {range(path.years)} years{' '}
+        <span className="muted small">
+          (about {path.expectedYears}), {path.steps.length} move{path.steps.length === 1 ? '' : 's'}
+        </span>
+      </h3>
+      <ol className="timeline">
+        {path.steps.map((step, i) => (
+          <li key={`${step.move}-${i}`}>
+            <strong>{nameOf(framework, step.to)}</strong>{' '}
+            <span className="tag">{kindLabel[step.kind] ?? step.kind}</span>{' '}
+            <span className="muted small">
+              {range(step.years)} years
+              {step.levelChange !== null && step.levelChange !== 0
+                ? `, band ${step.levelChange > 0 ? '+' : ''}${step.levelChange}`
+                : ''}
+            </span>
+            {step.prerequisites.length > 0 ? (
+              <p className="small">Before: {step.prerequisites.join('; ')}</p>
+            ) : null}
+            {step.advice.length > 0 ? (
+              <ul className="small">
+                {step.advice.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </li>
+  );
+}
+
+export default function PathsPage() {
+  useTitle('Paths');
+  const fw = useFramework();
+  const { current } = useCurrentLevel();
+  const [params, setParams] = useSearchParams();
+  const from = params.get('from') ?? current;
+  const to = params.get('to') ?? '';
+  const avoid = params.get('avoid') ?? '';
+  const within = params.get('within') ?? '3';
+  const framework = fw.data?.framework;
+
+  const planned = useMemo(() => {
+    if (!framework || !from || !to) return null;
+    try {
+      return { result: findPaths(framework, from, to, { top: 5, ...(avoid ? { avoid } : {}) }), error: null };
+    } catch (error) {
+      return { result: null, error };
+    }
+  }, [framework, from, to, avoid]);
+
+  const horizon = Number(within);
+  const horizonError =
+    within.trim() === '' || !Number.isFinite(horizon) || horizon < 0
+      ? 'must be a number of years, 0 or more'
+      : horizon > 50
+        ? 'must be at most 50'
+        : undefined;
+  const reach = useMemo(() => {
+    if (!framework || !from || horizonError) return null;
+    try {
+      return reachWithin(framework, from, horizon, avoid || undefined);
+    } catch {
+      return null;
+    }
+  }, [framework, from, horizon, horizonError, avoid]);
+
+  if (fw.isPending) return <Loading what="the lattice" />;
+  if (fw.error) return <ErrorNotice title="The framework could not be loaded" error={fw.error} />;
+  const fwk = fw.data.framework;
+  const set = (key: string, value: string) => {
+    const copy = new URLSearchParams(params);
+    copy.set(key, value);
+    if (!value) copy.delete(key);
+    setParams(copy, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader title="Paths">
+        Choose where you want to be: the lattice search ranks every way there by expected years, across
+        promotions, track switches, lateral moves and company changes.
+      </PageHeader>
+      <form className="card row" aria-label="Plan a path" onSubmit={(e) => e.preventDefault()}>
+        <Field label="From">
+          <select value={from} onChange={(e) => set('from', e.target.value)}>
+            <option value="">Choose where you are…</option>
+            <NodeOptions framework={fwk} />
+          </select>
+        </Field>
+        <Field label="To">
+          <select value={to} onChange={(e) => set('to', e.target.value)}>
+            <option value="">Choose a target…</option>
+            <NodeOptions framework={fwk} />
+          </select>
+        </Field>
+        <Field label="Avoid the track">
+          <select value={avoid} onChange={(e) => set('avoid', e.target.value)}>
+            <option value="">Avoid nothing</option>
+            {fwk.tracks.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </form>
+      <div className="grid-2">
+        <section aria-labelledby="paths-title">
+          <h2 id="paths-title">Ranked paths</h2>
+          {!from || !to ? (
+            <EmptyState title="Pick a start and a target">
+              <p>
+                Start from the level you hold (set it on the <Link to="/assessment">assessment</Link> page and
+                it is filled in here), then choose any level or lateral role as the target.
+              </p>
+            </EmptyState>
+          ) : planned?.error ? (
+            <ErrorNotice error={planned.error} title="No plan" />
+          ) : planned?.result && planned.result.paths.length === 0 ? (
+            <p className="notice warn-notice">
+              There is no way from {nameOf(fwk, from)} to {nameOf(fwk, to)}
+              {avoid ? ' without that track' : ''} in this lattice.
+            </p>
+          ) : planned?.result ? (
+            <ol className="paths" aria-label="Paths, best first">
+              {planned.result.paths.map((p, i) => (
+                <PathCard key={i} framework={fwk} path={p} index={i} />
+              ))}
+            </ol>
+          ) : null}
+        </section>
+        <section aria-labelledby="reach-title">
+          <h2 id="reach-title">Where can I be in N years?</h2>
+          <Field label="Years from now" error={horizonError}>
+            <input
+              type="number"
+              min={0}
+              max={50}
+              step={0.5}
+              inputMode="decimal"
+              value={within}
+              onChange={(e) => set('within', e.target.value)}
+            />
+          </Field>
+          {!from ? (
+            <p className="muted">Choose where you are first.</p>
+          ) : reach ? (
+            reach.reachable.length === 0 ? (
+              <p className="muted">Nothing is within reach in that time; try a longer horizon.</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Where</th>
+                      <th scope="col" className="num">
+                        Band
+                      </th>
+                      <th scope="col" className="num">
+                        Years
+                      </th>
+                      <th scope="col">Via</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {reach.reachable.map((r) => (
+                      <tr key={r.level}>
+                        <td>
+                          <button type="button" className="link" onClick={() => set('to', r.level)}>
+                            {r.title}
+                          </button>
+                        </td>
+                        <td className="num">{r.band ?? '—'}</td>
+                        <td className="num">{range(r.path.years)}</td>
+                        <td className="small">{r.path.steps.map((s) => nameOf(fwk, s.to)).join(' → ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}

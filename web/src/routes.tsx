@@ -1,0 +1,30 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout, RouteError } from './Layout.js';
+
+/** A page loaded on first visit only: each page is its own chunk, so the first load stays small. */
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <p className="loading">Loading…</p>,
+    children: [
+      { index: true, lazy: page(() => import('./pages/Ladder.js')) },
+      { path: 'assessment', lazy: page(() => import('./pages/Assessment.js')) },
+      { path: 'evidence', lazy: page(() => import('./pages/Evidence.js')) },
+      { path: 'paths', lazy: page(() => import('./pages/Paths.js')) },
+      { path: 'fit', lazy: page(() => import('./pages/Fit.js')) },
+      { path: 'offers', lazy: page(() => import('./pages/Offers.js')) },
+      { path: 'earnings', lazy: page(() => import('./pages/Earnings.js')) },
+      { path: 'learning', lazy: page(() => import('./pages/Learning.js')) },
+      { path: '*', lazy: page(() => import('./pages/NotFound.js')) },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
