@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/core/assessment/evaluate.js';
+import { loadFrameworkOrThrow } from '../../src/core/framework/load.js';
+import { frameworkView, levelDetail } from '../../src/core/framework/view.js';
+import { findPaths } from '../../src/core/lattice/paths.js';
+import { offerDocument } from '../../src/store/entities.js';
+import { frameworkFromView } from '../../web/src/api/framework.js';
+import { emptyEvidenceForm, entryFromForm } from '../../web/src/lib/evidenceForm.js';
+import {
+  checkOffersForm,
+  emptyOffersForm,
+  exampleOffersForm,
+  formFromOffersFile,
+} from '../../web/src/lib/offerForm.js';
+import { checkEarningsForm, defaultEarningsForm } from '../../web/src/lib/earningsForm.js';
+
+const reference = loadFrameworkOrThrow(
+  readFileSync(join(import.meta.dirname, '../../frameworks/reference.yaml'), 'utf8'),
+  'reference.yaml',
+);
+
+describe('the framework the app computes on', () => {
+  // What the API sends, through JSON as over the wire.
+  const view = JSON.parse(JSON.stringify(frameworkView(reference)));
+  const details = reference.levels.map((l) => JSON.parse(JSON.stringify(levelDetail(reference, l.id))));
+  const rebuilt = frameworkFromView(view, details);
+
+  it('has every expectation and the file’s own moves back', () => {
+    expect(rebuilt.levels.map((l) => l.expectations)).toEqual(reference.levels.map((l) => l.expectations));
+    expect(rebuilt.moves.map((m) => m.id)).toEqual(reference.moves.map((m) => m.id));
+    expect(frameworkView(rebuilt)).toEqual(frameworkView(reference));
+  });
+
+  it('gives the same verdicts and paths as the framework file', () => {
+    const ratings = Object.fromEntries(reference.competencies.map((c, i) => [c.id, 1 + (i % 4)]));
+    expect(assess(rebuilt, { current: 'senior', ratings })).toEqual(
+      assess(reference, { current: 'senior', ratings }),
+    );
+    expect(findPaths(rebuilt, 'junior', 'director', { top: 3 })).toEqual(
+      findPaths(reference, 'junior', 'director', { top: 3 }),
+    );
+  });
+});
+
+describe('the offer form', () => {
+  it('turns the example into a file the API accepts and the core can compare', () => {
+    const { file, parsed, errors } = checkOffersForm(exampleOffersForm());
+    expect(errors).toEqual({});
+    expect(parsed?.file.offers.map((o) => o.name)).toEqual(['Bigco', 'Seedling']);
+    expect(offerDocument.input.safeParse({ name: 'x', file }).success).toBe(true);
+  });
+
+  it('leaves empty optional fields out instead of sending zeros', () => {
+    const form = emptyOffersForm();
+    form.name = 'Two';
+    form.offers[0]!.base = '100000';
+    form.offers[1]!.base = '90000';
+    const { file, errors } = checkOffersForm(form);
+    expect(errors).toEqual({});
+    expect((file.offers as Record<string, unknown>[])[0]).toEqual({
+      name: 'Offer A',
+      base: 100000,
+      equity: [],
+    });
+  });
+
+  it('puts each problem on the field it is about', () => {
+    const form = exampleOffersForm();
+    form.offers[0]!.base = '-1';
+    form.offers[0]!.signing = '30000, x';
+    form.offers[1]!.equity[0]!.strike = '';
+    const { parsed, errors } = checkOffersForm(form);
+    expect(parsed).toBeNull();
+    expect(errors['offers[0].base']).toBe('must not be negative');
+    expect(errors['offers[0].signing']).toMatch(/list of amounts/);
+    expect(errors['offers[1].equity[0]']).toBe('missing required field "strike"');
+  });
+
+  it('refuses two offers of the same name, as the API would', () => {
+    const form = exampleOffersForm();
+    form.offers[1]!.name = 'Bigco';
+    expect(checkOffersForm(form).errors['offers[1].name']).toMatch(/already the name of offers\[0\]/);
+  });
+
+  it('reads a stored file back into the same form', () => {
+    const form = exampleOffersForm();
+    const { file } = checkOffersForm(form);
+    expect(formFromOffersFile(form.name, file)).toEqual(form);
+  });
+});
+
+describe('the evidence form', () => {
+  it('sends only the fields that were filled in', () => {
+    const form = { ...emptyEvidenceForm('2026-03-01'), title: 'Shipped search' };
+    expect(entryFromForm(form)).toEqual({
+      entry: { date: '2026-03-01', title: 'Shipped search' },
+      errors: {},
+    });
+  });
+
+  it('names the line of a bad link and refuses impossible dates', () => {
+    const form = {
+      ...emptyEvidenceForm('2026-02-30'),
+      title: 'x',
+      links: 'https://a.example\nftp://b.example',
+    };
+    const { entry, errors } = entryFromForm(form);
+    expect(entry).toBeNull();
+    expect(errors.links).toBe('line 2: must be an http or https URL');
+    expect(errors.date).toMatch(/not a real calendar date/);
+  });
+});
+
+describe('the earnings form', () => {
+  it('simulates the defaults and refuses what the browser should not run', () => {
+    expect(checkEarningsForm(defaultEarningsForm()).input?.strategies.map((s) => s.name)).toEqual([
+      'stay-merit',
+      'stay-promoted',
+      'switch-survey',
+    ]);
+    const errors = checkEarningsForm({
+      ...defaultEarningsForm(),
+      runs: '50000',
+      years: '0',
+      presets: [],
+    }).errors;
+    expect(errors.runs).toMatch(/at most 20,000/);
+    expect(errors.years).toMatch(/^must be at least 1/);
+    expect(errors.strategies).toBe('choose at least one strategy');
+  });
+});
