@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../core/problems.js';
 
@@ -13,23 +13,37 @@ export function readTextFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(code ?? error);
-    throw new DomainError('usage', `cannot read ${path}: ${reason}`);
+    throw new DomainError('usage', `cannot read ${path}: ${reasonOf(error)}`);
   }
 }
 
 /** Writes a whole file or nothing: a crash mid-write never leaves half a file behind. */
 export function writeTextFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+  const temporary = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    }
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new DomainError('usage', `cannot write ${path}: ${reasonOf(error)}`);
+  }
+}
+
+/** What went wrong with a file, in words rather than an error code. */
+function reasonOf(error: unknown): string {
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EEXIST: 'a file stands where a directory is needed',
+    ENOTDIR: 'a file stands where a directory is needed',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+  };
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
 }

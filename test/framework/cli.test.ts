@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
@@ -354,5 +354,21 @@ describe('broken copies of the reference framework', () => {
       `${file}:${track + 1}:12: unknown track "managment" (did you mean "management"?)`,
       `${file}:${to + 1}:9: unknown level or role "pmm" (did you mean "pm"?)`,
     ]);
+  });
+});
+
+describe('writing output files', () => {
+  it('refuses a directory, or a path through a file, as a usage error that leaves nothing behind', () => {
+    const dir = tempDir();
+    const file = writeTemp('ladder.md', 'x', dir);
+    for (const [target, reason] of [
+      [dir, 'it is a directory'],
+      [join(file, 'inside.md'), 'a file stands where a directory is needed'],
+    ] as const) {
+      const r = trellis(['framework', 'render', minimal, '-o', target]);
+      expect(r.code, target).toBe(2);
+      expect(r.stderr).toBe(`trellis: cannot write ${target}: ${reason}\n`);
+    }
+    expect(readdirSync(dir)).toEqual(['ladder.md']);
   });
 });
