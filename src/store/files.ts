@@ -28,7 +28,11 @@ export function writeTextFileAtomic(path: string, text: string): void {
     writeFileSync(temporary, text);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written where the temporary file would have gone.
+    }
     throw new DomainError('usage', `cannot write ${path}: ${reasonOf(error)}`);
   }
 }
