@@ -19,13 +19,5 @@ export default defineConfig({
     emptyOutDir: true,
     // The chart chunk is large by nature and loaded only by chart pages; the first load is measured by the bench.
     chunkSizeWarningLimit: 600,
-    // A chart library is big: keep it in its own chunk, loaded only by the pages that draw charts.
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [{ name: 'charts', test: /node_modules[\\/](recharts|d3-|victory-vendor|decimal\.js)/ }],
-        },
-      },
-    },
   },
 });
