@@ -102,3 +102,51 @@ describe('messages', () => {
     expect(result.framework).toEqual(yaml);
   });
 });
+
+describe('syntax, encodings and odd values', () => {
+  const problems = (text: string, file = 'x.yaml') =>
+    loadFramework(text, file).problems.map((p) => `${p.line}:${p.col} ${p.message}`);
+
+  it('reports only the syntax error of a broken file, not fields the parser failed to read', () => {
+    expect(problems('id: x\nname: [a, b\nversion: "1"\ntracks: []\nlevels: []\n')).toEqual([
+      '3:1 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+  });
+
+  it('places an error found only at the end of the file on its last line, with a hint', () => {
+    const [only] = problems('id: x\nname: "abc\nversion: 1\n');
+    expect(only).toMatch(
+      /^3:\d+ YAML syntax error: .*\(at the end of the file: look above for an unclosed quote or bracket\)$/,
+    );
+  });
+
+  it('reports a JSON file in JSON terms, at the offending character', () => {
+    expect(problems('{"id": "x",\n "levels": [ {"yea": 1}, ]\n}\n', 'x.json')).toEqual([
+      "2:26 JSON syntax error: Unexpected token ']'",
+    ]);
+    expect(problems('{"id": "x",\n "levels": [ {"yea" 1} ]\n}\n', 'x.json')).toEqual([
+      "2:21 JSON syntax error: Expected ':' after property name",
+    ]);
+    expect(problems('{"id": "x",\n "levels": [\n', 'x.json')).toEqual([
+      '3:1 JSON syntax error: Unexpected end of JSON input',
+    ]);
+  });
+
+  it('ignores a byte-order mark: columns on the first line stay right', () => {
+    const text = readFileSync(join(fixtures, 'minimal.yaml'), 'utf8')
+      .replace(/^#.*\n/, '')
+      .replace('id: minimal', 'id: Bad_ID');
+    expect(problems(`\uFEFF${text}`)).toEqual([expect.stringMatching(/^1:5 id: must be lowercase/)]);
+    expect(problems(`\uFEFF${text}`)).toEqual(problems(text));
+  });
+
+  it('says a field is missing, whatever kind of value it takes, and names infinite numbers', () => {
+    const text = readFileSync(join(fixtures, 'minimal.yaml'), 'utf8');
+    expect(problems(text.replace('    scope: feature\n', ''))).toEqual([
+      '10:5 levels[0]: missing required field "scope"',
+    ]);
+    expect(problems(text.replace('    rank: 1\n    band: 1\n', '    rank: .inf\n    band: 1\n'))).toEqual([
+      '13:11 levels[0].rank: must be a finite number, got Infinity',
+    ]);
+  });
+});

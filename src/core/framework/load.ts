@@ -14,7 +14,9 @@ export interface LoadResult {
 /** Parses and validates a framework file's text. Never throws for bad content. */
 export function loadFramework(text: string, file: string): LoadResult {
   const source = parseSource(text, file);
-  const problems: Problem[] = [...source.syntaxProblems];
+  // Checking the parser's best guess at a broken text would only report fields it failed to read.
+  if (source.syntaxProblems.length > 0) return { problems: source.syntaxProblems };
+  const problems: Problem[] = [];
   if (
     source.value === undefined ||
     source.value === null ||

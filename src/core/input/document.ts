@@ -36,7 +36,22 @@ const fastSchema = jsyaml.CORE_SCHEMA.extend([merge]);
  * is built only when a problem needs a line and column, or when the fast parser refuses the
  * text, so that every syntax error is still reported in one run.
  */
-export function parseSource(text: string, file: string): SourceDocument {
+export function parseSource(raw: string, file: string): SourceDocument {
+  // A byte-order mark is not content: left in, it would shift every column of the first line.
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  if (/\.json$/i.test(file)) {
+    const json = jsonSyntaxProblem(text, file);
+    if (json) {
+      const where = () => ({ line: json.line!, col: json.col! });
+      return {
+        file,
+        value: undefined,
+        syntaxProblems: [json],
+        locate: where,
+        problem: problemAt(file, where),
+      };
+    }
+  }
   const fast = fastParse(text);
   if (fast.ok) {
     let positional: Positional | undefined;
@@ -62,6 +77,53 @@ function fastParse(text: string): { ok: true; value: unknown } | { ok: false } {
     return { ok: true, value: jsyaml.load(text, { schema: fastSchema }) };
   } catch {
     return { ok: false };
+  }
+}
+
+/** A JSON file's syntax error in JSON's own words, at its line and column; undefined when it parses. */
+function jsonSyntaxProblem(text: string, file: string): Problem | undefined {
+  const whole = jsonFailure(text);
+  if (!whole) return undefined;
+  let offset = whole.offset ?? (whole.atEnd ? text.length : undefined);
+  if (offset === undefined) {
+    // The parser names the bad token but not where it is: find the shortest prefix that already
+    // fails for a reason other than ending early; its last character is the culprit.
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const failure = jsonFailure(text.slice(0, mid));
+      if (failure && !failure.atEnd) hi = mid;
+      else lo = mid + 1;
+    }
+    offset = Math.max(0, lo - 1);
+  }
+  const before = text.slice(0, offset).split('\n');
+  return {
+    severity: 'error',
+    code: 'json-syntax',
+    message: `JSON syntax error: ${whole.message}`,
+    path: [],
+    file,
+    line: before.length,
+    col: before[before.length - 1]!.length + 1,
+  };
+}
+
+function jsonFailure(text: string): { message: string; offset?: number; atEnd: boolean } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const full = error instanceof Error ? error.message : String(error);
+    const at = /at position (\d+)/.exec(full);
+    const offset = at ? Number(at[1]) : undefined;
+    const message = full
+      .split('\n')[0]!
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, (\.\.\.)?".*$/, '');
+    const atEnd = /end of JSON input/.test(full) || (offset !== undefined && offset >= text.length);
+    return { message, atEnd, ...(offset === undefined ? {} : { offset }) };
   }
 }
 
@@ -116,14 +178,20 @@ function positionalParse(text: string, file: string): Positional {
     return position(offset);
   };
 
-  const syntaxProblems: Problem[] = doc.errors.map((error) => ({
-    severity: 'error',
-    code: 'yaml-syntax',
-    message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-    path: [],
-    file,
-    ...position(error.pos[0]),
-  }));
+  const syntaxProblems: Problem[] = doc.errors.map((error) => {
+    // An error found only at the end of the text (an unclosed quote or bracket) is reported on the
+    // last line, with a hint, rather than on a line the file does not have.
+    const atEnd = error.pos[0] >= text.trimEnd().length;
+    const hint = atEnd ? ' (at the end of the file: look above for an unclosed quote or bracket)' : '';
+    return {
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML syntax error: ${error.message.split('\n')[0]}${hint}`,
+      path: [],
+      file,
+      ...position(atEnd ? Math.max(0, text.trimEnd().length - 1) : error.pos[0]),
+    };
+  });
 
   // Expanding aliases can explode (a "billion laughs" file): refuse past a bound instead of hanging.
   let value: unknown;
@@ -197,9 +265,10 @@ export function checkSchema<S extends z.ZodType>(
       }
       continue;
     }
+    // A field that is absent altogether is missing, whatever kind of value it would have taken.
     if (
-      issue.code === 'invalid_type' &&
       issue.input === undefined &&
+      issue.path.length > 0 &&
       !hasKey(input, issue.path as (string | number)[])
     ) {
       const field = path[path.length - 1];
@@ -234,6 +303,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
           ? 'at most'
           : 'less than';
     return `must be ${word} ${String(bound)}, got ${JSON.stringify(issue.input)}`;
+  }
+  if (issue.code === 'invalid_type' && typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+    return `must be a finite number, got ${String(issue.input)}`;
   }
   if (issue.code === 'invalid_type') {
     return `expected ${issue.expected}, got ${describeType(issue.input)}`;
