@@ -41,6 +41,30 @@ describe('entry schema', () => {
     expect(isCalendarDate('2024-1-01')).toBe(false);
   });
 
+  it('a malformed date gets one message, not also "not a real calendar date"', () => {
+    for (const date of ['2024-2-28', '28/02/2024', '2024-02-28x', 'soon'])
+      expect(checkEntry({ date, title: 'x' }).issues.map((i) => i.message)).toEqual([
+        `"${date}": must be a date written YYYY-MM-DD`,
+      ]);
+    expect(checkEntry({ date: '2024-02-30', title: 'x' }).issues.map((i) => i.message)).toEqual([
+      '"2024-02-30" is not a real calendar date',
+    ]);
+  });
+
+  it('a link is any http(s) URL that new URL() reads, kept with spaces and <> percent-encoded', () => {
+    expect(
+      checkEntry({
+        date: '2024-05-01',
+        title: 'x',
+        links: ['https://example.com/a b', 'https://example.com/<x>', 'https://example.com/a%20b'],
+      }).entry?.links,
+    ).toEqual(['https://example.com/a%20b', 'https://example.com/%3Cx%3E', 'https://example.com/a%20b']);
+    expect(
+      checkEntry({ date: '2024-05-01', title: 'x', links: ['https://exa mple.com', 'ftp://example.com'] })
+        .issues.length,
+    ).toBe(2);
+  });
+
   it('only date and title are required', () => {
     expect(checkEntry({ date: '2024-05-01', title: 'Shipped it' })).toEqual({
       entry: { date: '2024-05-01', title: 'Shipped it' },
@@ -88,6 +112,46 @@ describe('reading logs', () => {
       '6:24: entries[0].competencies[1]: unknown competency "peple" (did you mean "people"?)',
       '8:1: entries[1]: missing required field "title"',
     ]);
+  });
+
+  it('a Markdown heading separates date and title by -, –, — or :, with or without spaces', () => {
+    const text = [
+      '## 2024-02-28: Colon title',
+      '## 2024-02-25—Emdash',
+      '## 2024-02-24 — Spaced em dash',
+      '## 2024-02-23-Dash',
+      '## 2024-02-22 – En dash',
+      '## 2024-02-21 :Colon after a space',
+      '## 2024-02-20 No separator',
+      '## 2024-02-19 — - a title that starts with a dash',
+    ].join('\n\n');
+    expect(parseEvidenceLog(text, 'log.md').map((e) => [e.date, e.title])).toEqual([
+      ['2024-02-28', 'Colon title'],
+      ['2024-02-25', 'Emdash'],
+      ['2024-02-24', 'Spaced em dash'],
+      ['2024-02-23', 'Dash'],
+      ['2024-02-22', 'En dash'],
+      ['2024-02-21', 'Colon after a space'],
+      ['2024-02-20', 'No separator'],
+      ['2024-02-19', '- a title that starts with a dash'],
+    ]);
+  });
+
+  it('a malformed date in a log gets one message, in YAML and in Markdown', () => {
+    expect(
+      problemsOf(() => parseEvidenceLog('entries:\n  - date: 2024-2-28\n    title: x\n', 'log.yaml')),
+    ).toEqual(['2:11: entries[0].date: must be a date written YYYY-MM-DD']);
+    expect(problemsOf(() => parseEvidenceLog('## 2024-2-28: Title\n', 'log.md'))).toEqual([
+      '1:4: entries[0].date: must be a date written YYYY-MM-DD',
+    ]);
+  });
+
+  it('a Markdown link in <…> is read whole, spaces included', () => {
+    const [entry] = parseEvidenceLog(
+      '## 2024-01-01 Did it\n\n- links: <https://example.com/a b> https://example.com/c\n',
+      'x.md',
+    );
+    expect(entry?.links).toEqual(['https://example.com/a b', 'https://example.com/c']);
   });
 
   it('a list item that is not like any field starts the description', () => {
@@ -179,7 +243,17 @@ const entryArbitrary: fc.Arbitrary<EvidenceEntry> = fc
       ),
       scope: fc.constantFrom(...evidenceScopes),
       competencies: fc.uniqueArray(fc.constantFrom(...competencies), { minLength: 1 }),
-      links: fc.array(fc.webUrl({ validSchemes: ['https'] }), { minLength: 1, maxLength: 2 }),
+      links: fc.array(
+        fc.oneof(
+          fc.webUrl({ validSchemes: ['https'] }),
+          fc.constantFrom(
+            'https://example.com/a b',
+            'https://example.com/<x>?q=a>b',
+            'http://example.com/%20',
+          ),
+        ),
+        { minLength: 1, maxLength: 2 },
+      ),
     },
     { requiredKeys: ['date', 'title'] },
   )
@@ -194,9 +268,10 @@ describe('evidence properties', () => {
     ] as const) {
       const before = start === '' ? [] : parseEvidenceLog(start, file);
       fc.assert(
-        fc.property(entryArbitrary, (entry) => {
-          expect(checkEntry(entry, { competencies }).issues).toEqual([]);
-          const after = parseEvidenceLog(appendEntry(start, file, entry), file, { competencies });
+        fc.property(entryArbitrary, (raw) => {
+          const { entry, issues } = checkEntry(raw, { competencies });
+          expect(issues).toEqual([]);
+          const after = parseEvidenceLog(appendEntry(start, file, entry!), file, { competencies });
           expect(after).toEqual([...before, entry]);
         }),
         { numRuns: 200 },
@@ -415,6 +490,61 @@ describe('trellis evidence', () => {
       '--scope: "tem" is not one of self, team, multi-team, organisation, industry (did you mean "team"?)',
     ]);
     expect(existsSync(log)).toBe(false);
+  });
+
+  it('a link with a space is added to a Markdown log as to a YAML one, and reads back the same', () => {
+    const dir = tempDir();
+    const markdown = join(dir, 'b.md');
+    writeFileSync(markdown, read('evidence.md'));
+    const yaml = join(dir, 'p.yaml');
+    for (const log of [markdown, yaml]) {
+      const r = run([
+        'evidence',
+        'add',
+        '--log',
+        log,
+        '--date',
+        '2024-05-01',
+        '--title',
+        'Spoke at the meetup',
+        '--link',
+        'https://example.com/a b',
+        '--json',
+      ]);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(r.stdout).entry.links).toEqual(['https://example.com/a%20b']);
+      const listed = JSON.parse(run(['evidence', 'list', '--log', log, '--json']).stdout) as {
+        entries: EvidenceEntry[];
+      };
+      expect(listed.entries.find((e) => e.title === 'Spoke at the meetup')?.links).toEqual([
+        'https://example.com/a%20b',
+      ]);
+    }
+    expect(readFileSync(markdown, 'utf8')).toContain('- links: <https://example.com/a%20b>\n');
+  });
+
+  it('a bad link or date on add is named by its flag, with one message each, never a file position', () => {
+    const dir = tempDir();
+    const log = join(dir, 'b.md');
+    writeFileSync(log, read('evidence.md'));
+    const r = run([
+      'evidence',
+      'add',
+      '--log',
+      log,
+      '--date',
+      '2024-5-01',
+      '--title',
+      'x',
+      '--link',
+      'https://exa mple.com/',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      '--date: "2024-5-01": must be a date written YYYY-MM-DD',
+      '--link: "https://exa mple.com/": must be an http or https URL',
+    ]);
+    expect(readFileSync(log, 'utf8')).toBe(read('evidence.md'));
   });
 
   it('add refuses to touch a broken log, reporting FILE:LINE:COL', () => {

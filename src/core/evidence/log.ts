@@ -2,7 +2,13 @@ import { isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
 import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
 import { appendMarkdownEntry, readMarkdownLog } from './markdown.js';
-import { evidenceEntrySchema, evidenceLogSchema, normaliseEntry, type EvidenceEntry } from './schema.js';
+import {
+  canonicalLink,
+  evidenceEntrySchema,
+  evidenceLogSchema,
+  normaliseEntry,
+  type EvidenceEntry,
+} from './schema.js';
 
 /**
  * The evidence log as text: YAML (a mapping with an `entries` list), JSON (the same, as JSON) or
@@ -120,7 +126,11 @@ export function checkEntry(
         path: ['competencies', ...issue.path],
       })),
     );
-  return issues.length === 0 && result.success ? { entry: normaliseEntry(result.data), issues } : { issues };
+  if (issues.length > 0 || !result.success) return { issues };
+  const entry = normaliseEntry(result.data);
+  // The link as kept: the same text whichever log (or database) it goes to, and it reads back unchanged.
+  if (entry.links) entry.links = entry.links.map(canonicalLink);
+  return { entry, issues };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { suggest, type SourceDocument } from '../input/document.js';
 import type { Path, Problem } from '../problems.js';
-import type { EvidenceEntry } from './schema.js';
+import { canonicalLink, type EvidenceEntry } from './schema.js';
 
 /**
  * The Markdown log, for people who keep their brag document as prose in git:
@@ -24,8 +24,15 @@ type MarkdownField = (typeof markdownFields)[number];
 
 const HEADING = /^##(?:[ \t]+(.*?))?[ \t]*$/;
 const FIELD = /^[-*][ \t]+([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
-/** The date, then an optional separator (`-`, `–`, `—` or `:`), then the title. */
-const HEADING_TEXT = /^(\S+)(?:[ \t]+(?:[-–—:][ \t]+)?(.*))?$/;
+/**
+ * The date: digits and dashes (so that a malformed date such as 2024-2-30 is read whole and reported
+ * once), else the first word.
+ */
+const HEADING_DATE = /^(?:\d+-\d+-\d+|[^\s:–—]+)/;
+/** Between the date and the title: an optional `-`, `–`, `—` or `:`, with or without spaces around it. */
+const HEADING_SEPARATOR = /^[ \t]*(?:[-–—:][ \t]*)?/;
+/** A title starting with a separator character is written after an explicit one, to read back whole. */
+const SEPARATOR_LIKE = /^[-–—:]/;
 
 interface Located {
   line: number;
@@ -49,8 +56,8 @@ export interface MarkdownLog {
 /** Splits a list field: items are separated by commas or whitespace; a comma inside an item is kept. */
 function splitItems(text: string, start: number): { value: string; col: number }[] {
   const items: { value: string; col: number }[] = [];
-  // `<…>` (a Markdown autolink) delimits an item exactly, whatever it contains.
-  const re = /<([^<>\s]*)>|[^\s,]+(?:,[^\s,]+)*/g;
+  // `<…>` (a Markdown autolink) delimits an item exactly, whatever it contains, spaces included.
+  const re = /<([^<>]*)>|[^\s,]+(?:,[^\s,]+)*/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const bracketed = m[1] !== undefined;
     items.push({ value: bracketed ? (m[1] ?? '') : m[0], col: start + m.index + (bracketed ? 1 : 0) });
@@ -85,7 +92,12 @@ export function readMarkdownLog(text: string, file: string): MarkdownLog {
     const lineNo = i + 1;
     const headingText = HEADING.exec(headingLine)?.[1] ?? '';
     const textCol = headingLine.indexOf(headingText, 2) + 1;
-    const parts = HEADING_TEXT.exec(headingText);
+    const date = HEADING_DATE.exec(headingText)?.[0];
+    const titleAt =
+      date === undefined
+        ? 0
+        : date.length + (HEADING_SEPARATOR.exec(headingText.slice(date.length))?.[0].length ?? 0);
+    const title = headingText.slice(titleAt);
     const entry: Record<string, unknown> = {};
     const pos: EntryPositions = {
       heading: { line: lineNo, col: 1 },
@@ -93,10 +105,10 @@ export function readMarkdownLog(text: string, file: string): MarkdownLog {
       title: { line: lineNo, col: headingLine.length + 1 },
       fields: {},
     };
-    if (parts?.[1] !== undefined) entry.date = parts[1];
-    if (parts?.[2] !== undefined && parts[2].trim() !== '') {
-      entry.title = parts[2];
-      pos.title = { line: lineNo, col: textCol + headingText.lastIndexOf(parts[2]) };
+    if (date !== undefined) entry.date = date;
+    if (title.trim() !== '') {
+      entry.title = title;
+      pos.title = { line: lineNo, col: textCol + titleAt };
     }
     i++;
 
@@ -220,12 +232,13 @@ function escapeDescription(description: string): string {
 /** One entry as a Markdown section. */
 export function renderMarkdownEntry(entry: EvidenceEntry): string {
   // A title that starts like a separator gets an explicit one, so that reading it back keeps it whole.
-  const separator = /^[-–—:][ \t]/.test(entry.title) ? ' — ' : ' ';
+  const separator = SEPARATOR_LIKE.test(entry.title) ? ' — ' : ' ';
   const out = [`## ${entry.date}${separator}${entry.title}`, ''];
   const fields: string[] = [];
   if (entry.scope) fields.push(`- scope: ${entry.scope}`);
   if (entry.competencies?.length) fields.push(`- competencies: ${entry.competencies.join(', ')}`);
-  if (entry.links?.length) fields.push(`- links: ${entry.links.map((link) => `<${link}>`).join(' ')}`);
+  if (entry.links?.length)
+    fields.push(`- links: ${entry.links.map((link) => `<${canonicalLink(link)}>`).join(' ')}`);
   if (fields.length > 0) out.push(...fields, '');
   if (entry.description) out.push(escapeDescription(entry.description), '');
   return out.join('\n');

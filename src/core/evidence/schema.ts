@@ -19,9 +19,10 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// One message per mistake: a text that is not written YYYY-MM-DD is not also "not a real calendar date".
 export const dateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a real calendar date` });
 
 const oneLine = z
@@ -40,6 +41,17 @@ export const evidenceEntrySchema = z.strictObject({
 });
 
 export type EvidenceEntry = z.output<typeof evidenceEntrySchema>;
+
+/**
+ * A link as it is kept: the URL given, with the characters a URL never holds literally (whitespace,
+ * control characters, `<` and `>`) percent-encoded, as a browser would send them. `new URL()` reads
+ * both forms as the same address; the encoded one is the same in every log format, fits in a
+ * Markdown `<…>` link and on one line.
+ */
+export function canonicalLink(link: string): string {
+  // eslint-disable-next-line no-control-regex
+  return link.replace(/[\s\x00-\x1f\x7f<>]/gu, (ch) => encodeURIComponent(ch));
+}
 
 /** The YAML (or JSON) log: a mapping with one list, `entries`. */
 export const evidenceLogSchema = z.strictObject({
