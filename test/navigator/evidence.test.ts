@@ -191,6 +191,52 @@ describe('adding entries', () => {
     );
   });
 
+  // Each layout once with an entry already in it and once without: the rest of the text never moves.
+  const layouts: [string, string, string][] = [
+    ['a comment after `entries:`', 'entries: # keep\n', 'entries: # keep\n'],
+    [
+      'comments above, inline, under the last item, after the list and at the end',
+      '# head\nentries: # keep\n  # before the first\n  - date: 2024-01-01 # inline\n    title: y\n    # about y\n\n  # after the list\n# end of file\n',
+      '# head\nentries: # keep\n  # before the first\n\n  # after the list\n# end of file\n',
+    ],
+    [
+      'a list not indented under its key',
+      'entries: # keep\n- date: 2024-01-01\n  title: y\n# end\n',
+      'entries: # keep\n# end\n',
+    ],
+    [
+      'a last line without a newline',
+      'entries:\n  - date: 2024-01-01\n    title: y # last',
+      'entries: # last',
+    ],
+  ];
+
+  for (const [layout, withEntry, empty] of layouts)
+    it(`YAML add keeps comments in place: ${layout}`, () => {
+      for (const before of [withEntry, empty]) {
+        const after = appendEntry(before, 'log.yaml', entry);
+        // The new item is one insertion: what comes before and after it is the text as it was.
+        let head = 0;
+        while (head < before.length && before[head] === after[head]) head++;
+        let tail = 0;
+        while (tail < before.length - head && before.at(-1 - tail) === after.at(-1 - tail)) tail++;
+        expect(head + tail, after).toBeGreaterThanOrEqual(before.length);
+        expect(parseEvidenceLog(after, 'log.yaml')).toEqual([...parseEvidenceLog(before, 'log.yaml'), entry]);
+      }
+    });
+
+  it('YAML add: `entries: # keep` keeps its comment on its line', () => {
+    expect(appendEntry('entries: # keep\n', 'log.yaml', entry)).toBe(
+      'entries: # keep\n  - date: 2024-07-01\n    title: Ran the incident review\n    scope: team\n    competencies: [people]\n',
+    );
+    expect(appendEntry('entries: [] # keep\n', 'log.yaml', entry)).toBe(
+      'entries: # keep\n  - date: 2024-07-01\n    title: Ran the incident review\n    scope: team\n    competencies: [people]\n',
+    );
+    expect(appendEntry('entries: [{date: 2024-01-01, title: y}] # flow\n', 'log.yaml', entry)).toBe(
+      'entries: [{date: 2024-01-01, title: y}, {date: 2024-07-01, title: Ran the incident review, scope: team, competencies: [people]}] # flow\n',
+    );
+  });
+
   it('Markdown: a new section at the end', () => {
     const before = read('evidence.md');
     expect(appendEntry(before, 'evidence.md', entry)).toBe(
