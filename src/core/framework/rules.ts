@@ -51,7 +51,9 @@ function collectIds(fw: Salvaged, report: Report): Ids {
     what: string,
     seen = new Map<string, string>(),
   ) => {
-    for (const { index, value } of entries) {
+    // Broken items keep their place: an id they hold is taken, even though the rest of them is not checked.
+    const all = [...entries, ...(fw.brokenEntries[section] ?? [])].sort((a, b) => a.index - b.index);
+    for (const { index, value } of all) {
       const first = seen.get(value.id);
       if (first !== undefined) {
         report(

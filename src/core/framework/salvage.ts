@@ -40,9 +40,13 @@ export type Section = keyof typeof sections;
 export type Salvaged = { [K in Section]: Entry<z.output<(typeof sections)[K]>>[] } & {
   /** Ids of items that are present but broken: references to them are not reported again. */
   brokenIds: Set<string>;
+  /** Broken items that still have an id, by section: a later item reusing that id is still a duplicate. */
+  brokenEntries: Partial<Record<Section, Entry<{ id: string }>[]>>;
   /** Tracks with a broken level: their rank order cannot be judged. */
   brokenTracks: Set<string>;
 };
+
+type Broken = 'brokenIds' | 'brokenTracks' | 'brokenEntries';
 
 /**
  * Keeps every list item that is well formed on its own, even when other parts of the file are
@@ -53,6 +57,7 @@ export function salvage(raw: unknown): Salvaged {
   const out = {} as Record<Section, Entry<unknown>[]>;
   const brokenIds = new Set<string>();
   const brokenTracks = new Set<string>();
+  const brokenEntries: Salvaged['brokenEntries'] = {};
   for (const [section, schema] of Object.entries(sections) as [Section, z.ZodType][]) {
     const list = root[section];
     out[section] = [];
@@ -64,11 +69,14 @@ export function salvage(raw: unknown): Salvaged {
         return;
       }
       const raw = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
-      if (typeof raw.id === 'string') brokenIds.add(raw.id);
+      if (typeof raw.id === 'string') {
+        brokenIds.add(raw.id);
+        (brokenEntries[section] ??= []).push({ index, value: { id: raw.id } });
+      }
       if (section === 'levels') brokenTracks.add(typeof raw.track === 'string' ? raw.track : '');
     });
   }
-  return { ...(out as Omit<Salvaged, 'brokenIds' | 'brokenTracks'>), brokenIds, brokenTracks };
+  return { ...(out as Omit<Salvaged, Broken>), brokenIds, brokenTracks, brokenEntries };
 }
 
 /** The entries of a framework that passed the schema: no need to parse its items again. */
@@ -78,8 +86,9 @@ export function entriesOf(framework: Framework): Salvaged {
     out[section] = (framework[section] as unknown[]).map((value, index) => ({ index, value }));
   }
   return {
-    ...(out as Omit<Salvaged, 'brokenIds' | 'brokenTracks'>),
+    ...(out as Omit<Salvaged, Broken>),
     brokenIds: new Set(),
     brokenTracks: new Set(),
+    brokenEntries: {},
   };
 }
