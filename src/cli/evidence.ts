@@ -3,19 +3,23 @@ import { Option, type Command } from 'commander';
 import { notFound } from '../core/framework/lookup.js';
 import type { Framework } from '../core/framework/schema.js';
 import { listEntries, type EvidenceFilter } from '../core/evidence/filter.js';
-import { appendEntry, checkEntry, parseEvidenceLog } from '../core/evidence/log.js';
+import { appendEntry, checkEntry, parseEvidenceLog, type EntryIssue } from '../core/evidence/log.js';
 import { buildPacket, renderPacket } from '../core/evidence/packet.js';
 import {
   evidenceScopes,
   isCalendarDate,
+  normaliseEntry,
   type EvidenceEntry,
   type EvidenceScope,
 } from '../core/evidence/schema.js';
-import { DomainError, type Problem } from '../core/problems.js';
+import { DomainError, type Path, type Problem } from '../core/problems.js';
 import { readTextFile, writeTextFileAtomic } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
 import { terminalTable } from './format.js';
 import { print, printJson } from './output.js';
+import { DEFAULT_DB, databaseOption } from './serve.js';
+import { withWorkspace } from './workspace.js';
+import type { Workspace } from '../store/workspace.js';
 
 /** The log used when --log is not given: evidence.yaml in the current directory. */
 export const DEFAULT_LOG = 'evidence.yaml';
@@ -36,8 +40,108 @@ function competencyIds(framework: Framework): string[] {
   return framework.competencies.map((c) => c.id);
 }
 
-function readLog(file: string, framework: Framework): EvidenceEntry[] {
-  return parseEvidenceLog(readTextFile(file), file, { competencies: competencyIds(framework) });
+/** A problem in a flag, named by the flag: the flags of `add` are the entry's data. */
+function flagProblem(path: Path, message: string, code: string): Problem {
+  return { severity: 'error', code, message, path, file: flagOf[String(path[0])] ?? String(path[0]) };
+}
+
+function invalidEntry(issues: readonly EntryIssue[]): DomainError {
+  return new DomainError(
+    'invalid-input',
+    'invalid evidence entry',
+    issues.map((issue) => flagProblem(issue.path, issue.message, issue.code)),
+  );
+}
+
+/**
+ * Where the entries are: a log file (`--log`, the default) or the workspace database (`--db`), the
+ * same one `trellis serve` uses. Naming both is a usage error: they are two different logs.
+ */
+type Target = { kind: 'file'; file: string } | { kind: 'db'; db: string | undefined };
+
+interface TargetOptions {
+  log?: string;
+  db?: string | true;
+  framework?: string;
+}
+
+function targetOf(options: TargetOptions): Target {
+  if (options.log !== undefined && options.db !== undefined)
+    throw new DomainError(
+      'usage',
+      '--log and --db name two different logs (a file and the workspace database): give one of them',
+    );
+  if (options.db !== undefined) return { kind: 'db', db: options.db === true ? undefined : options.db };
+  return { kind: 'file', file: options.log ?? DEFAULT_LOG };
+}
+
+/** What the commands read: the log's entries, its name, and the framework they are checked against. */
+interface OpenLog {
+  name: string;
+  framework: Framework;
+  entries: EvidenceEntry[];
+}
+
+/**
+ * Reads the chosen log. A file is checked in full against the framework (a typo is caught where it
+ * was made); the database's entries were checked when they were stored, and are listed as stored.
+ * The framework is `--framework FILE`, else the reference one for a file and the workspace's
+ * framework in use for the database.
+ */
+async function readLog<T>(options: TargetOptions, work: (log: OpenLog) => T): Promise<T> {
+  const target = targetOf(options);
+  if (target.kind === 'file') {
+    const { framework } = readFramework(options.framework);
+    const entries = parseEvidenceLog(readTextFile(target.file), target.file, {
+      competencies: competencyIds(framework),
+    });
+    return work({ name: target.file, framework, entries });
+  }
+  return withWorkspace(target.db, async (workspace) => {
+    const framework = await workspaceFramework(workspace, options.framework);
+    // The stored entry without the database's id and timestamps: the same shape as a file's.
+    const entries = (await workspace.evidence.list()).map((stored) => normaliseEntry(stored));
+    return work({ name: databaseOption(target.db), framework, entries });
+  });
+}
+
+/** `--framework FILE` when given, else the workspace's framework in use. */
+async function workspaceFramework(workspace: Workspace, file: string | undefined): Promise<Framework> {
+  return file === undefined ? (await workspace.activeFramework()).framework : readFramework(file).framework;
+}
+
+/**
+ * Appends a checked entry to a log file; the number of entries after it. The new text is read back
+ * before it is written: should it not read back, the problem is the entry's, named by its flag,
+ * never a position in a file that does not exist yet.
+ */
+function addToFile(
+  file: string,
+  raw: Record<string, unknown>,
+  framework: Framework,
+): { entry: EvidenceEntry; entries: number } {
+  const known = competencyIds(framework);
+  const text = existsSync(file) ? readTextFile(file) : '';
+  const before = parseEvidenceLog(text, file, { competencies: known });
+  const { entry, issues } = checkEntry(raw, { competencies: known });
+  if (!entry) throw invalidEntry(issues);
+  const next = appendEntry(text, file, entry);
+  try {
+    parseEvidenceLog(next, file, { competencies: known });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const ours = error.problems.filter((p) => p.path[0] === 'entries' && p.path[1] === before.length);
+    // Anything else would mean that appending changed the entries already there: a bug.
+    if (ours.length === 0 || ours.length < error.problems.length)
+      throw new Error(`adding the entry would change the entries already in ${file}`, { cause: error });
+    throw new DomainError(
+      'invalid-input',
+      'invalid evidence entry',
+      ours.map((p) => flagProblem(p.path.slice(2), p.message.replace(/^[^:]*: /, ''), p.code)),
+    );
+  }
+  writeTextFileAtomic(file, next);
+  return { entry, entries: before.length + 1 };
 }
 
 function dateOption(value: string | undefined, flag: string): string | undefined {
@@ -53,7 +157,12 @@ export function registerEvidenceCommands(program: Command): void {
       'Your evidence log (brag document): record accomplishments, list them, build a promotion packet',
     );
   const logOption = () =>
-    new Option('--log <file>', 'the log: .yaml/.yml, .json or .md (Markdown)').default(DEFAULT_LOG);
+    new Option('--log <file>', `the log: .yaml/.yml, .json or .md (Markdown) (default: ${DEFAULT_LOG})`);
+  const dbOption = () =>
+    new Option(
+      '--db [file]',
+      `use the workspace database instead of a log file (default: TRELLIS_DB, else ${DEFAULT_DB})`,
+    );
   const frameworkOption = () =>
     new Option('--framework <file>', 'a framework file (default: the reference framework)');
 
@@ -61,6 +170,7 @@ export function registerEvidenceCommands(program: Command): void {
     .command('add')
     .description('Add an entry to the log (the file is created if missing and keeps its format)')
     .addOption(logOption())
+    .addOption(dbOption())
     .requiredOption('--date <date>', 'when, YYYY-MM-DD')
     .requiredOption('--title <title>', 'what, in one line')
     .option('--description <text>', 'the story: what you did and what changed because of it')
@@ -75,8 +185,9 @@ export function registerEvidenceCommands(program: Command): void {
     .addOption(frameworkOption())
     .option('--json', 'machine-readable output')
     .action(
-      (options: {
-        log: string;
+      async (options: {
+        log?: string;
+        db?: string | true;
         date: string;
         title: string;
         description?: string;
@@ -86,34 +197,34 @@ export function registerEvidenceCommands(program: Command): void {
         framework?: string;
         json?: boolean;
       }) => {
-        const { framework } = readFramework(options.framework);
-        const known = competencyIds(framework);
-        const text = existsSync(options.log) ? readTextFile(options.log) : '';
-        const entries = parseEvidenceLog(text, options.log, { competencies: known });
+        const target = targetOf(options);
         const raw: Record<string, unknown> = { date: options.date, title: options.title };
         if (options.description !== undefined) raw.description = options.description;
         if (options.scope !== undefined) raw.scope = options.scope;
         if (options.competency.length > 0) raw.competencies = options.competency;
         if (options.link.length > 0) raw.links = options.link;
-        const { entry, issues } = checkEntry(raw, { competencies: known });
-        if (!entry) {
-          const problems: Problem[] = issues.map((issue) => ({
-            severity: 'error',
-            code: issue.code,
-            message: issue.message,
-            path: issue.path,
-            file: flagOf[String(issue.path[0])] ?? String(issue.path[0]),
-          }));
-          throw new DomainError('invalid-input', 'invalid evidence entry', problems);
+        let added: { name: string; entry: EvidenceEntry; entries: number };
+        if (target.kind === 'file') {
+          const { framework } = readFramework(options.framework);
+          added = { name: target.file, ...addToFile(target.file, raw, framework) };
+        } else {
+          added = await withWorkspace(target.db, async (workspace) => {
+            const framework = await workspaceFramework(workspace, options.framework);
+            // Checked here first so that problems name the flags; the repository checks it again.
+            const { entry, issues } = checkEntry(raw, { competencies: competencyIds(framework) });
+            if (!entry) throw invalidEntry(issues);
+            const entries = await workspace.transaction(async (r) => {
+              await r.evidence.create(entry, framework);
+              return r.evidence.count();
+            });
+            return { name: databaseOption(target.db), entry, entries };
+          });
         }
-        const next = appendEntry(text, options.log, entry);
-        // Never write a log that would not read back.
-        const written = parseEvidenceLog(next, options.log, { competencies: known });
-        writeTextFileAtomic(options.log, next);
-        if (options.json) printJson({ log: options.log, entry, entries: written.length });
+        const { name, entry, entries } = added;
+        if (options.json) printJson({ log: name, entry, entries });
         else
           print(
-            `Added ${entry.date} "${entry.title}" to ${options.log} (${entries.length + 1} ${entries.length === 0 ? 'entry' : 'entries'}).`,
+            `Added ${entry.date} "${entry.title}" to ${name} (${entries} ${entries === 1 ? 'entry' : 'entries'}).`,
           );
       },
     );
@@ -122,6 +233,7 @@ export function registerEvidenceCommands(program: Command): void {
     .command('list')
     .description('List the entries of the log, oldest first, optionally filtered')
     .addOption(logOption())
+    .addOption(dbOption())
     .option('--competency <id>', 'only entries that name this competency')
     .addOption(new Option('--scope <scope>', 'only entries with this scope').choices(evidenceScopes))
     .option('--since <date>', 'only entries on or after this date (YYYY-MM-DD)')
@@ -129,8 +241,9 @@ export function registerEvidenceCommands(program: Command): void {
     .addOption(frameworkOption())
     .option('--json', 'machine-readable output')
     .action(
-      (options: {
-        log: string;
+      async (options: {
+        log?: string;
+        db?: string | true;
         competency?: string;
         scope?: EvidenceScope;
         since?: string;
@@ -144,32 +257,30 @@ export function registerEvidenceCommands(program: Command): void {
         if (since !== undefined) filter.since = since;
         if (until !== undefined) filter.until = until;
         if (options.scope !== undefined) filter.scope = options.scope;
-        const { framework } = readFramework(options.framework);
-        if (options.competency !== undefined) {
-          if (!competencyIds(framework).includes(options.competency))
-            throw notFound('competency', options.competency, competencyIds(framework));
-          filter.competency = options.competency;
-        }
-        const all = readLog(options.log, framework);
-        const entries = listEntries(all, filter);
-        if (options.json) {
-          printJson({ entries });
-          return;
-        }
-        if (entries.length === 0) {
+        await readLog(options, ({ name, framework, entries: all }) => {
+          if (options.competency !== undefined) {
+            if (!competencyIds(framework).includes(options.competency))
+              throw notFound('competency', options.competency, competencyIds(framework));
+            filter.competency = options.competency;
+          }
+          const entries = listEntries(all, filter);
+          if (options.json) {
+            printJson({ entries });
+            return;
+          }
+          if (entries.length === 0) {
+            print(`No entries${all.length > 0 ? ` match (${all.length} in ${name})` : ` in ${name}`}.`);
+            return;
+          }
           print(
-            `No entries${all.length > 0 ? ` match (${all.length} in ${options.log})` : ` in ${options.log}`}.`,
+            terminalTable(
+              ['Date', 'Title', 'Scope', 'Competencies'],
+              entries.map((e) => [e.date, e.title, e.scope ?? '', (e.competencies ?? []).join(', ')]),
+              { colWidths: [12, 44, 14, 28] },
+            ),
           );
-          return;
-        }
-        print(
-          terminalTable(
-            ['Date', 'Title', 'Scope', 'Competencies'],
-            entries.map((e) => [e.date, e.title, e.scope ?? '', (e.competencies ?? []).join(', ')]),
-            { colWidths: [12, 44, 14, 28] },
-          ),
-        );
-        print(`${entries.length} of ${all.length} ${all.length === 1 ? 'entry' : 'entries'}`);
+          print(`${entries.length} of ${all.length} ${all.length === 1 ? 'entry' : 'entries'}`);
+        });
       },
     );
 
@@ -177,26 +288,37 @@ export function registerEvidenceCommands(program: Command): void {
     .command('packet')
     .description("A promotion packet in Markdown: the evidence under each of the level's expectations")
     .addOption(logOption())
+    .addOption(dbOption())
     .requiredOption('--for <level>', 'the level to be promoted to, e.g. staff')
     .addOption(frameworkOption())
     .option('-o, --out <file>', 'write the packet to this file instead of printing it')
     .option('--json', 'the packet as data instead of Markdown')
-    .action((options: { log: string; for: string; framework?: string; out?: string; json?: boolean }) => {
-      const { framework } = readFramework(options.framework);
-      const packet = buildPacket(framework, readLog(options.log, framework), options.for);
-      if (options.json) {
-        printJson(packet);
-        return;
-      }
-      const markdown = renderPacket(packet);
-      if (options.out === undefined) {
-        print(markdown);
-        return;
-      }
-      writeTextFileAtomic(options.out, markdown);
-      const { withEvidence, expectations, withoutEvidence } = packet.summary;
-      print(
-        `Wrote ${options.out}: ${withEvidence} of ${expectations} expectations have evidence${withoutEvidence.length > 0 ? `; none yet for ${withoutEvidence.join(', ')}` : ''}.`,
-      );
-    });
+    .action(
+      async (options: {
+        log?: string;
+        db?: string | true;
+        for: string;
+        framework?: string;
+        out?: string;
+        json?: boolean;
+      }) => {
+        const packet = await readLog(options, ({ framework, entries }) =>
+          buildPacket(framework, entries, options.for),
+        );
+        if (options.json) {
+          printJson(packet);
+          return;
+        }
+        const markdown = renderPacket(packet);
+        if (options.out === undefined) {
+          print(markdown);
+          return;
+        }
+        writeTextFileAtomic(options.out, markdown);
+        const { withEvidence, expectations, withoutEvidence } = packet.summary;
+        print(
+          `Wrote ${options.out}: ${withEvidence} of ${expectations} expectations have evidence${withoutEvidence.length > 0 ? `; none yet for ${withoutEvidence.join(', ')}` : ''}.`,
+        );
+      },
+    );
 }
