@@ -10,8 +10,8 @@ import { terminalTable, wrap } from './format.js';
 import { print, printJson } from './output.js';
 
 export function readAssessment(framework: Framework, file: string): Assessment {
-  return parseValidated(readTextFile(file), file, assessmentSchema, (value, source) =>
-    checkAssessment(framework, value, (path, message, code) => source.problem(path, message, code)),
+  return parseValidated(readTextFile(file), file, assessmentSchema, undefined, (raw, source) =>
+    checkAssessment(framework, raw as { current?: unknown; ratings?: unknown }, source.problem),
   );
 }
 

@@ -8,7 +8,13 @@ import {
 import { loadFramework, loadFrameworkOrThrow } from '../core/framework/load.js';
 import { formatRange, renderMarkdown } from '../core/framework/render.js';
 import { frameworkJsonSchema, type Framework } from '../core/framework/schema.js';
-import { bandGrid, frameworkView, levelDetail, type LevelDetail } from '../core/framework/view.js';
+import {
+  bandGrid,
+  frameworkView,
+  levelDetail,
+  roleDetail,
+  type LevelDetail,
+} from '../core/framework/view.js';
 import { DomainError, formatProblem, hasErrors } from '../core/problems.js';
 import { readTextFile, writeTextFileAtomic } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
@@ -74,6 +80,12 @@ export function registerFrameworkCommands(program: Command): void {
         if (options.json) printJson(frameworkView(framework));
         else print(overview(framework));
       } else {
+        const role = roleDetail(framework, levelId);
+        if (role) {
+          if (options.json) printJson(role);
+          else print(roleText(framework, role));
+          return;
+        }
         const detail = levelDetail(framework, levelId);
         if (options.json) printJson(detail);
         else print(levelText(framework, detail));
@@ -145,6 +157,28 @@ function overview(framework: Framework): string {
     '',
     'Same row, same band: equal standing and pay. See one level with: trellis framework show LEVEL',
   );
+  return lines.join('\n');
+}
+
+function roleText(framework: Framework, role: NonNullable<ReturnType<typeof roleDetail>>): string {
+  const track = framework.tracks.find((t) => t.id === role.track)?.name ?? role.track;
+  const title = (id: string) =>
+    framework.levels.find((l) => l.id === id)?.title ?? framework.roles.find((r) => r.id === id)?.title ?? id;
+  const lines = [
+    `${role.title} (${role.id})`,
+    `A lateral role: ${track}${role.band ? `, band ${role.band}` : ''}`,
+    '',
+    wrap(role.summary),
+  ];
+  if (role.notes.length > 0)
+    lines.push('', 'Notes:', ...role.notes.map((n) => wrap(n, 88, '    ').replace(/^ {4}/, '  - ')));
+  if (role.moves.incoming.length > 0)
+    lines.push(
+      '',
+      `Reached from: ${role.moves.incoming.map((m) => `${title(m.from)} (${m.kind})`).join(', ')}`,
+    );
+  if (role.moves.outgoing.length > 0)
+    lines.push(`Leads to: ${role.moves.outgoing.map((m) => `${title(m.to)} (${m.kind})`).join(', ')}`);
   return lines.join('\n');
 }
 

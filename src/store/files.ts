@@ -13,7 +13,8 @@ export function readTextFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new DomainError('usage', `cannot read ${path}: ${reasonOf(error)}`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new DomainError('usage', `cannot read ${path}: ${missing ? 'no such file' : reasonOf(error)}`);
   }
 }
 

@@ -148,6 +148,15 @@ describe('trellis framework show', () => {
     ]);
   });
 
+  it('shows a lateral role, with the moves into and out of it', () => {
+    const out = JSON.parse(trellis(['framework', 'show', 'pm', '--framework', minimal, '--json']).stdout);
+    expect(out).toMatchObject({ id: 'pm', kind: 'role', track: 'product', band: 2 });
+    expect(out.moves.incoming).toEqual([expect.objectContaining({ from: 'senior', kind: 'lateral' })]);
+    expect(trellis(['framework', 'show', 'pm', '--framework', minimal]).stdout).toContain(
+      'Reached from: Senior engineer (lateral)',
+    );
+  });
+
   it('exits 1 for an unknown level, suggesting the closest', () => {
     const r = trellis(['framework', 'show', 'senoir', '--framework', minimal]);
     expect(r.code).toBe(1);

@@ -165,8 +165,23 @@ describe('trellis assess', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       `${file}:1:10: current: unknown level "senoir" (did you mean "senior"?)`,
-      `${file}:3:18: ratings.system-desing: unknown competency "system-desing" (did you mean "system-design"?)`,
+      `${file}:3:3: ratings.system-desing: unknown competency "system-desing" (did you mean "system-design"?)`,
       `${file}:4:13: ratings.delivery: rating 9 is off the scale (1, 2, 3, 4, 5)`,
+    ]);
+  });
+
+  it('reports unknown ids and off-scale ratings in the same run as type errors, ids located at the key', () => {
+    const file = writeTemp(
+      'mixed.yaml',
+      'current: pm\nratings:\n  sytem-design: 4\n  delivery: 6\n  debugging: 3.5\n',
+    );
+    const r = trellis(['assess', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}:1:10: current: "pm" is a lateral role (Product manager), not a level: assessments are made against the levels of a ladder track`,
+      `${file}:3:3: ratings.sytem-design: unknown competency "sytem-design" (did you mean "system-design"?)`,
+      `${file}:4:13: ratings.delivery: rating 6 is off the scale (1, 2, 3, 4, 5)`,
+      `${file}:5:14: ratings.debugging: expected int, got number 3.5`,
     ]);
   });
 

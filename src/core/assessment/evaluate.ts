@@ -232,25 +232,34 @@ export function assess(framework: Framework, assessment: Assessment): Assessment
   };
 }
 
-/** Checks an assessment against a framework: known ids, ratings on the scale. */
+/**
+ * Checks the ids and ratings of an assessment against a framework. It accepts a value the schema
+ * has not passed (anything it cannot read is the schema's to report), so that unknown ids and
+ * off-scale ratings are reported in the same run as type errors.
+ */
 export function checkAssessment(
   framework: Framework,
-  assessment: Assessment,
-  problem: (path: Path, message: string, code: string) => Problem,
+  assessment: { current?: unknown; ratings?: unknown },
+  problem: (path: Path, message: string, code: string, severity?: 'error', at?: 'key' | 'value') => Problem,
 ): Problem[] {
   const problems: Problem[] = [];
-  const known = framework.competencies.map((c) => c.id);
-  if (assessment.current !== undefined && !framework.levels.some((l) => l.id === assessment.current)) {
+  const { current, ratings } = assessment;
+  if (typeof current === 'string' && !framework.levels.some((l) => l.id === current)) {
+    const role = framework.roles.find((r) => r.id === current);
     const levels = framework.levels.map((l) => l.id);
     problems.push(
       problem(
         ['current'],
-        `current: unknown level "${assessment.current}"${didYouMean(assessment.current, levels)}`,
+        role
+          ? `current: "${current}" is a lateral role (${role.title}), not a level: assessments are made against the levels of a ladder track`
+          : `current: unknown level "${current}"${didYouMean(current, levels)}`,
         'unknown-reference',
       ),
     );
   }
-  for (const [id, rating] of Object.entries(assessment.ratings)) {
+  if (typeof ratings !== 'object' || ratings === null || Array.isArray(ratings)) return problems;
+  const known = framework.competencies.map((c) => c.id);
+  for (const [id, rating] of Object.entries(ratings)) {
     const competency = framework.competencies.find((c) => c.id === id);
     if (!competency) {
       problems.push(
@@ -258,16 +267,18 @@ export function checkAssessment(
           ['ratings', id],
           `ratings.${id}: unknown competency "${id}"${didYouMean(id, known)}`,
           'unknown-reference',
+          'error',
+          'key',
         ),
       );
       continue;
     }
     const values = scaleOf(competency, framework.scales)?.points.map((p) => p.value) ?? [];
-    if (!values.includes(rating)) {
+    if (Number.isInteger(rating) && !values.includes(rating as number)) {
       problems.push(
         problem(
           ['ratings', id],
-          `ratings.${id}: rating ${rating} is off the scale (${values.join(', ')})`,
+          `ratings.${id}: rating ${String(rating)} is off the scale (${values.join(', ')})`,
           'rating-off-scale',
         ),
       );

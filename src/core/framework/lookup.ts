@@ -7,13 +7,18 @@ export type Node = ({ kind: 'level' } & Level) | ({ kind: 'role' } & Role);
 
 export function findLevel(framework: Framework, id: string): Level {
   const level = framework.levels.find((l) => l.id === id);
-  if (!level)
-    throw notFound(
-      'level',
-      id,
-      framework.levels.map((l) => l.id),
+  if (level) return level;
+  const role = framework.roles.find((r) => r.id === id);
+  if (role)
+    throw new DomainError(
+      'not-found',
+      `"${id}" is a lateral role (${role.title}), not a level of a ladder track`,
     );
-  return level;
+  throw notFound(
+    'level',
+    id,
+    framework.levels.map((l) => l.id),
+  );
 }
 
 export function findNode(framework: Framework, id: string): Node {

@@ -129,3 +129,19 @@ export function bandGrid(framework: Framework): { band: number; cells: Record<st
     ),
   }));
 }
+
+/** A lateral role in full, for `framework show ROLE`: what it is and the moves into and out of it. */
+export function roleDetail(framework: Framework, id: string) {
+  const role = framework.roles.find((r) => r.id === id);
+  if (!role) return undefined;
+  const moves = latticeMoves(framework);
+  return {
+    ...role,
+    kind: 'role' as const,
+    companies: framework.companies.flatMap((company) => {
+      const codes = company.levels.filter((c) => c.level === id).map((c) => c.code);
+      return codes.length > 0 ? [{ company: company.id, name: company.name, codes }] : [];
+    }),
+    moves: { outgoing: moves.filter((m) => m.from === id), incoming: moves.filter((m) => m.to === id) },
+  };
+}

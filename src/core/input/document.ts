@@ -360,19 +360,24 @@ function hasKey(root: unknown, path: (string | number)[]): boolean {
 
 /**
  * Parses an input file's text and validates it against a schema, then against semantic checks
- * that need the typed value. Throws one DomainError carrying every problem found, located.
+ * that need the typed value. `rawCheck` runs even when the schema fails, on the value as read, so
+ * that problems it can judge (unknown ids, say) come in the same run as the type errors; it must
+ * accept anything. Throws one DomainError carrying every problem found, located.
  */
 export function parseValidated<S extends z.ZodType>(
   text: string,
   file: string,
   schema: S,
   semantic?: (value: z.output<S>, source: SourceDocument) => Problem[],
+  rawCheck?: (raw: unknown, source: SourceDocument) => Problem[],
 ): z.output<S> {
   const source = parseSource(text, file);
   const problems = [...source.syntaxProblems];
   if (problems.length === 0) {
     const checked = checkSchema(source, schema);
     problems.push(...checked.problems);
+    if (rawCheck && typeof source.value === 'object' && source.value !== null)
+      problems.push(...rawCheck(source.value, source));
     if (checked.value !== undefined && problems.length === 0 && semantic)
       problems.push(...semantic(checked.value, source));
     if (problems.length === 0) return checked.value as z.output<S>;
