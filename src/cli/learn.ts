@@ -11,6 +11,8 @@ import { readFramework } from '../store/frameworks.js';
 import { terminalTable, wrap } from './format.js';
 import { numberOption, print, printJson } from './output.js';
 
+const HOURS_IN_A_WEEK = 168;
+
 export function registerLearnCommands(program: Command): void {
   const group = program
     .command('learn')
@@ -23,7 +25,7 @@ export function registerLearnCommands(program: Command): void {
     .option('--framework <file>', 'a framework file (default: the reference framework)')
     .option('--json', 'machine-readable output')
     .action((file: string, options: { hours: string; framework?: string; json?: boolean }) => {
-      const hours = numberOption(options.hours, '--hours', { min: 0.25 });
+      const hours = numberOption(options.hours, '--hours', { min: 0.25, max: HOURS_IN_A_WEEK });
       const { framework } = readFramework(options.framework);
       const input = parseValidated(readTextFile(file), file, learningInputSchema, (value, source) =>
         checkLearningInput(framework, value, source.problem),

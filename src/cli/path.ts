@@ -53,6 +53,12 @@ export function registerPathCommands(program: Command): void {
           else print(reachText(framework, reach.from, reach.years, reach.reachable));
           return;
         }
+        if (options.within !== undefined) {
+          throw new DomainError(
+            'usage',
+            '--within answers "where can I be in N years" and takes no target: drop TO or --within',
+          );
+        }
         const result = findPaths(framework, fromId, toId, {
           avoid: options.avoid,
           maxMoves: numberOption(options.maxMoves, '--max-moves', { integer: true, min: 1 }),

@@ -103,6 +103,9 @@ describe('trellis learn plan', () => {
       ),
     );
     expect(trellis(['learn', 'plan', file, '--hours', 'lots']).code).toBe(2);
+    const tooMany = trellis(['learn', 'plan', file, '--hours', '200']);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('--hours expects a number from 0.25 to 168, got "200"');
     expect(trellis(['learn', 'plan', file]).code).toBe(2);
   });
 });

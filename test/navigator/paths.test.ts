@@ -93,6 +93,10 @@ describe('properties', () => {
         fc.constantFrom(...ids),
         fc.integer({ min: 1, max: 6 }),
         (from, to, top) => {
+          if (from === to) {
+            expect(() => findPaths(reference, from, to, { top })).toThrow(/both/);
+            return;
+          }
           for (const path of findPaths(reference, from, to, { top }).paths) {
             const nodes = nodesOf(path.steps);
             expect(new Set(nodes).size).toBe(nodes.length);
@@ -157,5 +161,11 @@ describe('trellis path', () => {
     expect(trellis(['path', 'senior', 'staff', '--top', 'many']).code).toBe(2);
     expect(trellis(['path', 'senior', 'staff', '--avoid', 'sales']).code).toBe(2);
     expect(trellis(['path', 'senior']).code).toBe(2);
+    const same = trellis(['path', 'senior', 'senior']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('from and to are both "senior"');
+    const both = trellis(['path', 'senior', 'staff', '--within', '3']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--within');
   });
 });

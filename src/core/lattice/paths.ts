@@ -103,7 +103,9 @@ export function findPaths(
     options.avoid === undefined ||
     lattice.nodes[node]!.track !== options.avoid;
   const result: PathResult = { from: from.id, to: to.id, paths: [], truncated: false };
-  if (source === target) return result;
+  if (source === target) {
+    throw new DomainError('usage', `from and to are both "${from.id}": give two different levels or roles`);
+  }
 
   const { years: remaining, hops } = distancesTo(lattice, target, allowed);
   const heap = new MinHeap<Partial>();
