@@ -15,6 +15,17 @@ describe('money', () => {
     expect(scale(158_445_415, 1)).toBe(158_445_415);
   });
 
+  it('leaves large whole amounts whole: 8,000,000,000,000,100 cents is not rounded up to …101', () => {
+    expect(roundHalfAwayFromZero(8_000_000_000_000_100)).toBe(8_000_000_000_000_100);
+    expect(scale(9_007_199_254_740_991, 1)).toBe(9_007_199_254_740_991);
+    expect(roundHalfAwayFromZero(1e15 + 0.125)).toBe(1e15);
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (minor) => {
+        expect(roundHalfAwayFromZero(minor)).toBe(minor);
+      }),
+    );
+  });
+
   it('round-trips whole cents exactly', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (minor) => {

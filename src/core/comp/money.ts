@@ -10,12 +10,15 @@ export const MINOR_PER_MAJOR = 100;
 /**
  * Rounds to the nearest integer, halves away from zero (2.5 → 3, −2.5 → −3). The tolerance, a
  * few units in the last place, absorbs binary noise such as 1.005 × 100 = 100.49999999999999,
- * which is a half in decimal, without moving any value that is genuinely below a half.
+ * which is a half in decimal, without moving any value that is genuinely below a half. A whole
+ * number is returned as it is: above about 3e14 a few units in the last place exceed a half, and
+ * would otherwise add one to every large amount.
  */
 export function roundHalfAwayFromZero(value: number): number {
   const magnitude = Math.abs(value);
   const floor = Math.floor(magnitude);
-  const tolerance = Math.max(1, magnitude) * 8 * Number.EPSILON;
+  if (floor === magnitude) return value;
+  const tolerance = Math.min(Math.max(1, magnitude) * 8 * Number.EPSILON, 0.25);
   const rounded = magnitude - floor >= 0.5 - tolerance ? floor + 1 : floor;
   return value < 0 ? -rounded : rounded;
 }
