@@ -71,6 +71,7 @@ function renderEarnings(report: EarningsReport): string {
         s.total.p90,
         s.years[s.years.length - 1]?.p50 ?? 0,
       ]),
+      report.currency,
     ),
   );
   out.push('', 'Salary by year, p50 (p10 and p90 in --json)');
@@ -79,6 +80,6 @@ function renderEarnings(report: EarningsReport): string {
   for (let index = 0; index < years; index++) {
     rows.push([String(index + 1), ...report.strategies.map((s) => s.years[index]?.p50 ?? 0)]);
   }
-  out.push(alignedTable(['Year', ...report.strategies.map((s) => s.name)], rows));
+  out.push(alignedTable(['Year', ...report.strategies.map((s) => s.name)], rows, report.currency));
   return out.join('\n');
 }

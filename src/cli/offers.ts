@@ -2,30 +2,40 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { compareOffers, type Comparison } from '../core/comp/compare.js';
 import { leaveCost, type LeaveReport } from '../core/comp/leave.js';
-import { formatMoney, toMinor } from '../core/comp/money.js';
+import { formatMoney, minorDigits, toMinor } from '../core/comp/money.js';
 import { negotiationBrief, type NegotiationBrief } from '../core/comp/negotiate.js';
 import type { Horizon } from '../core/comp/offer.js';
-import { parseOffersFile, selectOffer, type ParsedOffers } from '../core/comp/offer-schema.js';
+import {
+  MAX_YEARS,
+  parseOffersFile,
+  selectOffer,
+  withinFile,
+  type ParsedOffers,
+} from '../core/comp/offer-schema.js';
 import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { numberOption, print, printJson } from './output.js';
 
-/** A table whose numeric columns are right-aligned, so that amounts line up on the decimal point. */
-export function alignedTable(head: string[], rows: (string | number)[][]): string {
+/**
+ * A table whose numeric columns are amounts of `currency`, right-aligned so that they line up on
+ * the decimal point.
+ */
+export function alignedTable(head: string[], rows: (string | number)[][], currency: string): string {
   const table = new Table({ head, style: { head: [], border: [], compact: false } });
   for (const row of rows) {
     table.push(
       row.map((cell) =>
-        typeof cell === 'number' ? { content: money(cell), hAlign: 'right' as const } : cell,
+        typeof cell === 'number' ? { content: money(cell, currency), hAlign: 'right' as const } : cell,
       ),
     );
   }
   return table.toString();
 }
 
-/** A major-unit amount as printed in tables: grouped thousands, two decimals. */
-export function money(major: number): string {
-  return formatMoney(toMinor(major));
+/** A major-unit amount as printed in tables: grouped thousands, the currency's decimals (none for JPY). */
+export function money(major: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return formatMoney(toMinor(major, digits), digits);
 }
 
 function readOffers(file: string): ParsedOffers {
@@ -34,8 +44,12 @@ function readOffers(file: string): ParsedOffers {
 
 function horizonOptions(options: { years?: string; growth?: string }): Partial<Horizon> {
   const horizon: Partial<Horizon> = {};
-  if (options.years !== undefined)
+  if (options.years !== undefined) {
     horizon.years = numberOption(options.years, '--years', { integer: true, min: 1 });
+    // The same bound as the file's assumptions.years.
+    if (horizon.years > MAX_YEARS)
+      throw new DomainError('usage', `--years must be at most ${MAX_YEARS}, got "${options.years}"`);
+  }
   if (options.growth !== undefined) {
     const growth = numberOption(options.growth, '--growth');
     // At −100% the shares are worthless and refreshers could buy infinitely many of them.
@@ -66,7 +80,8 @@ export function registerOfferCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((file: string, options: { years?: string; growth?: string; json?: boolean }) => {
       const horizon = horizonOptions(options);
-      const comparison = compareOffers(readOffers(file).file, horizon);
+      const parsed = readOffers(file);
+      const comparison = withinFile(parsed, () => compareOffers(parsed.file, horizon));
       if (options.json) printJson(comparison);
       else print(renderComparison(comparison));
     });
@@ -83,10 +98,9 @@ export function registerOfferCommands(program: Command): void {
       const month = numberOption(options.month, '--month', { integer: true, min: 1 });
       const horizon = horizonOptions(options);
       const parsed = readOffers(file);
-      const report = leaveCost(
-        selectOffer(parsed, options.offer),
-        month,
-        horizon.stockGrowth ?? parsed.file.stockGrowth,
+      const offer = selectOffer(parsed, options.offer);
+      const report = withinFile(parsed, () =>
+        leaveCost(offer, month, horizon.stockGrowth ?? parsed.file.stockGrowth),
       );
       if (options.json) printJson(report);
       else print(renderLeave(report, parsed.file.currency));
@@ -103,7 +117,8 @@ export function registerOfferCommands(program: Command): void {
     .action((file: string, options: { offer: string; years?: string; growth?: string; json?: boolean }) => {
       const horizon = horizonOptions(options);
       const parsed = readOffers(file);
-      const brief = negotiationBrief(parsed.file, selectOffer(parsed, options.offer), horizon);
+      const offer = selectOffer(parsed, options.offer);
+      const brief = withinFile(parsed, () => negotiationBrief(parsed.file, offer, horizon));
       if (options.json) printJson(brief);
       else print(renderBrief(brief));
     });
@@ -136,7 +151,11 @@ function renderComparison(comparison: Comparison): string {
       offer.illiquid,
     ]);
     out.push(
-      alignedTable(['Year', 'Base', 'Bonus', 'Signing', 'Equity', 'Total', 'Illiquid (not in total)'], rows),
+      alignedTable(
+        ['Year', 'Base', 'Bonus', 'Signing', 'Equity', 'Total', 'Illiquid (not in total)'],
+        rows,
+        comparison.currency,
+      ),
     );
     for (const option of offer.options) {
       out.push(
@@ -152,6 +171,7 @@ function renderComparison(comparison: Comparison): string {
               option.expectedValue ?? '–',
             ],
           ],
+          comparison.currency,
         ),
       );
       const exit = option.ownershipAtExit === null ? '' : `, ${percent(option.ownershipAtExit)} at exit`;
@@ -162,7 +182,7 @@ function renderComparison(comparison: Comparison): string {
             ? 'an AMT preference item'
             : 'part AMT preference, part ordinary income';
       out.push(
-        `  ownership ${percent(option.ownership)} now${exit}; the spread is ${tax}, estimated tax ${money(option.tax.estimate)}`,
+        `  ownership ${percent(option.ownership)} now${exit}; the spread is ${tax}, estimated tax ${money(option.tax.estimate, comparison.currency)}`,
       );
       for (const flag of option.flags) out.push(`  ! ${flag}`);
     }
@@ -177,6 +197,7 @@ function renderComparison(comparison: Comparison): string {
     alignedTable(
       ['Offer', 'As assumed', ...comparison.scenarios.map((s) => `${s.name} (${percent(s.stockGrowth)})`)],
       scenarioRows,
+      comparison.currency,
     ),
   );
   out.push(`Best: ${comparison.best}; ${comparison.scenarios.map((s) => `${s.name}: ${s.best}`).join(', ')}`);
@@ -208,7 +229,7 @@ function renderLeave(report: LeaveReport, currency: string): string {
   });
   return [
     `Leaving ${report.offer} after ${report.month} months (${currency})`,
-    alignedTable(['', 'Amount'], rows),
+    alignedTable(['', 'Amount'], rows, currency),
   ].join('\n');
 }
 
@@ -227,8 +248,10 @@ function renderBrief(brief: NegotiationBrief): string {
       brief.gaps.reduce((s, g) => s + g.against, 0),
       brief.totalGap,
     ]);
-    out.push(alignedTable(['Year', brief.offer, brief.against, 'Gap'], rows));
-    out.push(`Signing bonus that would close the year-one gap: ${money(brief.signingToCloseYearOne)}`);
+    out.push(alignedTable(['Year', brief.offer, brief.against, 'Gap'], rows, brief.currency));
+    out.push(
+      `Signing bonus that would close the year-one gap: ${money(brief.signingToCloseYearOne, brief.currency)}`,
+    );
   }
   out.push('', 'Still open to ask for:', ...brief.openComponents.map((c) => `  - ${c}`));
   out.push(

@@ -120,6 +120,50 @@ describe('trellis offers compare', () => {
   });
 });
 
+describe('trellis offers: bounds', () => {
+  it('--years above 50 is refused like assumptions.years above 50, exit 2', () => {
+    for (const years of ['51', '2000']) {
+      for (const command of [['compare'], ['negotiate', '--offer', 'Public']]) {
+        const { code, stdout, stderr } = trellis(['offers', ...command, two, '--years', years]);
+        expect(code).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toContain(`--years must be at most 50, got "${years}"`);
+      }
+    }
+    expect(trellis(['offers', 'compare', two, '--years', '50', '--json']).code).toBe(0);
+  });
+
+  it('huge amounts exit 1 with FILE:LINE:COL messages, never Infinity, NaN or null', () => {
+    const huge = writeTemp(
+      'huge.yaml',
+      'offers: [{ name: Y, base: 1e300, raise: 100 }, { name: Z, base: 10 }]\n',
+    );
+    const refused = trellis(['offers', 'compare', huge, '--years', '6']);
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${huge}:1:27: offers[0].base: must be at most 1000000000000, got 1e+300\n`,
+    });
+    const raised = writeTemp(
+      'raised.yaml',
+      'offers: [{ name: Y, base: 1000000000000, raise: 100 }, { name: Z, base: 10 }]\n',
+    );
+    for (const json of [[], ['--json']]) {
+      expect(trellis(['offers', 'compare', raised, '--years', '6', ...json])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `${raised}:1:49: offers[0].raise: over 2 years the base grows past 90,071,992,547,409.91; lower the raise or the horizon\n`,
+      });
+    }
+    const grows = writeTemp('grows.yaml', 'offers: [{ name: Y, base: 100000000000, raise: 0.5 }]\n');
+    const negotiate = trellis(['offers', 'negotiate', grows, '--offer', 'Y', '--years', '50']);
+    expect(negotiate.code).toBe(1);
+    expect(negotiate.stderr).toBe(
+      `${grows}:1:48: offers[0].raise: over 18 years the base grows past 90,071,992,547,409.91; lower the raise or the horizon\n`,
+    );
+  });
+});
+
 describe('trellis offers leave', () => {
   it('prints the issue JSON shape: leaving the public offer at month 6', () => {
     // Before the cliff: 0 vested, 4,800 shares (48,000) forfeited; 12,000 × 6/12 = 6,000 owed back.
@@ -231,6 +275,23 @@ describe('trellis earnings simulate', () => {
       `${file}:3:24: strategies[0].preset: unknown preset "stay-merrit" (did you mean "stay-merit"?)`,
     );
     expect(stderr).toContain(`${file}:3:57: strategies[1].merit: the range's min is above its max`);
+  });
+
+  it('a huge salary, or one that grows too large, exits 1 with FILE:LINE:COL', () => {
+    const huge = earnings('start: {salary: 1e300}\nyears: 80\nstrategies: [{ name: a, merit: 5 }]\n');
+    expect(trellis(['earnings', 'simulate', huge, '--json'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${huge}:1:17: start.salary: must be at most 1000000000000, got 1e+300\n`,
+    });
+    const grows = earnings(
+      'start: {salary: 1000000000000}\nyears: 80\nstrategies: [{ name: a, merit: 5 }]\n',
+    );
+    expect(trellis(['earnings', 'simulate', grows])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${grows}:3:32: strategies[0].merit: over 80 years at the top of its raises, strategy "a" takes the salary past 90,071,992,547,409.91; lower the merit raise or the years\n`,
+    });
   });
 
   it('runs the shipped example and prints tables', () => {

@@ -10,8 +10,8 @@ describe('money', () => {
 
   it('treats decimal halves as halves despite binary noise', () => {
     // 1.005 × 100 is 100.49999999999999 in binary floating point.
-    expect(toMinor(1.005)).toBe(101);
-    expect(toMinor(2.675)).toBe(268);
+    expect(toMinor(1.005, 2)).toBe(101);
+    expect(toMinor(2.675, 2)).toBe(268);
     expect(scale(158_445_415, 1)).toBe(158_445_415);
   });
 
@@ -29,14 +29,14 @@ describe('money', () => {
   it('round-trips whole cents exactly', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (minor) => {
-        expect(toMinor(toMajor(minor))).toBe(minor);
+        expect(toMinor(toMajor(minor, 2), 2)).toBe(minor);
       }),
     );
   });
 
   it('formats with thousands separators and two decimals', () => {
-    expect(formatMoney(91961981)).toBe('919,619.81');
-    expect(formatMoney(-5)).toBe('-0.05');
-    expect(formatMoney(0)).toBe('0.00');
+    expect(formatMoney(91961981, 2)).toBe('919,619.81');
+    expect(formatMoney(-5, 2)).toBe('-0.05');
+    expect(formatMoney(0, 2)).toBe('0.00');
   });
 });

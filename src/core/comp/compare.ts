@@ -1,4 +1,5 @@
-import { toMajor } from './money.js';
+import { DomainError, type Problem } from '../problems.js';
+import { minorDigits, toMajor } from './money.js';
 import type { Horizon, Offer, OffersFile } from './offer.js';
 import { optionReports, type OptionReport } from './options.js';
 import { timeline, type YearRow } from './timeline.js';
@@ -45,19 +46,35 @@ export interface Comparison {
   scenarios: ScenarioResult[];
 }
 
-/** Compares every offer of a file over the horizon; all amounts in the result are major units. */
+/**
+ * Compares every offer of a file over the horizon; all amounts in the result are major units. An
+ * amount too large to hold exactly is an `invalid-input` DomainError naming the offer and field,
+ * with one problem for each offer and field at fault.
+ */
 export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}): Comparison {
   const horizon: Horizon = {
     years: overrides.years ?? file.years,
     stockGrowth: overrides.stockGrowth ?? file.stockGrowth,
   };
-  const timelines = file.offers.map((offer) => ({ offer, timeline: timeline(offer, horizon) }));
-  const offers = timelines.map(({ offer, timeline: t }): OfferComparison => ({
+  const digits = minorDigits(file.currency);
+  const major = (minor: number) => toMajor(minor, digits);
+  const problems = new Problems();
+  const computed = file.offers.map((offer) => ({
+    offer,
+    timeline: problems.collect(() => timeline(offer, horizon)),
+    options: problems.collect(() => optionReports(offer, file.tax)),
+    scenarios: STOCK_SCENARIOS.map(({ stockGrowth }) =>
+      problems.collect(() => liquidTotal(offer, { ...horizon, stockGrowth })),
+    ),
+  }));
+  problems.throwIfAny();
+  const timelines = computed.map((c) => ({ offer: c.offer, timeline: c.timeline! }));
+  const offers = computed.map(({ offer, timeline: t, options }): OfferComparison => ({
     name: offer.name,
-    years: t.years.map(rowToMajor),
-    total: toMajor(sum(t.years.map((row) => row.total))),
-    illiquid: toMajor(sum(t.years.map((row) => row.illiquid))),
-    options: optionReports(offer, file.tax),
+    years: t!.years.map((row) => rowToMajor(row, digits)),
+    total: major(sum(t!.years.map((row) => row.total))),
+    illiquid: major(sum(t!.years.map((row) => row.illiquid))),
+    options: options!,
   }));
   const breakEven: BreakEven[] = [];
   for (let i = 0; i < timelines.length; i++) {
@@ -67,15 +84,12 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
       breakEven.push(breakEvenMonth(a.offer.name, a.timeline.monthly, b.offer.name, b.timeline.monthly));
     }
   }
-  const scenarios = STOCK_SCENARIOS.map(({ name, stockGrowth }): ScenarioResult => {
-    const totals = file.offers.map((offer) => ({
-      name: offer.name,
-      total: liquidTotal(offer, { ...horizon, stockGrowth }),
-    }));
+  const scenarios = STOCK_SCENARIOS.map(({ name, stockGrowth }, index): ScenarioResult => {
+    const totals = computed.map((c) => ({ name: c.offer.name, total: c.scenarios[index]! }));
     return {
       name,
       stockGrowth,
-      totals: totals.map((t) => ({ name: t.name, total: toMajor(t.total) })),
+      totals: totals.map((t) => ({ name: t.name, total: major(t.total) })),
       best: bestOf(totals),
     };
   });
@@ -93,6 +107,37 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
     breakEven,
     scenarios,
   };
+}
+
+/**
+ * Gathers the `invalid-input` problems of several independent calculations, so that one run
+ * reports every offer and field at fault; a field at fault in several scenarios is reported once.
+ */
+export class Problems {
+  private readonly found = new Map<string, Problem>();
+
+  collect<T>(work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'invalid-input') throw error;
+      for (const problem of error.problems) {
+        const key = problem.path.join('\u0000');
+        if (!this.found.has(key)) this.found.set(key, problem);
+      }
+      return undefined;
+    }
+  }
+
+  throwIfAny(): void {
+    const problems = [...this.found.values()];
+    if (problems.length > 0)
+      throw new DomainError(
+        'invalid-input',
+        problems.length === 1 ? problems[0]!.message : `${problems.length} amounts are too large`,
+        problems,
+      );
+  }
 }
 
 /** Liquid pay of an offer over the horizon, in minor units. */
@@ -136,15 +181,15 @@ export function breakEvenMonth(
   return { offers: [nameA, nameB], leader: sign > 0 ? nameA : nameB, month };
 }
 
-function rowToMajor(row: YearRow): YearRow {
+function rowToMajor(row: YearRow, digits: number): YearRow {
   return {
     year: row.year,
-    base: toMajor(row.base),
-    bonus: toMajor(row.bonus),
-    signing: toMajor(row.signing),
-    equity: toMajor(row.equity),
-    illiquid: toMajor(row.illiquid),
-    total: toMajor(row.total),
+    base: toMajor(row.base, digits),
+    bonus: toMajor(row.bonus, digits),
+    signing: toMajor(row.signing, digits),
+    equity: toMajor(row.equity, digits),
+    illiquid: toMajor(row.illiquid, digits),
+    total: toMajor(row.total, digits),
   };
 }
 

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { checkSchema, didYouMean, parseSource } from '../input/document.js';
-import { DomainError, formatPath, type Path, type Problem } from '../problems.js';
-import type { EarningsInput, Rate, Strategy } from './earnings.js';
-import { toMinor } from './money.js';
+import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
+import { strategyLimitProblem, type EarningsInput, type Rate, type Strategy } from './earnings.js';
+import { amount, currency } from './fields.js';
+import { minorDigits, toMinor } from './money.js';
 import { findPreset, PRESETS } from './presets.js';
 
-/** The earnings file format (YAML or JSON) and its validation, every problem located in the file. */
+/**
+ * The earnings file format (YAML or JSON) and its validation, every problem located in the file.
+ * Each strategy is checked on its own, so that the checks across strategies (unique names) and
+ * within one (ranges, how far it can take the salary) run on every strategy that allows them.
+ */
 
 /** Every run keeps one salary per year in memory for the percentiles: a million 80-year runs is 640 MB. */
 export const MAX_RUNS = 1_000_000;
@@ -31,11 +36,8 @@ const strategySchema = z.strictObject({
 });
 
 export const earningsFileSchema = z.strictObject({
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD')
-    .default('USD'),
-  start: z.strictObject({ salary: z.number().min(0, 'must not be negative') }),
+  currency,
+  start: z.strictObject({ salary: amount }),
   years: z
     .number()
     .int('must be a whole number of years')
@@ -70,9 +72,31 @@ export function parseEarningsFile(text: string, fileName: string): EarningsInput
         return strategy.value;
       })
     : PRESETS.map((preset) => ({ preset: preset.name }));
+  const located: { strategy: Strategy; path: Path }[] = [];
   inputs.forEach((input, index) => {
-    if (input === undefined) return;
     const path: Path = ['strategies', index];
+    // A name is checked for uniqueness whenever it can be told, even if the rest is broken.
+    const item = (Array.isArray(raw) ? raw[index] : input) as
+      { name?: unknown; preset?: unknown } | null | undefined;
+    const knownName =
+      typeof item?.name === 'string' && item.name !== ''
+        ? item.name
+        : typeof item?.preset === 'string'
+          ? findPreset(item.preset)?.name
+          : undefined;
+    if (knownName !== undefined) {
+      const first = names.get(knownName);
+      if (first !== undefined) {
+        problems.push(
+          source.problem(
+            path,
+            `${formatPath(path)}: strategy name "${knownName}" is already used by strategies[${first}]`,
+            'duplicate-name',
+          ),
+        );
+      } else names.set(knownName, index);
+    }
+    if (input === undefined) return;
     const preset = input.preset === undefined ? undefined : findPreset(input.preset);
     if (input.preset !== undefined && preset === undefined) {
       const known = PRESETS.map((p) => p.name);
@@ -103,42 +127,45 @@ export function parseEarningsFile(text: string, fileName: string): EarningsInput
           'missing-field',
         ),
       );
-    for (const [field, range] of rangesOf(input)) {
-      if (typeof range !== 'number' && range[0] > range[1]) {
-        problems.push(
-          source.problem(
-            [...path, ...field],
-            `${formatPath([...path, ...field])}: the range's min is above its max`,
-            'invalid-value',
-          ),
-        );
-      }
-    }
-    if (name === undefined || merit === undefined) return;
-    if (names.has(name)) {
+    const ranges = rangesOf(input).filter(([, range]) => typeof range !== 'number' && range[0] > range[1]);
+    for (const [field] of ranges) {
       problems.push(
         source.problem(
-          path,
-          `${formatPath(path)}: strategy name "${name}" is already used by strategies[${names.get(name)}]`,
-          'duplicate-name',
+          [...path, ...field],
+          `${formatPath([...path, ...field])}: the range's min is above its max`,
+          'invalid-value',
         ),
       );
     }
-    names.set(name, index);
+    if (name === undefined || merit === undefined || ranges.length > 0) return;
     const promotions = input.promotions ?? preset?.promotions;
     const change = input.switch ?? preset?.switch;
-    strategies.push({
+    const strategy: Strategy = {
       name,
       merit,
       ...(promotions === undefined ? {} : { promotions }),
       ...(change === undefined ? {} : { switch: change }),
-    });
+    };
+    strategies.push(strategy);
+    located.push({ strategy, path });
   });
+  // How far each strategy can take the salary, once the salary and the years are known.
+  if (value !== undefined) {
+    const career = {
+      currency: value.currency,
+      salary: toMinor(value.start.salary, minorDigits(value.currency)),
+      years: value.years,
+    };
+    for (const { strategy, path } of located) {
+      const problem = strategyLimitProblem(career, strategy, path);
+      if (problem !== undefined) problems.push(source.problem(problem.path, problem.message, problem.code));
+    }
+  }
   if (problems.length > 0 || value === undefined)
-    throw new DomainError('invalid-input', 'invalid earnings file', problems);
+    throw new DomainError('invalid-input', 'invalid earnings file', sortProblems(problems));
   return {
     currency: value.currency,
-    salary: toMinor(value.start.salary),
+    salary: toMinor(value.start.salary, minorDigits(value.currency)),
     years: value.years,
     strategies,
     runs: value.runs,

@@ -1,4 +1,5 @@
-import { roundHalfAwayFromZero, toMajor } from './money.js';
+import { DomainError, formatPath, type Path, type Problem } from '../problems.js';
+import { formatMoney, MAX_MINOR, minorDigits, roundHalfAwayFromZero, toMajor } from './money.js';
 import { percentiles } from './percentile.js';
 import { hashSeed, mulberry32 } from './random.js';
 
@@ -17,7 +18,7 @@ export interface Strategy {
 
 export interface EarningsInput {
   currency: string;
-  /** Starting salary in minor units. */
+  /** Starting salary in minor units of the currency. */
   salary: number;
   years: number;
   strategies: Strategy[];
@@ -60,6 +61,80 @@ export function strategyWarnings(strategy: Strategy): string[] {
   ];
 }
 
+/** The highest value a rate can take. */
+function highest(rate: Rate | undefined): number {
+  if (rate === undefined) return 0;
+  return typeof rate === 'number' ? rate : rate[1];
+}
+
+/**
+ * Whether a strategy can take the salary, or the career total, past what is held exactly. The
+ * check is on the best case, every rate at the top of its range every year, so that the answer
+ * does not depend on the seed or the number of runs. The problem points at the raise that does
+ * most of the growing (or at the starting salary when nothing grows), with `path` the strategy's
+ * place in the file.
+ */
+export function strategyLimitProblem(
+  input: Pick<EarningsInput, 'currency' | 'salary' | 'years'>,
+  strategy: Strategy,
+  path: Path,
+): Problem | undefined {
+  const { switches, promotes } = careerEvents(strategy, input.years);
+  const merit = 1 + highest(strategy.merit);
+  const change = 1 + highest(strategy.switch?.raise);
+  const promotion = 1 + highest(strategy.promotions?.raise);
+  // Rounding adds at most half a minor unit a year; the margin covers the draws' last binary digit.
+  let salary = input.salary;
+  let total = salary;
+  const growth = { merit: 0, switch: 0, promotion: 0 };
+  for (let year = 2; year <= input.years; year++) {
+    let factor = switches[year] === 1 ? change : merit;
+    if (switches[year] === 1) growth.switch += Math.log(change);
+    else growth.merit += Math.log(merit);
+    if (promotes[year] === 1) {
+      factor *= promotion;
+      growth.promotion += Math.log(promotion);
+    }
+    salary = salary * factor * (1 + 1e-12) + 0.5;
+    total += salary;
+  }
+  if (total <= MAX_MINOR) return undefined;
+  const fields: [number, Path, string][] = [
+    [growth.merit, [...path, 'merit'], 'merit raise'],
+    [growth.switch, [...path, 'switch', 'raise'], 'job-change raise'],
+    [growth.promotion, [...path, 'promotions', 'raise'], 'promotion raise'],
+  ];
+  const [largest, field, raise] = fields.reduce((a, b) => (b[0] > a[0] ? b : a));
+  const max = formatMoney(MAX_MINOR, minorDigits(input.currency));
+  const what = salary > MAX_MINOR ? 'the salary' : 'the career total';
+  // A salary too large to be paid for that many years, raises or not, is the salary's fault.
+  const blameSalary = largest <= 0 || input.salary * input.years > MAX_MINOR;
+  const message = blameSalary
+    ? `start.salary: over ${input.years} years, strategy "${strategy.name}" takes ${what} past ${max}; lower the salary or the years`
+    : `${formatPath(field)}: over ${input.years} years at the top of its raises, strategy "${strategy.name}" takes ${what} past ${max}; lower the ${raise} or the years`;
+  return {
+    severity: 'error',
+    code: 'amount-too-large',
+    message,
+    path: blameSalary ? ['start', 'salary'] : field,
+  };
+}
+
+/** Which years switch jobs and which promote: the same for every run. */
+function careerEvents(strategy: Strategy, years: number) {
+  const switches = new Uint8Array(years + 1);
+  const promotes = new Uint8Array(years + 1);
+  let promotions = 0;
+  for (let year = 2; year <= years; year++) {
+    if (strategy.switch !== undefined && isMultiple(year - 1, strategy.switch.every)) switches[year] = 1;
+    if (strategy.promotions !== undefined && isMultiple(year - 1, strategy.promotions.every)) {
+      promotions++;
+      if (promotions <= (strategy.promotions.max ?? Infinity)) promotes[year] = 1;
+    }
+  }
+  return { switches, promotes };
+}
+
 /**
  * Simulates `runs` careers for every strategy. Year 1 pays the starting salary; each later year
  * applies the switch raise in switch years and merit otherwise, times the promotion raise in
@@ -67,6 +142,11 @@ export function strategyWarnings(strategy: Strategy): string[] {
  * seeded by the seed and its name, so adding or reordering strategies changes no other result.
  */
 export function simulateEarnings(input: EarningsInput, onProgress?: Progress): EarningsReport {
+  const problems = input.strategies.flatMap((strategy, index) => {
+    const problem = strategyLimitProblem(input, strategy, ['strategies', index]);
+    return problem === undefined ? [] : [problem];
+  });
+  if (problems.length > 0) throw new DomainError('invalid-input', problems[0]!.message, problems);
   const totalWork = input.runs * input.years * input.strategies.length;
   let done = 0;
   const strategies = input.strategies.map((strategy) => {
@@ -97,16 +177,7 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
   const [switchLow, switchWidth] = bounds(strategy.switch?.raise);
   const [promoLow, promoWidth] = bounds(strategy.promotions?.raise);
   // Which years switch and which promote is the same for every run: work it out once.
-  const switches = new Uint8Array(years + 1);
-  const promotes = new Uint8Array(years + 1);
-  let promotions = 0;
-  for (let year = 2; year <= years; year++) {
-    if (strategy.switch !== undefined && isMultiple(year - 1, strategy.switch.every)) switches[year] = 1;
-    if (strategy.promotions !== undefined && isMultiple(year - 1, strategy.promotions.every)) {
-      promotions++;
-      if (promotions <= (strategy.promotions.max ?? Infinity)) promotes[year] = 1;
-    }
-  }
+  const { switches, promotes } = careerEvents(strategy, years);
   const byYear = Array.from({ length: years }, () => new Float64Array(runs));
   const totals = new Float64Array(runs);
   const chunk = Math.max(1, Math.floor(1_000_000 / years));
@@ -128,8 +199,9 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
     totals[run] = total;
     if ((run + 1) % chunk === 0 || run + 1 === runs) progress(((run % chunk) + 1) * years);
   }
+  const digits = minorDigits(input.currency);
   const row = (values: Float64Array) => {
-    const [p10, p50, p90] = percentiles(values, PERCENTILES).map(toMajor);
+    const [p10, p50, p90] = percentiles(values, PERCENTILES).map((minor) => toMajor(minor, digits));
     return { p10: p10!, p50: p50!, p90: p90! };
   };
   return { total: row(totals), years: byYear.map((values, index) => ({ year: index + 1, ...row(values) })) };

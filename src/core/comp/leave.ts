@@ -1,4 +1,4 @@
-import { priceTimes, scale, toMajor } from './money.js';
+import { amountTooLarge, isExact, minorDigits, priceTimes, scale, toMajor } from './money.js';
 import type { Horizon, Offer } from './offer.js';
 import { valuedVests } from './timeline.js';
 import { vestEvents, vestedSharesAt } from './vesting.js';
@@ -61,21 +61,41 @@ export function leaveCost(offer: Offer, month: number, stockGrowth: number): Lea
       forfeitedValue += vest.value;
     }
   }
+  const digits = minorDigits(offer.currency);
+  // Each vest is exact (valuedVests checks); their sum, of parts at least 0, is checked once.
+  if (!isExact(vestedValue + forfeitedValue)) {
+    throw amountTooLarge(
+      offer.path,
+      digits,
+      (max) =>
+        `the RSUs granted by month ${month} are worth more than ${max} in all; lower the shares or the price`,
+    );
+  }
+  const major = (minor: number) => toMajor(minor, digits);
   return {
     offer: offer.name,
     month,
     vestedShares,
-    vestedValue: toMajor(vestedValue),
+    vestedValue: major(vestedValue),
     forfeitedShares,
-    forfeitedValue: toMajor(forfeitedValue),
-    clawback: toMajor(clawbackOwed(offer, month)),
+    forfeitedValue: major(forfeitedValue),
+    clawback: major(clawbackOwed(offer, month)),
     options: offer.options.map((grant) => {
       const vested = vestedSharesAt(vestEvents(grant.shares, grant.schedule), month);
+      const exerciseCost = priceTimes(vested, grant.strike, digits);
+      if (!isExact(exerciseCost)) {
+        throw amountTooLarge(
+          grant.path,
+          digits,
+          (max) =>
+            `exercising the vested options (shares × strike) costs more than ${max}; lower the shares or the strike`,
+        );
+      }
       return {
         shares: grant.shares,
         vestedShares: vested,
         forfeitedShares: grant.shares - vested,
-        exerciseCost: toMajor(priceTimes(vested, grant.strike)),
+        exerciseCost: major(exerciseCost),
         exerciseWindowDays: grant.exerciseWindowDays,
       };
     }),

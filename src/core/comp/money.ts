@@ -1,11 +1,62 @@
+import { DomainError, formatPath, type Path } from '../problems.js';
+
 /**
- * Money inside the core is an integer number of minor units (cents for USD). Amounts enter in
- * major units (as written in files) and leave in major units rounded to the cent; every step in
- * between that can produce a fraction of a cent rounds explicitly, half away from zero.
+ * Money inside the core is an integer number of minor units of the currency: cents for USD and
+ * EUR, yen for JPY (which has no minor unit), fils for BHD (a thousandth of a dinar). Amounts enter
+ * in major units (as written in files) and leave in major units at the currency's precision; every
+ * step in between that can produce a fraction of a minor unit rounds explicitly, half away from zero.
+ *
+ * Every amount stays an exact integer: at most Number.MAX_SAFE_INTEGER minor units. Inputs are
+ * bounded by MAX_INPUT_AMOUNT, and amounts derived from them (raises compounding over the horizon,
+ * share price growth, sums) are checked where they are produced, so that an amount too large to
+ * hold exactly is reported as bad input instead of printing as Infinity or NaN.
  */
 
-/** Minor units per major unit. Every currency Trellis formats has two decimals. */
-export const MINOR_PER_MAJOR = 100;
+/** The largest amount, in minor units, that is held exactly. */
+export const MAX_MINOR = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The largest amount or price a file may give, in major units. Even in a currency with three
+ * decimals it is 10^15 minor units, within MAX_MINOR with room for a few years' sums.
+ */
+export const MAX_INPUT_AMOUNT = 1e12;
+
+/** The most shares a grant may have: vesting multiplies shares by FRACTION_UNIT (120,000) exactly. */
+export const MAX_SHARES = 1e10;
+
+const digitsCache = new Map<string, number>();
+let knownCurrencies: Set<string> | undefined;
+
+/**
+ * Decimal digits of the currency's minor unit (ISO 4217, as the platform's Intl data has them):
+ * 2 for USD, EUR and GBP, 0 for JPY and KRW, 3 for BHD and KWD. Works in Node and in browsers.
+ */
+export function minorDigits(currency: string): number {
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits as number;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+/**
+ * Whether `code` is a currency the platform knows. Intl formats any well-formed code (with two
+ * decimals), so the list of supported currencies is the test; without that list, any code passes.
+ */
+export function isKnownCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  knownCurrencies ??= new Set(
+    (Intl as { supportedValuesOf?: (key: 'currency') => string[] }).supportedValuesOf?.('currency') ?? [],
+  );
+  return knownCurrencies.size === 0 || knownCurrencies.has(code);
+}
+
+/** Minor units per major unit for a number of decimal digits: 100 for cents. */
+function perMajor(digits: number): number {
+  return 10 ** digits;
+}
 
 /**
  * Rounds to the nearest integer, halves away from zero (2.5 → 3, −2.5 → −3). The tolerance, a
@@ -23,14 +74,15 @@ export function roundHalfAwayFromZero(value: number): number {
   return value < 0 ? -rounded : rounded;
 }
 
-/** Major units (e.g. dollars, possibly with cents) to integer minor units. */
-export function toMinor(major: number): number {
-  return roundHalfAwayFromZero(major * MINOR_PER_MAJOR);
+/** Major units (e.g. dollars, possibly with cents) to integer minor units of a currency with `digits` decimals. */
+export function toMinor(major: number, digits: number): number {
+  return roundHalfAwayFromZero(major * perMajor(digits));
 }
 
-/** Integer minor units to major units; exact to the cent because the input is an integer. */
-export function toMajor(minor: number): number {
-  return minor / MINOR_PER_MAJOR;
+/** Integer minor units to major units; exact to the minor unit because the input is an integer. */
+export function toMajor(minor: number, digits: number): number {
+  // Dividing (rather than multiplying by 0.01) gives the shortest decimal, e.g. 1234 / 1000 = 1.234.
+  return minor / perMajor(digits);
 }
 
 /** `amount × rate`, rounded to a whole minor unit. */
@@ -38,16 +90,36 @@ export function scale(minor: number, rate: number): number {
   return roundHalfAwayFromZero(minor * rate);
 }
 
-/** `quantity × unit price` in minor units, where the price is in major units and may have sub-cent digits. */
-export function priceTimes(quantity: number, priceMajor: number, factor = 1): number {
-  return roundHalfAwayFromZero(quantity * priceMajor * MINOR_PER_MAJOR * factor);
+/** `quantity × unit price` in minor units, where the price is in major units and may have digits below the minor unit. */
+export function priceTimes(quantity: number, priceMajor: number, digits: number, factor = 1): number {
+  return roundHalfAwayFromZero(quantity * priceMajor * perMajor(digits) * factor);
 }
 
-/** A money amount for a table: thousands separators and two decimals, e.g. `145,000.00`. */
-export function formatMoney(minor: number): string {
+/** A money amount for a table: thousands separators and the currency's decimals, e.g. `145,000.00`, `¥` amounts as `10,677,089`. */
+export function formatMoney(minor: number, digits: number): string {
   const sign = minor < 0 ? '-' : '';
   const magnitude = Math.abs(minor);
-  const whole = Math.floor(magnitude / MINOR_PER_MAJOR);
-  const cents = String(magnitude % MINOR_PER_MAJOR).padStart(2, '0');
-  return `${sign}${whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+  const unit = perMajor(digits);
+  const whole = Math.floor(magnitude / unit)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (digits === 0) return `${sign}${whole}`;
+  return `${sign}${whole}.${String(magnitude % unit).padStart(digits, '0')}`;
+}
+
+/** Whether an amount in minor units is held exactly (a safe integer: not too large, not Infinity or NaN). */
+export function isExact(minor: number): boolean {
+  return Number.isSafeInteger(minor);
+}
+
+/**
+ * The error for an amount derived from the input that grew too large to hold exactly, pointing at
+ * the field to change. `says` completes "… past <the largest amount>", e.g.
+ * `(max) => \`over 6 years the base grows past ${max}; lower the raise or the horizon\``.
+ */
+export function amountTooLarge(path: Path, digits: number, says: (max: string) => string): DomainError {
+  const message = `${formatPath(path)}: ${says(formatMoney(MAX_MINOR, digits))}`;
+  return new DomainError('invalid-input', message, [
+    { severity: 'error', code: 'amount-too-large', message, path },
+  ]);
 }

@@ -1,5 +1,5 @@
-import { bestOf, sum } from './compare.js';
-import { formatMoney, toMajor } from './money.js';
+import { bestOf, Problems, sum } from './compare.js';
+import { formatMoney, minorDigits, toMajor } from './money.js';
 import type { Horizon, Offer, OffersFile } from './offer.js';
 import { ISO_POST_EMPLOYMENT_DAYS } from './options.js';
 import { timeline } from './timeline.js';
@@ -43,10 +43,17 @@ export function negotiationBrief(
     years: overrides.years ?? file.years,
     stockGrowth: overrides.stockGrowth ?? file.stockGrowth,
   };
-  const mine = timeline(offer, horizon).years;
+  const digits = minorDigits(file.currency);
+  const toMajorUnits = (minor: number) => toMajor(minor, digits);
+  const problems = new Problems();
+  const years = new Map(
+    file.offers.map((candidate) => [candidate, problems.collect(() => timeline(candidate, horizon).years)]),
+  );
+  problems.throwIfAny();
+  const mine = years.get(offer) ?? timeline(offer, horizon).years;
   const others = file.offers
     .filter((candidate) => candidate !== offer)
-    .map((candidate) => ({ offer: candidate, years: timeline(candidate, horizon).years }));
+    .map((candidate) => ({ offer: candidate, years: years.get(candidate)! }));
   const best =
     others.length === 0
       ? undefined
@@ -59,9 +66,9 @@ export function negotiationBrief(
           const theirs = rival.years[index]?.total ?? 0;
           return {
             year: row.year,
-            offer: toMajor(row.total),
-            against: toMajor(theirs),
-            gap: toMajor(theirs - row.total),
+            offer: toMajorUnits(row.total),
+            against: toMajorUnits(theirs),
+            gap: toMajorUnits(theirs - row.total),
           };
         });
   const yearOneGap = rival === undefined ? 0 : (rival.years[0]?.total ?? 0) - (mine[0]?.total ?? 0);
@@ -70,10 +77,10 @@ export function negotiationBrief(
     currency: file.currency,
     against: rival?.offer.name ?? null,
     gaps,
-    totalGap: toMajor(
+    totalGap: toMajorUnits(
       rival === undefined ? 0 : sum(rival.years.map((row) => row.total)) - sum(mine.map((row) => row.total)),
     ),
-    signingToCloseYearOne: toMajor(Math.max(0, yearOneGap)),
+    signingToCloseYearOne: toMajorUnits(Math.max(0, yearOneGap)),
     openComponents: openComponents(offer, Math.max(0, yearOneGap)),
     equityQuestions: equityQuestions(offer),
     principles: PRINCIPLES,
@@ -83,7 +90,10 @@ export function negotiationBrief(
 /** The parts of the package still worth asking about, given what the offer already contains. */
 function openComponents(offer: Offer, yearOneGap: number): string[] {
   const open: string[] = [];
-  const close = yearOneGap > 0 ? ` (${formatMoney(yearOneGap)} would close the year-one gap)` : '';
+  const close =
+    yearOneGap > 0
+      ? ` (${formatMoney(yearOneGap, minorDigits(offer.currency))} would close the year-one gap)`
+      : '';
   open.push(
     offer.signing.length === 0
       ? `signing bonus: none offered yet${close}`
@@ -127,7 +137,7 @@ function equityQuestions(offer: Offer): EquityQuestion[] {
     {
       question:
         'What is the latest valuation: the 409A price of common and the preferred price of the last round?',
-      known: `409A ${formatPrice(grant.fmv)}, preferred ${formatPrice(grant.preferredPrice)} per share`,
+      known: `409A ${formatPrice(grant.fmv, offer.currency)}, preferred ${formatPrice(grant.preferredPrice, offer.currency)} per share`,
     },
     {
       question: 'How long is the exercise window after leaving?',
@@ -144,7 +154,11 @@ function formatPercent(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(3))}%`;
 }
 
-/** A share price: at least the cents, and any sub-cent digits it has. */
-function formatPrice(price: number): string {
-  return price.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+/** A share price: at least the currency's minor unit (cents, or whole yen), and any finer digits it has. */
+function formatPrice(price: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return price.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: Math.max(6, digits),
+  });
 }

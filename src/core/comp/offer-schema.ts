@@ -1,27 +1,33 @@
 import { z } from 'zod';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
-import { DomainError, formatPath, type Path, type Problem } from '../problems.js';
-import { toMinor } from './money.js';
+import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
+import { amount, currency, price, wholeShares } from './fields.js';
+import { MAX_SHARES, minorDigits, toMinor } from './money.js';
 import type { Bonus, Offer, OffersFile, OptionGrant, Refreshers, RsuGrant } from './offer.js';
 import { sharesForValue } from './offer.js';
 import { CADENCES, NAMED_SCHEDULES, scheduleProblems, type VestingSchedule } from './schedule.js';
 
 /**
  * The offer file format (YAML or JSON) and its validation. Every problem is located in the file and
- * all of them are reported in one run. Grants and vesting schedules are checked in a second pass
+ * all of them are reported in one run: each offer is checked on its own, and the checks that need
+ * a well-formed value (unique names, bonus, refreshers) run on every part that is well formed, even
+ * when another part of the file is not. Grants and vesting schedules are checked in a further pass
  * with their own schemas, so that a misspelt field inside them still gets a "did you mean".
  */
 
-const amount = z.number().min(0, 'must not be negative');
-const positive = z.number().positive('must be greater than 0');
+/** The longest horizon, in years, a comparison may cover (the file's assumptions.years and --years alike). */
+export const MAX_YEARS = 50;
+
+const nonNegative = z.number().min(0, 'must not be negative');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const rate = z.number().gt(-1, 'must be greater than -1 (a fraction: 0.03 is 3%)');
-const wholeShares = z.number().int('must be a whole number of shares').min(0, 'must not be negative');
 const months = z.number().int('must be a whole number of months').min(0, 'must not be negative');
+const wholeYears = z.number().int('must be a whole number of years').min(1, 'must be at least 1');
 
 export const scheduleSchema = z.strictObject({
   years: z.array(z.number().min(0, 'percentages must not be negative')).min(1, 'must list at least one year'),
-  // A single cadence is read as a list of one, which then applies to every year.
+  // One cadence for every year, or a list with one per year. A single name is read as a list of one
+  // here, for its messages; whether it was a list is read from the file (see checkVesting).
   cadence: z.preprocess(
     (value) => (typeof value === 'string' ? [value] : value),
     z.array(z.enum(CADENCES)).min(1),
@@ -33,7 +39,7 @@ const rsuSchema = z.strictObject({
   type: z.literal('rsu'),
   shares: wholeShares.optional(),
   value: amount.optional(),
-  price: positive,
+  price,
   vesting: z.unknown().optional(),
   liquid: z.boolean().default(true),
 });
@@ -54,29 +60,37 @@ const optionSchema = z.strictObject({
     .optional(),
 });
 
+const bonusSchema = z.strictObject({
+  target: nonNegative.optional(),
+  multiplier: nonNegative.optional(),
+  amount: amount.optional(),
+});
+
+const refreshersSchema = z.strictObject({
+  value: amount,
+  every: wholeYears.default(1),
+  from: wholeYears.default(2),
+  vesting: z.unknown().optional(),
+  price: price.optional(),
+});
+
 const offerSchema = z.strictObject({
   name: z.string().min(1, 'must not be empty'),
   base: amount,
   raise: rate.default(0),
-  bonus: z
-    .strictObject({ target: amount.optional(), multiplier: amount.optional(), amount: amount.optional() })
-    .optional(),
+  bonus: bonusSchema.optional(),
   signing: z
     .union([amount, z.array(amount)], { error: 'must be an amount or a list of amounts, one per year' })
     .optional(),
+  // One bound, so that a negative number of months is one mistake with one message.
   clawback: z
-    .strictObject({ months: months.min(1, 'must be at least 1'), prorated: z.boolean().default(false) })
-    .optional(),
-  equity: z.array(z.unknown()).default([]),
-  refreshers: z
     .strictObject({
-      value: amount,
-      every: z.number().int('must be a whole number of years').min(1, 'must be at least 1').default(1),
-      from: z.number().int('must be a whole number of years').min(1, 'must be at least 1').default(2),
-      vesting: z.unknown().optional(),
-      price: positive.optional(),
+      months: z.number().int('must be a whole number of months').min(1, 'must be at least 1'),
+      prorated: z.boolean().default(false),
     })
     .optional(),
+  equity: z.array(z.unknown()).default([]),
+  refreshers: refreshersSchema.optional(),
   company: z
     .strictObject({
       dilutionPerRound: z.number().min(0, 'must be between 0 and 1').lt(1, 'must be less than 1'),
@@ -87,20 +101,13 @@ const offerSchema = z.strictObject({
     .optional(),
 });
 
+/** The whole file, offers included: the shape the API accepts and documents. */
 export const offersFileSchema = z.strictObject({
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD')
-    .default('USD'),
+  currency,
   assumptions: z
     .strictObject({
       stockGrowth: rate.default(0),
-      years: z
-        .number()
-        .int('must be a whole number of years')
-        .min(1, 'must be at least 1')
-        .max(50, 'must be at most 50')
-        .default(4),
+      years: wholeYears.max(MAX_YEARS, `must be at most ${MAX_YEARS}`).default(4),
       tax: z
         .strictObject({ incomeRate: fraction.default(0.32), amtRate: fraction.default(0.28) })
         .prefault({}),
@@ -110,7 +117,13 @@ export const offersFileSchema = z.strictObject({
   offers: z.array(offerSchema).min(1, 'must list at least one offer'),
 });
 
+/** The file with its offers left unchecked: they are checked one by one, each on its own. */
+const fileShapeSchema = offersFileSchema.extend({
+  offers: z.array(z.unknown()).min(1, 'must list at least one offer'),
+});
+
 export type OffersFileInput = z.output<typeof offersFileSchema>;
+type OfferInput = z.output<typeof offerSchema>;
 
 /** A validated offer file with the parsed document kept, so later look-ups can point into it. */
 export interface ParsedOffers {
@@ -124,72 +137,76 @@ export function parseOffersFile(text: string, fileName: string): ParsedOffers {
   if (source.syntaxProblems.length > 0)
     throw new DomainError('invalid-input', 'invalid offer file', source.syntaxProblems);
   const problems: Problem[] = [];
-  const top = checkSchema(source, offersFileSchema);
+  const top = checkSchema(source, fileShapeSchema);
   problems.push(...top.problems);
+  const code = top.value?.currency ?? 'USD';
+  const digits = minorDigits(code);
 
   const raw = asRecord(source.value);
   const schedules = userSchedules(source, raw?.schedules, problems);
   const rawOffers = Array.isArray(raw?.offers) ? raw.offers : [];
-  const grants = rawOffers.map((rawOffer, index) =>
-    offerGrants(source, asRecord(rawOffer), ['offers', index], schedules, problems),
-  );
-  const refresherSchedules = rawOffers.map((rawOffer, index) => {
-    const refreshers = asRecord(asRecord(rawOffer)?.refreshers);
-    return refreshers === undefined
-      ? undefined
-      : resolveVesting(
-          source,
-          refreshers.vesting,
-          ['offers', index, 'refreshers', 'vesting'],
-          schedules,
-          problems,
-        );
-  });
-
-  const value = top.value;
   const offers: Offer[] = [];
-  if (value !== undefined) {
-    const seen = new Map<string, number>();
-    value.offers.forEach((input, index) => {
-      const path: Path = ['offers', index];
-      if (seen.has(input.name)) {
+  const names = new Map<string, number>();
+  rawOffers.forEach((rawOffer, index) => {
+    const path: Path = ['offers', index];
+    const record = asRecord(rawOffer);
+    const checked = checkSchema(source, offerSchema, path);
+    problems.push(...checked.problems);
+    const grants = offerGrants(source, record, path, schedules, digits, problems);
+
+    // Each check below needs only its own part of the offer to be well formed.
+    const name = record?.name;
+    if (typeof name === 'string' && name !== '') {
+      const first = names.get(name);
+      if (first !== undefined) {
         problems.push(
           source.problem(
             [...path, 'name'],
-            `${formatPath(path)}.name: "${input.name}" is already the name of offers[${seen.get(input.name)}]; names must be unique`,
+            `${formatPath(path)}.name: "${name}" is already the name of offers[${first}]; names must be unique`,
             'duplicate-name',
           ),
         );
-      }
-      seen.set(input.name, index);
-      const offerGrantsValue = grants[index];
-      const bonus = buildBonus(source, input.bonus, [...path, 'bonus'], problems);
-      // Without valid grants the refreshers have no price to check: the grants' problems are reported.
-      if (offerGrantsValue === undefined) return;
-      const refreshers = buildRefreshers(
-        source,
-        input,
-        offerGrantsValue.rsus,
-        refresherSchedules[index],
-        path,
-        problems,
-      );
-      offers.push({
-        name: input.name,
-        base: toMinor(input.base),
-        raise: input.raise,
-        bonus,
-        signing: (typeof input.signing === 'number' ? [input.signing] : (input.signing ?? [])).map(toMinor),
-        clawback: input.clawback ?? null,
-        rsus: offerGrantsValue.rsus,
-        options: offerGrantsValue.options,
-        refreshers,
-        company: input.company ?? null,
-      });
-    });
-  }
+      } else names.set(name, index);
+    }
+    const bonusInput = bonusSchema.safeParse(record?.bonus);
+    const bonus =
+      bonusInput.success && bonusInput.data !== undefined
+        ? buildBonus(source, bonusInput.data, [...path, 'bonus'], digits, problems)
+        : null;
+    const rawRefreshers = asRecord(record?.refreshers);
+    const refresherSchedule =
+      rawRefreshers === undefined
+        ? undefined
+        : resolveVesting(
+            source,
+            rawRefreshers.vesting,
+            [...path, 'refreshers', 'vesting'],
+            schedules,
+            problems,
+          );
+    const refreshersInput = refreshersSchema.safeParse(rawRefreshers);
+    // Without valid grants the refreshers have no price to check: the grants' problems are reported.
+    const refreshers =
+      refreshersInput.success && refreshersInput.data !== undefined && grants !== undefined
+        ? buildRefreshers(
+            source,
+            refreshersInput.data,
+            grants.rsus,
+            refresherSchedule,
+            path,
+            digits,
+            problems,
+          )
+        : null;
+
+    const input = checked.value;
+    if (input === undefined || grants === undefined) return;
+    offers.push(buildOffer(input, code, path, digits, bonus, refreshers, grants));
+  });
+
+  const value = top.value;
   if (problems.length > 0 || value === undefined)
-    throw new DomainError('invalid-input', 'invalid offer file', problems);
+    throw new DomainError('invalid-input', 'invalid offer file', sortProblems(problems));
   return {
     source,
     file: {
@@ -200,6 +217,48 @@ export function parseOffersFile(text: string, fileName: string): ParsedOffers {
       offers,
     },
   };
+}
+
+function buildOffer(
+  input: OfferInput,
+  currencyCode: string,
+  path: Path,
+  digits: number,
+  bonus: Bonus | null,
+  refreshers: Refreshers | null,
+  grants: { rsus: RsuGrant[]; options: OptionGrant[] },
+): Offer {
+  const signing = typeof input.signing === 'number' ? [input.signing] : (input.signing ?? []);
+  return {
+    name: input.name,
+    currency: currencyCode,
+    path,
+    base: toMinor(input.base, digits),
+    raise: input.raise,
+    bonus,
+    signing: signing.map((major) => toMinor(major, digits)),
+    clawback: input.clawback ?? null,
+    rsus: grants.rsus,
+    options: grants.options,
+    refreshers,
+    company: input.company ?? null,
+  };
+}
+
+/**
+ * Runs a calculation on a parsed file and points any problem it reports by path (an amount that
+ * grew too large under the horizon, say) at its place in the file.
+ */
+export function withinFile<T>(parsed: ParsedOffers, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.problems.every((p) => p.line !== undefined)) throw error;
+    const located = error.problems.map((p) =>
+      p.line !== undefined ? p : parsed.source.problem(p.path, p.message, p.code, p.severity),
+    );
+    throw new DomainError(error.code, error.message, sortProblems(located));
+  }
 }
 
 /** The offer with this name, or a not-found error pointing at the file's offers. */
@@ -222,6 +281,14 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
+}
+
+/** The raw value at `path` in a document. */
+function valueAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>(
+    (value, key) => (value as Record<string | number, unknown> | undefined)?.[key],
+    root,
+  );
 }
 
 /** The `schedules:` map: user-defined named schedules, each checked like an inline one. */
@@ -301,10 +368,11 @@ function checkVesting(source: SourceDocument, path: Path, problems: Problem[]): 
   const checked = checkSchema(source, scheduleSchema, path);
   problems.push(...checked.problems);
   if (checked.value === undefined) return undefined;
+  // A single name applies to every year; a list, even of one, must give one cadence per year.
+  const single = typeof asRecord(valueAt(source.value, path))?.cadence === 'string';
   const schedule: VestingSchedule = {
     years: checked.value.years,
-    cadence:
-      checked.value.cadence.length === 1 ? (checked.value.cadence[0] ?? 'monthly') : checked.value.cadence,
+    cadence: single ? (checked.value.cadence[0] ?? 'monthly') : checked.value.cadence,
     cliffMonths: checked.value.cliffMonths,
   };
   const semantic = scheduleProblems(schedule);
@@ -322,6 +390,7 @@ function offerGrants(
   rawOffer: Record<string, unknown> | undefined,
   offerPath: Path,
   schedules: Map<string, VestingSchedule | undefined>,
+  digits: number,
   problems: Problem[],
 ): { rsus: RsuGrant[]; options: OptionGrant[] } | undefined {
   const equity = rawOffer?.equity;
@@ -364,7 +433,17 @@ function offerGrants(
         return void (complete = false);
       }
       const shares = grant.shares ?? sharesForValue(grant.value ?? 0, grant.price);
-      rsus.push({ shares, price: grant.price, schedule, liquid: grant.liquid, grantMonth: 0 });
+      if (shares > MAX_SHARES) {
+        problems.push(
+          source.problem(
+            [...path, 'value'],
+            `${formatPath([...path, 'value'])}: buys ${shares} shares at ${grant.price}, more than the ${MAX_SHARES} a grant may have; check the value and the price`,
+            'invalid-value',
+          ),
+        );
+        return void (complete = false);
+      }
+      rsus.push({ shares, price: grant.price, schedule, liquid: grant.liquid, grantMonth: 0, path });
     } else {
       const checked = checkSchema(source, optionSchema, path);
       problems.push(...checked.problems);
@@ -381,6 +460,7 @@ function offerGrants(
         exerciseWindowDays: grant.exerciseWindowDays ?? 90,
         windowStated: grant.exerciseWindowDays !== undefined,
         schedule,
+        path,
       });
     }
   });
@@ -389,11 +469,11 @@ function offerGrants(
 
 function buildBonus(
   source: SourceDocument,
-  input: { target?: number; multiplier?: number; amount?: number } | undefined,
+  input: z.output<typeof bonusSchema>,
   path: Path,
+  digits: number,
   problems: Problem[],
 ): Bonus | null {
-  if (input === undefined) return null;
   const hasTarget = input.target !== undefined || input.multiplier !== undefined;
   if (input.amount !== undefined && hasTarget) {
     problems.push(
@@ -405,7 +485,7 @@ function buildBonus(
     );
     return null;
   }
-  if (input.amount !== undefined) return { kind: 'amount', amount: toMinor(input.amount) };
+  if (input.amount !== undefined) return { kind: 'amount', amount: toMinor(input.amount, digits) };
   if (input.target === undefined) {
     problems.push(
       source.problem(
@@ -421,14 +501,13 @@ function buildBonus(
 
 function buildRefreshers(
   source: SourceDocument,
-  input: OffersFileInput['offers'][number],
+  refreshers: z.output<typeof refreshersSchema>,
   rsus: RsuGrant[],
   schedule: VestingSchedule | undefined,
   offerPath: Path,
+  digits: number,
   problems: Problem[],
 ): Refreshers | null {
-  const refreshers = input.refreshers;
-  if (refreshers === undefined) return null;
   // Refreshers are in the company's stock: by default priced and traded like its first RSU grant.
   const first = rsus[0];
   const price = refreshers.price ?? first?.price;
@@ -446,7 +525,7 @@ function buildRefreshers(
   }
   if (schedule === undefined) return null;
   return {
-    value: toMinor(refreshers.value),
+    value: toMinor(refreshers.value, digits),
     every: refreshers.every,
     from: refreshers.from,
     schedule,

@@ -1,4 +1,5 @@
-import { toMajor } from './money.js';
+import { DomainError, formatPath, type Path } from '../problems.js';
+import { MAX_SHARES, minorDigits, toMajor } from './money.js';
 import type { VestingSchedule } from './schedule.js';
 
 /**
@@ -15,6 +16,8 @@ export interface RsuGrant {
   liquid: boolean;
   /** Months after the start of employment at which the grant is made (0 for the sign-on grant). */
   grantMonth: number;
+  /** Where the grant comes from in the file (the grant, or the offer's refreshers), for problems. */
+  path: Path;
 }
 
 export type OptionKind = 'iso' | 'nso';
@@ -33,6 +36,8 @@ export interface OptionGrant {
   exerciseWindowDays: number;
   windowStated: boolean;
   schedule: VestingSchedule;
+  /** Where the grant is in the file, for problems. */
+  path: Path;
 }
 
 export interface Refreshers {
@@ -57,6 +62,10 @@ export type Bonus =
 
 export interface Offer {
   name: string;
+  /** ISO 4217 code; every amount of the offer is in minor units of this currency. */
+  currency: string;
+  /** Where the offer is in the file (`['offers', 2]`), so that problems found in computing can point at it. */
+  path: Path;
   base: number;
   raise: number;
   bonus: Bonus | null;
@@ -106,7 +115,14 @@ export function rsuGrants(offer: Offer, horizon: Horizon): RsuGrant[] {
     const price = refreshers.liquid
       ? refreshers.price * (1 + horizon.stockGrowth) ** (grantMonth / 12)
       : refreshers.price;
-    const shares = sharesForValue(toMajor(refreshers.value), price);
+    const shares = sharesForValue(toMajor(refreshers.value, minorDigits(offer.currency)), price);
+    if (!(shares <= MAX_SHARES)) {
+      const path = [...offer.path, 'refreshers'];
+      const message = `${formatPath(path)}: the refresher granted in year ${year} buys more than ${MAX_SHARES.toLocaleString('en-US')} shares at ${price} a share; lower the value or raise the price`;
+      throw new DomainError('invalid-input', message, [
+        { severity: 'error', code: 'amount-too-large', message, path },
+      ]);
+    }
     // Recorded at the start price, so that value at vest = shares × price × (1 + g)^(month / 12) for every grant.
     grants.push({
       shares,
@@ -114,6 +130,7 @@ export function rsuGrants(offer: Offer, horizon: Horizon): RsuGrant[] {
       schedule: refreshers.schedule,
       liquid: refreshers.liquid,
       grantMonth,
+      path: [...offer.path, 'refreshers'],
     });
   }
   return grants;

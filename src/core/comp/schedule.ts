@@ -77,7 +77,7 @@ export function scheduleProblems(
   if (Array.isArray(schedule.cadence) && schedule.cadence.length !== schedule.years.length) {
     problems.push({
       field: 'cadence',
-      message: `lists ${schedule.cadence.length} cadences for ${schedule.years.length} years; give one per year or a single cadence`,
+      message: `lists ${plural(schedule.cadence.length, 'cadence')} for ${plural(schedule.years.length, 'year')}; give one per year or a single cadence`,
     });
   }
   const vestingMonths = 12 * schedule.years.length;
@@ -88,6 +88,10 @@ export function scheduleProblems(
     });
   }
   return problems;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { priceTimes, scale } from './money.js';
+import { amountTooLarge, isExact, minorDigits, priceTimes, scale } from './money.js';
 import { rsuGrants, type Horizon, type Offer } from './offer.js';
 import { vestEvents, yearOfMonth, type VestEvent } from './vesting.js';
 
@@ -29,17 +29,31 @@ export interface Timeline {
   vests: ValuedVest[];
 }
 
-/** Base salary in a year: the starting base raised once a year from year 2, rounded to the cent. */
+/**
+ * Base salary in a year: the starting base raised once a year from year 2, rounded to the minor
+ * unit. A raise that compounds past what can be held exactly is reported against the raise.
+ */
 export function baseInYear(offer: Offer, year: number): number {
-  return scale(offer.base, (1 + offer.raise) ** (year - 1));
+  const base = scale(offer.base, (1 + offer.raise) ** (year - 1));
+  if (isExact(base)) return base;
+  throw amountTooLarge(
+    [...offer.path, 'raise'],
+    minorDigits(offer.currency),
+    (max) => `over ${year} years the base grows past ${max}; lower the raise or the horizon`,
+  );
 }
 
 export function bonusInYear(offer: Offer, year: number): number {
   const bonus = offer.bonus;
   if (bonus === null) return 0;
-  return bonus.kind === 'amount'
-    ? bonus.amount
-    : scale(baseInYear(offer, year), bonus.target * bonus.multiplier);
+  if (bonus.kind === 'amount') return bonus.amount;
+  const amount = scale(baseInYear(offer, year), bonus.target * bonus.multiplier);
+  if (isExact(amount)) return amount;
+  throw amountTooLarge(
+    [...offer.path, 'bonus'],
+    minorDigits(offer.currency),
+    (max) => `in year ${year} the bonus comes to more than ${max}; lower the target or the multiplier`,
+  );
 }
 
 /** Growth factor of a public share price after `month` months. */
@@ -52,20 +66,34 @@ export function growthFactor(stockGrowth: number, month: number): number {
  * (the end of the horizon by default). Private stock is valued without growth.
  */
 export function valuedVests(offer: Offer, horizon: Horizon, lastMonth = 12 * horizon.years): ValuedVest[] {
+  const digits = minorDigits(offer.currency);
   const vests: ValuedVest[] = [];
   rsuGrants(offer, horizon).forEach((grant, index) => {
     for (const event of vestEvents(grant.shares, grant.schedule, grant.grantMonth)) {
       if (event.month > lastMonth) continue;
-      const factor = grant.liquid ? growthFactor(horizon.stockGrowth, event.month) : 1;
-      vests.push({
-        ...event,
-        grant: index,
-        value: priceTimes(event.shares, grant.price, factor),
-        liquid: grant.liquid,
-      });
+      const grows = grant.liquid && horizon.stockGrowth !== 0;
+      const value = priceTimes(
+        event.shares,
+        grant.price,
+        digits,
+        grows ? growthFactor(horizon.stockGrowth, event.month) : 1,
+      );
+      if (!isExact(value)) {
+        throw amountTooLarge(
+          grant.path,
+          digits,
+          (max) =>
+            `${grows ? `with share prices growing ${percent(horizon.stockGrowth)} a year, ` : ''}the shares vesting in month ${event.month} are worth more than ${max}; lower the shares or the price${grows ? ', or the growth' : ''}`,
+        );
+      }
+      vests.push({ ...event, grant: index, value, liquid: grant.liquid });
     }
   });
   return vests;
+}
+
+function percent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(4))}%`;
 }
 
 /**
@@ -74,6 +102,7 @@ export function valuedVests(offer: Offer, horizon: Horizon, lastMonth = 12 * hor
  * the first month of its year, and equity at its vest events.
  */
 export function timeline(offer: Offer, horizon: Horizon): Timeline {
+  const digits = minorDigits(offer.currency);
   const lastMonth = 12 * horizon.years;
   const monthly = new Array<number>(lastMonth + 1).fill(0);
   const rows: YearRow[] = [];
@@ -100,10 +129,39 @@ export function timeline(offer: Offer, horizon: Horizon): Timeline {
   for (const grant of offer.options) {
     const paperPrice = Math.max(0, grant.preferredPrice - grant.strike);
     for (const event of vestEvents(grant.shares, grant.schedule)) {
-      if (event.month <= lastMonth)
-        rows[yearOfMonth(event.month) - 1]!.illiquid += priceTimes(event.shares, paperPrice);
+      if (event.month > lastMonth) continue;
+      const value = priceTimes(event.shares, paperPrice, digits);
+      if (!isExact(value)) {
+        throw amountTooLarge(
+          grant.path,
+          digits,
+          (max) =>
+            `the options vesting in month ${event.month} are worth more than ${max} at the preferred price; lower the shares or the preferred price`,
+        );
+      }
+      rows[yearOfMonth(event.month) - 1]!.illiquid += value;
     }
   }
-  for (const row of rows) row.total = row.base + row.bonus + row.signing + row.equity;
+  let total = 0;
+  let illiquid = 0;
+  for (const row of rows) {
+    row.total = row.base + row.bonus + row.signing + row.equity;
+    total += row.total;
+    illiquid += row.illiquid;
+  }
+  // Every part is at least 0, so when the sums over the horizon are exact, so is every partial sum.
+  for (const [sum, what] of [
+    [total, 'the pay'],
+    [illiquid, 'the illiquid equity'],
+  ] as const) {
+    if (!isExact(sum)) {
+      throw amountTooLarge(
+        offer.path,
+        digits,
+        (max) =>
+          `over ${horizon.years} years ${what} adds up to more than ${max}; lower the amounts or the horizon`,
+      );
+    }
+  }
   return { years: rows, monthly, vests };
 }
