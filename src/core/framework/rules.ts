@@ -96,7 +96,6 @@ function checkReferences(fw: Salvaged, ids: Ids, report: Report): void {
   const node = ref(ids.nodes, 'level or role');
   const level = ref(ids.levels, 'level');
   const group = ref(ids.groups, 'competency group');
-  const competency = ref(ids.competencies, 'competency');
   const scale = ref(ids.scales, 'rating scale');
   const specialisation = ref(ids.specialisations, 'specialisation');
   const source = ref(ids.sources, 'source');
@@ -106,7 +105,7 @@ function checkReferences(fw: Salvaged, ids: Ids, report: Report): void {
     source(l.yearsSource, ['levels', index, 'yearsSource']);
     source(l.share?.source, ['levels', index, 'share', 'source']);
     source(l.span?.source, ['levels', index, 'span', 'source']);
-    for (const key in l.expectations) competency(key, ['levels', index, 'expectations', key]);
+    // Expectation keys are checked with the ratings, in checkExpectations: one pass over the largest part.
   }
   for (const { index, value: r } of fw.roles) track(r.track, ['roles', index, 'track']);
   for (const { index, value: c } of fw.competencies) {
@@ -259,9 +258,18 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
         );
       }
     }
-    for (const key in l.expectations) {
+    for (const key of Object.keys(l.expectations)) {
       const entry = info.get(key);
-      if (!entry) continue;
+      if (!entry) {
+        if (!fw.brokenIds.has(key)) {
+          report(
+            ['levels', index, 'expectations', key],
+            `unknown competency "${key}"${didYouMean(key, info.keys())}`,
+            'unknown-reference',
+          );
+        }
+        continue;
+      }
       const { competency: c, scale, values } = entry;
       if (placed && !appliesToTrack(c, l.track)) {
         report(
@@ -288,7 +296,7 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
     for (let i = 1; i < byRank.length; i++) {
       const lower = byRank[i - 1]!.value;
       const { index, value: upper } = byRank[i]!;
-      for (const key in upper.expectations) {
+      for (const key of Object.keys(upper.expectations)) {
         const rating = upper.expectations[key]!.rating;
         const below = lower.expectations[key];
         const values = info.get(key)?.values;
