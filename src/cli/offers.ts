@@ -95,7 +95,7 @@ export function registerOfferCommands(program: Command): void {
     .option('--growth <g>', 'annual share price growth (default: assumptions.stockGrowth)')
     .option('--json', 'machine-readable output')
     .action((file: string, options: { offer: string; month: string; growth?: string; json?: boolean }) => {
-      const month = numberOption(options.month, '--month', { integer: true, min: 1 });
+      const month = numberOption(options.month, '--month', { integer: true, min: 1, max: MAX_YEARS * 12 });
       const horizon = horizonOptions(options);
       const parsed = readOffers(file);
       const offer = selectOffer(parsed, options.offer);

@@ -301,3 +301,14 @@ describe('trellis earnings simulate', () => {
     expect(stdout).toContain('│ stay-promoted');
   });
 });
+
+describe('offers leave bounds', () => {
+  it('refuses a month beyond the fifty-year horizon as a usage error', () => {
+    const r = trellis(['offers', 'leave', 'examples/offers.yaml', '--offer', 'Bigco', '--month', '601']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--month expects a whole number from 1 to 600, got "601"');
+    expect(
+      trellis(['offers', 'leave', 'examples/offers.yaml', '--offer', 'Bigco', '--month', '600']).code,
+    ).toBe(0);
+  });
+});

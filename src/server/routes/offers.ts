@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compareOffers } from '../../core/comp/compare.js';
 import { leaveCost } from '../../core/comp/leave.js';
 import {
+  MAX_YEARS,
   offersFileSchema,
   parseOffersFile,
   selectOffer,
@@ -34,7 +35,12 @@ const compareBody = z.strictObject({
 const leaveBody = z.strictObject({
   ...fileOrId(offersFileSchema, 'offer file'),
   offer: z.string().min(1).describe('The offer, by name.'),
-  month: z.number().int().min(1).describe('Months worked before leaving.'),
+  month: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_YEARS * 12)
+    .describe('Months worked before leaving.'),
   growth: growth.optional(),
 });
 
