@@ -5,12 +5,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromiumArgs, chromiumPath } from '../test/helpers/chromium.js';
 import { chromium } from 'playwright-core';
 import { buildServer } from '../src/server/app.js';
 import { Workspace } from '../src/store/workspace.js';
 
 const dist = resolve(import.meta.dirname, '../web/dist');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = 5;
 const BUDGET_KB = 250;
 /** Stop measuring after this long, whatever is left: a benchmark must not hang a run. */
@@ -96,15 +96,7 @@ async function pageTimings(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
   });
   const started = Date.now();
   try {

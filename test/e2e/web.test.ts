@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 
 const root = resolve(import.meta.dirname, '../..');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = join(root, '.screenshots');
 const ready = existsSync(chromiumPath) && existsSync(join(root, 'web/dist/index.html'));
 // CI installs Chromium (.ci/run) and builds the app (npm test): there, a missing one is a failure, not a skip.
@@ -62,15 +62,7 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     context = await chromium.launchPersistentContext(join(temp, 'profile'), {
       executablePath: chromiumPath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs,
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });

@@ -43,6 +43,41 @@ export function Field({
   );
 }
 
+/** An option of a `Choice`: a plain value shown as itself, or a value with a label. */
+export type ChoiceOption = string | { value: string; label: string };
+
+/**
+ * A select over a list of options, with an optional first "blank" option whose value is empty.
+ * Other props (the id and aria attributes a `Field` gives its control) pass through.
+ */
+export function Choice({
+  value,
+  options,
+  onChange,
+  blank,
+  ...rest
+}: {
+  value: string;
+  options: readonly ChoiceOption[];
+  onChange: (value: string) => void;
+  blank?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} {...rest}>
+      {blank !== undefined ? <option value="">{blank}</option> : null}
+      {options.map((option) => {
+        const { value: v, label } = typeof option === 'string' ? { value: option, label: option } : option;
+        return (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        );
+      })}
+    </select>
+  );
+}
+
 /** An API or computation failure, said plainly, never swallowed. */
 export function ErrorNotice({ error, title = 'Something went wrong' }: { error: unknown; title?: string }) {
   if (error === null || error === undefined) return null;

@@ -7,7 +7,7 @@ import type { Framework } from '../../../src/core/framework/schema.js';
 import type { StoredEvidence } from '../../../src/store/entities.js';
 import { ApiError } from '../api/client.js';
 import { useDeleteEvidence, useEvidence, useFramework, useSaveEvidence } from '../api/hooks.js';
-import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
 import { nextLevelOf, useCurrentLevel } from '../lib/current.js';
 import { download } from '../lib/download.js';
 import { emptyEvidenceForm, entryFromForm, formFromEntry, type EvidenceForm } from '../lib/evidenceForm.js';
@@ -73,14 +73,12 @@ function EntryForm({
           />
         </Field>
         <Field label="Scope of the impact" hint="How far it reached." error={shown('scope')}>
-          <select value={form.scope} onChange={(e) => set({ scope: e.target.value }, 'scope')}>
-            <option value="">Not said</option>
-            {evidenceScopes.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <Choice
+            value={form.scope}
+            onChange={(scope) => set({ scope }, 'scope')}
+            blank="Not said"
+            options={evidenceScopes}
+          />
         </Field>
       </div>
       <Field label="What you did" hint="One line: the accomplishment, not the task." error={shown('title')}>
@@ -264,14 +262,12 @@ export default function EvidencePage() {
         <section className="card" aria-labelledby="packet-heading">
           <h2 id="packet-heading">Promotion packet</h2>
           <Field label="For the level" hint="By default the one after the level you hold.">
-            <select value={target} onChange={(e) => setParam('level', e.target.value)}>
-              <option value="">Choose a level…</option>
-              {fwk.levels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.title}
-                </option>
-              ))}
-            </select>
+            <Choice
+              value={target}
+              onChange={(level) => setParam('level', level)}
+              blank="Choose a level…"
+              options={fwk.levels.map((l) => ({ value: l.id, label: l.title }))}
+            />
           </Field>
           {packet ? (
             <>
@@ -317,24 +313,20 @@ export default function EvidencePage() {
         <h2 id="entries-title">Entries</h2>
         <div className="row" role="search" aria-label="Filter entries">
           <Field label="Competency">
-            <select value={competency} onChange={(e) => setParam('competency', e.target.value)}>
-              <option value="">All</option>
-              {fwk.competencies.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <Choice
+              value={competency}
+              onChange={(id) => setParam('competency', id)}
+              blank="All"
+              options={fwk.competencies.map((c) => ({ value: c.id, label: c.name }))}
+            />
           </Field>
           <Field label="Scope">
-            <select value={scope} onChange={(e) => setParam('scope', e.target.value)}>
-              <option value="">All</option>
-              {evidenceScopes.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
+            <Choice
+              value={scope}
+              onChange={(s) => setParam('scope', s)}
+              blank="All"
+              options={evidenceScopes}
+            />
           </Field>
         </div>
         <ErrorNotice error={remove.error} title="The entry was not deleted" />

@@ -7,7 +7,7 @@ import { FRACTION_UNIT, NAMED_SCHEDULES, vestPoints } from '../../../src/core/co
 import { ApiError } from '../api/client.js';
 import { useDeleteDocument, useDocuments, useSaveDocument, type StoredDocument } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { EmptyState, ErrorNotice, Field, Loading, money, PageHeader } from '../components/ui.js';
+import { Choice, EmptyState, ErrorNotice, Field, Loading, money, PageHeader } from '../components/ui.js';
 import {
   checkOffersForm,
   emptyGrant,
@@ -104,13 +104,11 @@ function GrantFields({
           </>
         )}
         <Field label="Vesting" error={errors.vesting}>
-          <select value={grant.vesting} onChange={(e) => onChange({ ...grant, vesting: e.target.value })}>
-            {scheduleNames.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <Choice
+            value={grant.vesting}
+            onChange={(vesting) => onChange({ ...grant, vesting })}
+            options={scheduleNames}
+          />
         </Field>
       </div>
       <VestPreview name={grant.vesting} />
@@ -214,16 +212,11 @@ function OfferFields({
       <div className="row">
         {text('refresherValue', 'Refresher grants, value', 'refreshers.value', 'each year from year 2')}
         <Field label="Refresher vesting" error={at('refreshers.vesting')}>
-          <select
+          <Choice
             value={offer.refresherVesting}
-            onChange={(e) => onChange({ ...offer, refresherVesting: e.target.value })}
-          >
-            {scheduleNames.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+            onChange={(refresherVesting) => onChange({ ...offer, refresherVesting })}
+            options={scheduleNames}
+          />
         </Field>
       </div>
       {hasOptions ? (

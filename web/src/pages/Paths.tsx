@@ -4,7 +4,7 @@ import type { Framework } from '../../../src/core/framework/schema.js';
 import { findPaths, type CareerPath } from '../../../src/core/lattice/paths.js';
 import { reachWithin } from '../../../src/core/lattice/reach.js';
 import { useFramework } from '../api/hooks.js';
-import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
 import { useCurrentLevel } from '../lib/current.js';
 import { useTitle } from '../lib/title.js';
 
@@ -149,14 +149,12 @@ export default function PathsPage() {
           </select>
         </Field>
         <Field label="Avoid the track">
-          <select value={avoid} onChange={(e) => set('avoid', e.target.value)}>
-            <option value="">Avoid nothing</option>
-            {fwk.tracks.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <Choice
+            value={avoid}
+            onChange={(track) => set('avoid', track)}
+            blank="Avoid nothing"
+            options={fwk.tracks.map((t) => ({ value: t.id, label: t.name }))}
+          />
         </Field>
       </form>
       <div className="grid-2">
