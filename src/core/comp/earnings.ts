@@ -36,7 +36,12 @@ export interface EarningsReport {
   currency: string;
   runs: number;
   seed: number;
-  strategies: { name: string; total: PercentileRow; years: ({ year: number } & PercentileRow)[] }[];
+  strategies: {
+    name: string;
+    total: PercentileRow;
+    /** Each year's salary, and the earnings summed up to the end of that year (for fan charts). */
+    years: ({ year: number } & PercentileRow & { cumulative: PercentileRow })[];
+  }[];
   warnings: string[];
 }
 
@@ -179,12 +184,13 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
   // Which years switch and which promote is the same for every run: work it out once.
   const { switches, promotes } = careerEvents(strategy, years);
   const byYear = Array.from({ length: years }, () => new Float64Array(runs));
-  const totals = new Float64Array(runs);
+  const upToYear = Array.from({ length: years }, () => new Float64Array(runs));
   const chunk = Math.max(1, Math.floor(1_000_000 / years));
   for (let run = 0; run < runs; run++) {
     let salary = input.salary;
     let total = salary;
     byYear[0]![run] = salary;
+    upToYear[0]![run] = salary;
     for (let year = 2; year <= years; year++) {
       // Draws happen in a fixed order, and only for ranges, so that runs are reproducible.
       const merit = meritWidth === 0 ? meritLow : meritLow + meritWidth * random();
@@ -195,8 +201,8 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
       salary = roundHalfAwayFromZero(salary * factor);
       total += salary;
       byYear[year - 1]![run] = salary;
+      upToYear[year - 1]![run] = total;
     }
-    totals[run] = total;
     if ((run + 1) % chunk === 0 || run + 1 === runs) progress(((run % chunk) + 1) * years);
   }
   const digits = minorDigits(input.currency);
@@ -204,5 +210,13 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
     const [p10, p50, p90] = percentiles(values, PERCENTILES).map((minor) => toMajor(minor, digits));
     return { p10: p10!, p50: p50!, p90: p90! };
   };
-  return { total: row(totals), years: byYear.map((values, index) => ({ year: index + 1, ...row(values) })) };
+  // The career total is the last year's running sum.
+  return {
+    total: row(upToYear[years - 1]!),
+    years: byYear.map((values, index) => ({
+      year: index + 1,
+      ...row(values),
+      cumulative: row(upToYear[index]!),
+    })),
+  };
 }

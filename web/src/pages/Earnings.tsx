@@ -67,8 +67,9 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
         for (const s of report.strategies) {
           const y = s.years[i];
           if (!y) continue;
-          row[`${s.name}:band`] = [y.p10, y.p90];
-          row[`${s.name}:p50`] = y.p50;
+          // The fan is of cumulative earnings: what the career has paid by the end of each year.
+          row[`${s.name}:band`] = [y.cumulative.p10, y.cumulative.p90];
+          row[`${s.name}:p50`] = y.cumulative.p50;
         }
         return row;
       })
@@ -249,7 +250,7 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
                 </p>
               ))}
               <ChartFrame
-                caption={`Salary per year, p10 to p90 band and median line, over ${report.runs.toLocaleString('en-US')} runs per strategy (seed ${report.seed}).`}
+                caption={`Cumulative earnings by year, p10 to p90 band and median line, over ${report.runs.toLocaleString('en-US')} runs per strategy (seed ${report.seed}).`}
               >
                 <Fan data={chartData} strategies={report.strategies.map((s) => s.name)} />
               </ChartFrame>
