@@ -78,6 +78,32 @@ export function Choice({
   );
 }
 
+/** A form's submit button, with "Saved" announced once what is shown has been stored. */
+export function SaveButton({
+  label,
+  pending,
+  saved,
+  disabled = false,
+}: {
+  label: string;
+  pending: boolean;
+  saved: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <>
+      <button type="submit" disabled={pending || disabled}>
+        {pending ? 'Saving…' : label}
+      </button>
+      {saved ? (
+        <span className="tag ok" role="status">
+          Saved
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 /** An API or computation failure, said plainly, never swallowed. */
 export function ErrorNotice({ error, title = 'Something went wrong' }: { error: unknown; title?: string }) {
   if (error === null || error === undefined) return null;

@@ -4,7 +4,7 @@ import { PRESETS } from '../../../src/core/comp/presets.js';
 import { ApiError } from '../api/client.js';
 import { useDocuments, useSaveDocument, type StoredDocument } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { ErrorNotice, Field, Loading, money, PageHeader } from '../components/ui.js';
+import { ErrorNotice, Field, Loading, money, PageHeader, SaveButton } from '../components/ui.js';
 import {
   checkEarningsForm,
   defaultEarningsForm,
@@ -200,14 +200,7 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
           </fieldset>
           <ErrorNotice error={save.error} title="The scenario was not saved" />
           <div className="actions">
-            <button type="submit" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Save scenario'}
-            </button>
-            {!dirty && save.isSuccess ? (
-              <span className="tag ok" role="status">
-                Saved
-              </span>
-            ) : null}
+            <SaveButton label="Save scenario" pending={save.isPending} saved={!dirty && save.isSuccess} />
           </div>
         </form>
         <section aria-labelledby="earnings-results">

@@ -5,7 +5,7 @@ import { BREADTH_SKILL, DEPTH_SKILL, SKILL_MAX, SKILL_MIN, tShape } from '../../
 import { profileSchema, type Profile } from '../../../src/store/entities.js';
 import { useAssessments, useFramework, useProfile, useSaveProfile } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { EmptyState, ErrorNotice, Field, Loading, PageHeader, SaveButton } from '../components/ui.js';
 import { useStoredState } from '../lib/stored.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
@@ -155,14 +155,12 @@ function LearningEditor({ profile: stored }: { profile: Profile | null }) {
             ))}
             <ErrorNotice error={saveProfile.error} title="Your profile was not saved" />
             <div className="actions">
-              <button type="submit" disabled={saveProfile.isPending || !profileCheck.ok}>
-                {saveProfile.isPending ? 'Saving…' : 'Save to my profile'}
-              </button>
-              {!dirty && saveProfile.isSuccess ? (
-                <span className="tag ok" role="status">
-                  Saved
-                </span>
-              ) : null}
+              <SaveButton
+                label="Save to my profile"
+                pending={saveProfile.isPending}
+                saved={!dirty && saveProfile.isSuccess}
+                disabled={!profileCheck.ok}
+              />
             </div>
           </form>
         </div>

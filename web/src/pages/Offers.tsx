@@ -7,7 +7,16 @@ import { FRACTION_UNIT, NAMED_SCHEDULES, vestPoints } from '../../../src/core/co
 import { ApiError } from '../api/client.js';
 import { useDeleteDocument, useDocuments, useSaveDocument, type StoredDocument } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { Choice, EmptyState, ErrorNotice, Field, Loading, money, PageHeader } from '../components/ui.js';
+import {
+  Choice,
+  EmptyState,
+  ErrorNotice,
+  Field,
+  Loading,
+  money,
+  PageHeader,
+  SaveButton,
+} from '../components/ui.js';
 import {
   checkOffersForm,
   emptyGrant,
@@ -658,14 +667,7 @@ function OffersEditor({ documents }: { documents: StoredDocument<unknown>[] }) {
             >
               Add an offer
             </button>
-            <button type="submit" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Save offers'}
-            </button>
-            {!dirty && save.isSuccess ? (
-              <span className="tag ok" role="status">
-                Saved
-              </span>
-            ) : null}
+            <SaveButton label="Save offers" pending={save.isPending} saved={!dirty && save.isSuccess} />
           </div>
         </form>
       ) : null}
