@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Dialog, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -53,6 +53,9 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
+/** Confirmation dialogs are accepted unless a test takes them over. */
+const acceptDialog = (dialog: Dialog) => void dialog.accept();
+
 describe.skipIf(!ready)('the web app in Chromium', () => {
   const errors: string[] = [];
 
@@ -68,7 +71,7 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => errors.push(error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
+    page.on('dialog', acceptDialog);
   }, 60_000);
 
   afterAll(async () => {
@@ -157,6 +160,20 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     expect(text).toContain('# Promotion packet: Staff engineer');
     expect(text).toContain('Led the migration to the new queue');
     await shot('evidence');
+    // A half-typed entry is not dropped by opening another one: the page asks first.
+    await page.getByLabel('What you did').fill('Half-typed, not saved');
+    // The click waits while the dialog is open, so the answer is given from a listener.
+    page.off('dialog', acceptDialog);
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: /^Edit/ }).first().click();
+    page.on('dialog', acceptDialog);
+    expect(asked).toBe('Discard the entry you are writing?');
+    expect(await page.getByLabel('What you did').inputValue()).toBe('Half-typed, not saved');
+    await page.getByLabel('What you did').fill('');
     await page.getByRole('button', { name: 'Print-ready page' }).click();
     await page.getByRole('heading', { name: 'Promotion packet: Staff engineer' }).waitFor();
     await shot('evidence-packet');

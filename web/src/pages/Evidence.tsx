@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { listEntries } from '../../../src/core/evidence/filter.js';
 import { buildPacket, renderPacket, type Packet } from '../../../src/core/evidence/packet.js';
@@ -19,10 +19,13 @@ function EntryForm({
   framework,
   editing,
   onDone,
+  onDirty,
 }: {
   framework: Framework;
   editing: StoredEvidence | null;
   onDone: () => void;
+  /** Told whether the form holds unsaved typing, so that switching entries can ask first. */
+  onDirty: (dirty: boolean) => void;
 }) {
   const initial = editing ? formFromEntry(editing) : emptyEvidenceForm(today());
   const [form, setForm] = useState<EvidenceForm>(initial);
@@ -34,6 +37,7 @@ function EntryForm({
   const shown = (field: string) =>
     submitted || touched[field] ? (local[field] ?? server[field]) : server[field];
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const set = (patch: Partial<EvidenceForm>, field: string) => {
     setForm({ ...form, ...patch });
     setTouched({ ...touched, [field]: true });
@@ -191,6 +195,7 @@ export default function EvidencePage() {
   const { current } = useCurrentLevel();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<StoredEvidence | null>(null);
+  const [draftDirty, setDraftDirty] = useState(false);
   const competency = params.get('competency') ?? '';
   const scope = params.get('scope') ?? '';
   const printing = params.get('print') === '1';
@@ -257,6 +262,7 @@ export default function EvidencePage() {
             framework={fwk}
             editing={editing}
             onDone={() => setEditing(null)}
+            onDirty={setDraftDirty}
           />
         </div>
         <section className="card" aria-labelledby="packet-heading">
@@ -363,7 +369,15 @@ export default function EvidencePage() {
                   </p>
                 ) : null}
                 <div className="actions">
-                  <button type="button" className="secondary" onClick={() => setEditing(e)}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      // Opening another entry replaces the form: never drop unsaved typing without asking.
+                      if (draftDirty && !window.confirm('Discard the entry you are writing?')) return;
+                      setEditing(e);
+                    }}
+                  >
                     Edit<span className="visually-hidden"> {e.title}</span>
                   </button>
                   <button
