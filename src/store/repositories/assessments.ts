@@ -59,6 +59,22 @@ export class AssessmentRepository {
     return out;
   }
 
+  /** The ids stored, in ascending order. */
+  async ids(): Promise<number[]> {
+    const rows = await this.db.selectFrom('assessments').select('id').orderBy('id').execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** The most recent assessment: the latest date, and of one date the last stored; none when empty. */
+  async latest(): Promise<StoredAssessment | undefined> {
+    const row = await this.select()
+      .orderBy('assessments.date', 'desc')
+      .orderBy('assessments.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && (await this.withLinks([row]))[0];
+  }
+
   async get(id: number): Promise<StoredAssessment> {
     const row = await this.select().where('assessments.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('assessment', id);

@@ -45,6 +45,12 @@ export class DocumentRepository<F> {
     return rows.map((row) => this.toEntity(row));
   }
 
+  /** The ids stored, in ascending order (the last one is the most recently created). */
+  async ids(): Promise<number[]> {
+    const rows = await this.db.selectFrom(this.kind.table).select('id').orderBy('id').execute();
+    return rows.map((row) => row.id);
+  }
+
   async get(id: number): Promise<StoredDocument<F>> {
     const row = await this.db.selectFrom(this.kind.table).selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(this.kind.what, id);
