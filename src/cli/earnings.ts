@@ -1,10 +1,30 @@
 import type { Command } from 'commander';
-import { simulateEarnings, type EarningsReport, type Progress } from '../core/comp/earnings.js';
+import {
+  simulateEarnings,
+  type EarningsInput,
+  type EarningsReport,
+  type Progress,
+} from '../core/comp/earnings.js';
 import { MAX_RUNS, parseEarningsFile } from '../core/comp/earnings-schema.js';
+import { parseSource } from '../core/input/document.js';
 import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { alignedTable } from './offers.js';
 import { numberOption, print, printJson } from './output.js';
+import { databaseOption } from './serve.js';
+import {
+  dbOption,
+  idOption,
+  inStored,
+  pickStored,
+  sourceOf,
+  storedLine,
+  namingProblems,
+  type DbOptions,
+  type Source,
+  type StoredRef,
+} from './stored.js';
+import { withWorkspace } from './workspace.js';
 
 /** Below this many simulated career-years a run takes well under a second: no progress bar. */
 const PROGRESS_THRESHOLD = 5_000_000;
@@ -19,28 +39,79 @@ export function registerEarningsCommands(program: Command): void {
     .description(
       'Simulate career earnings per strategy; prints p10, p50 and p90 of the total and of each year',
     )
-    .argument('<file>', 'an earnings file (YAML or JSON)')
+    .argument(
+      '[file]',
+      'an earnings file (YAML or JSON); with --db, stored in the workspace (without FILE: a stored scenario)',
+    )
     .option('--runs <n>', 'simulated careers per strategy (default: runs in the file, else 1000)')
     .option('--seed <s>', 'seed of the random draws (default: seed in the file, else 1)')
+    .addOption(dbOption())
+    .addOption(idOption('scenario'))
     .option('--json', 'machine-readable output')
-    .action((file: string, options: { runs?: string; seed?: string; json?: boolean }) => {
-      const input = parseEarningsFile(readTextFile(file), file);
-      if (options.runs !== undefined) {
-        input.runs = numberOption(options.runs, '--runs', { integer: true, min: 1 });
-        if (input.runs > MAX_RUNS) {
-          throw new DomainError('usage', `--runs must be at most ${MAX_RUNS}, got "${options.runs}"`);
+    .action(
+      async (
+        file: string | undefined,
+        options: { runs?: string; seed?: string; json?: boolean } & DbOptions,
+        command: Command,
+      ) => {
+        const { input, keep } = await scenarioInput(sourceOf(file, options, command));
+        if (options.runs !== undefined) {
+          input.runs = numberOption(options.runs, '--runs', { integer: true, min: 1 });
+          if (input.runs > MAX_RUNS) {
+            throw new DomainError('usage', `--runs must be at most ${MAX_RUNS}, got "${options.runs}"`);
+          }
         }
-      }
-      if (options.seed !== undefined) input.seed = numberOption(options.seed, '--seed', { integer: true });
-      const work = input.runs * input.years * input.strategies.length;
-      const report = simulateEarnings(
-        input,
-        process.stderr.isTTY && work >= PROGRESS_THRESHOLD ? progressBar() : undefined,
-      );
-      for (const warning of report.warnings) process.stderr.write(`trellis: warning: ${warning}\n`);
-      if (options.json) printJson(report);
-      else print(renderEarnings(report));
-    });
+        if (options.seed !== undefined) input.seed = numberOption(options.seed, '--seed', { integer: true });
+        const work = input.runs * input.years * input.strategies.length;
+        const report = simulateEarnings(
+          input,
+          process.stderr.isTTY && work >= PROGRESS_THRESHOLD ? progressBar() : undefined,
+        );
+        for (const warning of report.warnings) process.stderr.write(`trellis: warning: ${warning}\n`);
+        const kept = await keep();
+        if (options.json) printJson(kept ? { ...report, stored: kept.ref } : report);
+        else {
+          print(renderEarnings(report));
+          if (kept) print(storedLine('scenario', kept.ref, kept.created));
+        }
+      },
+    );
+}
+
+type Kept = { ref: StoredRef; created: boolean } | undefined;
+
+/**
+ * The scenario to simulate: FILE, or with `--db` a stored scenario (`--id`, else the most recent).
+ * `keep`, called once the simulation has run, stores FILE when `--db` was given with it.
+ */
+async function scenarioInput(source: Source): Promise<{ input: EarningsInput; keep: () => Promise<Kept> }> {
+  if (source.kind !== 'stored') {
+    const text = readTextFile(source.file);
+    const input = parseEarningsFile(text, source.file);
+    if (source.kind === 'file') return { input, keep: async () => undefined };
+    return {
+      input,
+      keep: async () => {
+        const stored = await namingProblems(source.file, () =>
+          withWorkspace(source.db, (workspace) =>
+            workspace.scenarios.create({ file: parseSource(text, source.file).value }),
+          ),
+        );
+        return { ref: { id: stored.id, name: stored.name, db: databaseOption(source.db) }, created: true };
+      },
+    };
+  }
+  const stored = await withWorkspace(source.db, (workspace) =>
+    pickStored(workspace.scenarios, source.id, {
+      what: 'scenario',
+      db: source.db,
+      empty: 'store one with trellis earnings simulate FILE --db, or POST /api/scenarios',
+    }),
+  );
+  const label = `scenario ${stored.id}`;
+  const input = inStored(label, () => parseEarningsFile(JSON.stringify(stored.file), label));
+  const ref = { id: stored.id, name: stored.name, db: databaseOption(source.db) };
+  return { input, keep: async () => ({ ref, created: false }) };
 }
 
 /** A one-line bar on stderr, redrawn only when the whole percentage changes. */

@@ -15,6 +15,20 @@ import {
 import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { numberOption, print, printJson } from './output.js';
+import { databaseOption } from './serve.js';
+import {
+  dbOption,
+  idOption,
+  inStored,
+  pickStored,
+  sourceOf,
+  storedLine,
+  namingProblems,
+  type DbOptions,
+  type Source,
+  type StoredRef,
+} from './stored.js';
+import { withWorkspace } from './workspace.js';
 
 /**
  * A table whose numeric columns are amounts of `currency`, right-aligned so that they line up on
@@ -42,6 +56,64 @@ function readOffers(file: string): ParsedOffers {
   return parseOffersFile(readTextFile(file), file);
 }
 
+/**
+ * The offers a command computes on: FILE, or with `--db` a stored offer file (`--id`, else the most
+ * recent). `within` runs the computation so that its problems point into what was read; `keep`,
+ * called once the computation succeeded, stores FILE when `--db` was given with it, so that a
+ * failed command stores nothing.
+ */
+interface OffersInput {
+  parsed: ParsedOffers;
+  within: <T>(work: () => T) => T;
+  keep: () => Promise<{ ref: StoredRef; created: boolean } | undefined>;
+}
+
+async function offersInput(source: Source): Promise<OffersInput> {
+  if (source.kind === 'file')
+    return { parsed: readOffers(source.file), within: (work) => work(), keep: async () => undefined };
+  const db = databaseOption(source.db);
+  if (source.kind === 'store') {
+    const parsed = readOffers(source.file);
+    return {
+      parsed,
+      within: (work) => work(),
+      keep: async () => {
+        const stored = await namingProblems(source.file, () =>
+          withWorkspace(source.db, (workspace) => workspace.offers.create({ file: parsed.source.value })),
+        );
+        return { ref: { id: stored.id, name: stored.name, db }, created: true };
+      },
+    };
+  }
+  const stored = await withWorkspace(source.db, (workspace) =>
+    pickStored(workspace.offers, source.id, {
+      what: 'offer file',
+      db: source.db,
+      empty: 'store one with trellis offers compare FILE --db, or POST /api/offers',
+    }),
+  );
+  const label = `offer file ${stored.id}`;
+  return {
+    parsed: inStored(label, () => parseOffersFile(JSON.stringify(stored.file), label)),
+    within: (work) => inStored(label, work),
+    keep: async () => ({ ref: { id: stored.id, name: stored.name, db }, created: false }),
+  };
+}
+
+/** Prints a result, with `"stored"` in JSON and a closing line in text when the workspace was used. */
+function printResult<T extends object>(
+  result: T,
+  text: (result: T) => string,
+  kept: { ref: StoredRef; created: boolean } | undefined,
+  json: boolean | undefined,
+): void {
+  if (json) printJson(kept ? { ...result, stored: kept.ref } : result);
+  else {
+    print(text(result));
+    if (kept) print(storedLine('offer file', kept.ref, kept.created));
+  }
+}
+
 function horizonOptions(options: { years?: string; growth?: string }): Partial<Horizon> {
   const horizon: Partial<Horizon> = {};
   if (options.years !== undefined) {
@@ -64,6 +136,9 @@ function percent(fraction: number, digits = 4): string {
   return `${Number((fraction * 100).toPrecision(digits))}%`;
 }
 
+const fileHelp =
+  'an offer file (YAML or JSON); with --db, stored in the workspace (without FILE: a stored one)';
+
 export function registerOfferCommands(program: Command): void {
   const group = program
     .command('offers')
@@ -74,54 +149,85 @@ export function registerOfferCommands(program: Command): void {
     .description(
       'Year-by-year liquid pay of every offer in a file, options apart, under bear, flat and bull stock',
     )
-    .argument('<file>', 'an offer file (YAML or JSON)')
+    .argument('[file]', fileHelp)
     .option('--years <n>', 'horizon in years (default: assumptions.years)')
     .option('--growth <g>', 'annual share price growth, e.g. 0.05 (default: assumptions.stockGrowth)')
+    .addOption(dbOption())
+    .addOption(idOption('offer file'))
     .option('--json', 'machine-readable output')
-    .action((file: string, options: { years?: string; growth?: string; json?: boolean }) => {
-      const horizon = horizonOptions(options);
-      const parsed = readOffers(file);
-      const comparison = withinFile(parsed, () => compareOffers(parsed.file, horizon));
-      if (options.json) printJson(comparison);
-      else print(renderComparison(comparison));
-    });
+    .action(
+      async (
+        file: string | undefined,
+        options: { years?: string; growth?: string; json?: boolean } & DbOptions,
+        command: Command,
+      ) => {
+        // First, as when FILE was a required argument: a missing one is the first error reported.
+        const source = sourceOf(file, options, command);
+        const horizon = horizonOptions(options);
+        const { parsed, within, keep } = await offersInput(source);
+        const comparison = within(() => withinFile(parsed, () => compareOffers(parsed.file, horizon)));
+        printResult(comparison, renderComparison, await keep(), options.json);
+      },
+    );
 
   group
     .command('leave')
     .description('What leaving an offer after M months costs: forfeited equity and signing bonus paid back')
-    .argument('<file>', 'an offer file (YAML or JSON)')
+    .argument('[file]', fileHelp)
     .requiredOption('--offer <name>', 'the offer, by name')
     .requiredOption('--month <m>', 'months worked before leaving')
     .option('--growth <g>', 'annual share price growth (default: assumptions.stockGrowth)')
+    .addOption(dbOption())
+    .addOption(idOption('offer file'))
     .option('--json', 'machine-readable output')
-    .action((file: string, options: { offer: string; month: string; growth?: string; json?: boolean }) => {
-      const month = numberOption(options.month, '--month', { integer: true, min: 1, max: MAX_YEARS * 12 });
-      const horizon = horizonOptions(options);
-      const parsed = readOffers(file);
-      const offer = selectOffer(parsed, options.offer);
-      const report = withinFile(parsed, () =>
-        leaveCost(offer, month, horizon.stockGrowth ?? parsed.file.stockGrowth),
-      );
-      if (options.json) printJson(report);
-      else print(renderLeave(report, parsed.file.currency));
-    });
+    .action(
+      async (
+        file: string | undefined,
+        options: { offer: string; month: string; growth?: string; json?: boolean } & DbOptions,
+        command: Command,
+      ) => {
+        // First, as when FILE was a required argument: a missing one is the first error reported.
+        const source = sourceOf(file, options, command);
+        const month = numberOption(options.month, '--month', {
+          integer: true,
+          min: 1,
+          max: MAX_YEARS * 12,
+        });
+        const horizon = horizonOptions(options);
+        const { parsed, within, keep } = await offersInput(source);
+        const offer = within(() => selectOffer(parsed, options.offer));
+        const report = within(() =>
+          withinFile(parsed, () => leaveCost(offer, month, horizon.stockGrowth ?? parsed.file.stockGrowth)),
+        );
+        printResult(report, (r) => renderLeave(r, parsed.file.currency), await keep(), options.json);
+      },
+    );
 
   group
     .command('negotiate')
     .description('A negotiation brief for one offer against the best of the others')
-    .argument('<file>', 'an offer file (YAML or JSON)')
+    .argument('[file]', fileHelp)
     .requiredOption('--offer <name>', 'the offer to negotiate, by name')
     .option('--years <n>', 'horizon in years (default: assumptions.years)')
     .option('--growth <g>', 'annual share price growth (default: assumptions.stockGrowth)')
+    .addOption(dbOption())
+    .addOption(idOption('offer file'))
     .option('--json', 'machine-readable output')
-    .action((file: string, options: { offer: string; years?: string; growth?: string; json?: boolean }) => {
-      const horizon = horizonOptions(options);
-      const parsed = readOffers(file);
-      const offer = selectOffer(parsed, options.offer);
-      const brief = withinFile(parsed, () => negotiationBrief(parsed.file, offer, horizon));
-      if (options.json) printJson(brief);
-      else print(renderBrief(brief));
-    });
+    .action(
+      async (
+        file: string | undefined,
+        options: { offer: string; years?: string; growth?: string; json?: boolean } & DbOptions,
+        command: Command,
+      ) => {
+        // First, as when FILE was a required argument: a missing one is the first error reported.
+        const source = sourceOf(file, options, command);
+        const horizon = horizonOptions(options);
+        const { parsed, within, keep } = await offersInput(source);
+        const offer = within(() => selectOffer(parsed, options.offer));
+        const brief = within(() => withinFile(parsed, () => negotiationBrief(parsed.file, offer, horizon)));
+        printResult(brief, renderBrief, await keep(), options.json);
+      },
+    );
 }
 
 function renderComparison(comparison: Comparison): string {
