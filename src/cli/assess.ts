@@ -80,39 +80,39 @@ function printAssessment(
   json: boolean | undefined,
 ): void {
   const withStored = <T extends object>(result: T) => (kept ? { ...result, stored: kept.ref } : result);
-  const closing = () => {
-    if (kept) print(storedLine('assessment', kept.ref, kept.created));
-  };
+  // One write: a reader that stops after the verdict (| head) never meets a second one.
+  const withClosing = (text: string) =>
+    kept ? `${text}\n${storedLine('assessment', kept.ref, kept.created)}` : text;
   if (b !== undefined) {
     const comparison = compareAssessments(framework, a.assessment, b.assessment);
     const result = { a: assess(framework, a.assessment), b: assess(framework, b.assessment), ...comparison };
     if (json) printJson(withStored(result));
     else {
       print(
-        [
-          `${a.label}: ${result.a.level ?? 'no level met'}    ${b.label}: ${result.b.level ?? 'no level met'}`,
-          '',
-          terminalTable(
-            ['Competency', a.label, b.label, 'Change'],
-            comparison.competencies.map((c) => [
-              c.name,
-              String(c.a ?? '–'),
-              String(c.b ?? '–'),
-              c.delta === null ? '' : c.delta > 0 ? `+${c.delta}` : String(c.delta),
-            ]),
-          ),
-          `${comparison.summary.higher} higher, ${comparison.summary.lower} lower, ${comparison.summary.same} the same, ${comparison.summary.unrated} rated in one only`,
-        ].join('\n'),
+        withClosing(
+          [
+            `${a.label}: ${result.a.level ?? 'no level met'}    ${b.label}: ${result.b.level ?? 'no level met'}`,
+            '',
+            terminalTable(
+              ['Competency', a.label, b.label, 'Change'],
+              comparison.competencies.map((c) => [
+                c.name,
+                String(c.a ?? '–'),
+                String(c.b ?? '–'),
+                c.delta === null ? '' : c.delta > 0 ? `+${c.delta}` : String(c.delta),
+              ]),
+            ),
+            `${comparison.summary.higher} higher, ${comparison.summary.lower} lower, ${comparison.summary.same} the same, ${comparison.summary.unrated} rated in one only`,
+          ].join('\n'),
+        ),
       );
-      closing();
     }
     return;
   }
   const result = assess(framework, a.assessment);
   if (json) printJson(withStored(result));
   else {
-    print(assessmentText(framework, result));
-    closing();
+    print(withClosing(assessmentText(framework, result)));
   }
 }
 

@@ -71,8 +71,8 @@ export function registerEarningsCommands(program: Command): void {
         const kept = await keep();
         if (options.json) printJson(kept ? { ...report, stored: kept.ref } : report);
         else {
-          print(renderEarnings(report));
-          if (kept) print(storedLine('scenario', kept.ref, kept.created));
+          const closing = kept ? `\n${storedLine('scenario', kept.ref, kept.created)}` : '';
+          print(`${renderEarnings(report)}${closing}`);
         }
       },
     );

@@ -109,8 +109,8 @@ function printResult<T extends object>(
 ): void {
   if (json) printJson(kept ? { ...result, stored: kept.ref } : result);
   else {
-    print(text(result));
-    if (kept) print(storedLine('offer file', kept.ref, kept.created));
+    const closing = kept ? `\n${storedLine('offer file', kept.ref, kept.created)}` : '';
+    print(`${text(result)}${closing}`);
   }
 }
 

@@ -77,10 +77,10 @@ async function tShapeInWorkspace(
   });
   if (options.json) printJson({ ...result, [saved ? 'stored' : 'from']: { db, profile: true } });
   else {
-    print(renderTShape(result));
-    print(
-      saved ? `Saved yearsOfExperience and skills to the profile in ${db}.` : `From the profile in ${db}.`,
-    );
+    const closing = saved
+      ? `Saved yearsOfExperience and skills to the profile in ${db}.`
+      : `From the profile in ${db}.`;
+    print(`${renderTShape(result)}\n${closing}`);
   }
 }
 
