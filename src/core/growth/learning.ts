@@ -125,7 +125,7 @@ export function learningPlan(framework: Framework, input: LearningInput, hoursPe
     .slice(0, MAX_APPLIED)
     .map((gap) => ({
       title: `Take on work that stretches ${gap.name.toLowerCase()}`,
-      why: `${gaps.target ? `${titleOf(framework, gaps.target)} expects` : 'Expected'} ${gap.need}, you are at ${gap.have ?? 'unrated'}${gap.text ? `: ${gap.text}` : ''}`,
+      why: `${gaps.target ? `${titleOf(framework, gaps.target)} expects` : 'Expected'} ${gap.need}, ${gap.have === null ? 'not rated yet' : `you are at ${gap.have}`}${gap.text ? `: ${gap.text}` : ''}`,
       competency: gap.competency,
     }));
   if (appliedSources.length === 0) {
