@@ -102,7 +102,7 @@ export const levelSchema = z
     span: spanSchema.optional(),
     notes: z.array(text).default([]),
     expectations: z
-      .record(id, expectationSchema)
+      .record(z.string(), expectationSchema)
       .default({})
       .describe('Competency id → the rating and behaviours this level expects.'),
   })
