@@ -42,7 +42,7 @@ export function registerLearnCommands(program: Command): void {
     .requiredOption('--hours <hours>', 'hours a week for learning')
     .option('--framework <file>', 'a framework file (default: the reference framework)')
     .addOption(dbOption())
-    .addOption(idOption('assessment whose ratings the plan uses'))
+    .addOption(idOption('assessment (its ratings make the gaps)'))
     .option('--json', 'machine-readable output')
     .action(async (file: string | undefined, options: LearnOptions, command: Command) => {
       const source = sourceOf(file, options, command);
