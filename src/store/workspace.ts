@@ -1,8 +1,7 @@
-import { checkAssessment } from '../core/assessment/evaluate.js';
 import { loadFrameworkOrThrow } from '../core/framework/load.js';
-import { DomainError } from '../core/problems.js';
+import { DomainError, type Path, type Problem } from '../core/problems.js';
 import { openSqlite, type Connection } from './dialect.js';
-import { workspaceExportSchema, type ProfileInput, type WorkspaceExport } from './entities.js';
+import { workspaceExportSchema, type WorkspaceExport } from './entities.js';
 import { migrate, schemaVersion } from './migrations/index.js';
 import { AssessmentRepository } from './repositories/assessments.js';
 import { inTransaction, type Db } from './repositories/common.js';
@@ -16,9 +15,9 @@ import {
   type OffersFileValue,
   type ScenarioFileValue,
 } from './repositories/documents.js';
-import { checkEvidence, EvidenceRepository } from './repositories/evidence.js';
+import { EvidenceRepository } from './repositories/evidence.js';
 import { FrameworkRepository, type FrameworkInUse } from './repositories/frameworks.js';
-import { checkProfile, ProfileRepository } from './repositories/profile.js';
+import { ProfileRepository } from './repositories/profile.js';
 import { problem, refuse, under, validateValue } from './validate.js';
 
 /** Where the workspace lives unless told otherwise: relative to the current directory. */
@@ -227,88 +226,25 @@ export class Workspace extends Repositories {
   }
 }
 
-/** Every reference inside an export resolves, and every stored file passes the core's checks. */
+/**
+ * An export is checked for its shape (by the schema) and for its own consistency: ids unique per
+ * collection, every framework file readable, the framework in use and every pinned framework version
+ * present, every evidence link pointing at an entry of the export, every stored file passing its
+ * parser. Stored data is never judged against a framework again: a profile or an evidence entry was
+ * checked against the framework in use when it was saved, and choosing another framework later must
+ * not make the workspace impossible to restore. Every problem is reported, in one error.
+ */
 function checkExport(data: WorkspaceExport): void {
-  const frameworks = new Map(
-    data.frameworks.map((f, index) => [
-      `${f.frameworkId}@${f.version}`,
-      under(['frameworks', index, 'source'], () => loadFrameworkOrThrow(f.source, `frameworks[${index}]`)),
-    ]),
-  );
-  const versions = new Set<string>();
-  data.frameworks.forEach((f, index) => {
-    const key = `${f.frameworkId}@${f.version}`;
-    if (versions.has(key))
-      refuse('workspace export is not valid', [
-        problem(
-          ['frameworks', index, 'version'],
-          `framework ${f.frameworkId} version ${f.version} appears twice`,
-          'duplicate-version',
-        ),
-      ]);
-    versions.add(key);
-  });
-  const active = data.settings.framework;
-  const byRow = new Map(data.frameworks.map((f) => [f.id, f]));
-  if (active !== undefined && !byRow.has(Number(active)))
-    refuse('workspace export is not valid', [
-      problem(['settings', 'framework'], `no framework with id ${active} in the export`, 'unknown-reference'),
-    ]);
-  const activeRow =
-    active !== undefined
-      ? byRow.get(Number(active))
-      : data.frameworks.findLast((f) => f.origin === 'reference');
-  const inUse = activeRow && frameworks.get(`${activeRow.frameworkId}@${activeRow.version}`);
-  if (data.profile && inUse) {
-    const { updatedAt: _updatedAt, ...profile } = data.profile;
-    const problems = checkProfile(inUse, profile as ProfileInput);
-    if (problems.length > 0)
-      refuse(
-        'workspace export is not valid',
-        problems.map((p) => ({ ...p, path: ['profile', ...p.path] })),
-      );
-  }
-  const evidenceIds = new Set<number>();
-  data.evidence.forEach((entry, index) => {
-    const { id, createdAt: _c, updatedAt: _u, ...fields } = entry;
-    if (inUse) checkEvidence(fields, inUse, ['evidence', index]);
-    evidenceIds.add(id);
-  });
-  data.assessments.forEach((a, index) => {
-    const framework = frameworks.get(`${a.framework.id}@${a.framework.version}`);
-    const base = ['assessments', index];
-    if (!framework)
-      refuse('workspace export is not valid', [
-        problem(
-          [...base, 'framework'],
-          `framework ${a.framework.id} version ${a.framework.version} is not in the export`,
-          'unknown-reference',
-        ),
-      ]);
-    const problems = checkAssessment(
-      framework,
-      { ratings: a.ratings, ...(a.current === null ? {} : { current: a.current }) },
-      (path, message, code) => problem([...base, ...path], message.replace(/^[^:]*: /, ''), code),
-    );
-    for (const [competency, ids] of Object.entries(a.evidence))
-      ids.forEach((id, i) => {
-        if (!evidenceIds.has(id))
-          problems.push(
-            problem(
-              [...base, 'evidence', competency, i],
-              `no evidence entry with id ${id}`,
-              'unknown-reference',
-            ),
-          );
-      });
-    if (problems.length > 0) refuse('workspace export is not valid', problems);
-  });
-  data.offers.forEach((d, index) =>
-    under(['offers', index], () => validateDocument(offersKind, { name: d.name, file: d.file })),
-  );
-  data.scenarios.forEach((d, index) =>
-    under(['scenarios', index], () => validateDocument(scenariosKind, { name: d.name, file: d.file })),
-  );
+  const problems: Problem[] = [];
+  const collect = (base: Path, check: () => unknown) => {
+    try {
+      under(base, check);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.problems.length === 0) throw error;
+      problems.push(...error.problems);
+    }
+  };
+
   for (const [what, rows] of [
     ['frameworks', data.frameworks],
     ['evidence', data.evidence],
@@ -320,10 +256,61 @@ function checkExport(data: WorkspaceExport): void {
     const seen = new Set<number>();
     rows.forEach((row, index) => {
       if (seen.has(row.id))
-        throw new DomainError('invalid-input', 'workspace export is not valid', [
-          problem([what, index, 'id'], `id ${row.id} appears twice`, 'duplicate-id'),
-        ]);
+        problems.push(problem([what, index, 'id'], `id ${row.id} appears twice`, 'duplicate-id'));
       seen.add(row.id);
     });
   }
+
+  const versions = new Set<string>();
+  data.frameworks.forEach((f, index) => {
+    collect(['frameworks', index, 'source'], () => loadFrameworkOrThrow(f.source, `frameworks[${index}]`));
+    const key = `${f.frameworkId}@${f.version}`;
+    if (versions.has(key))
+      problems.push(
+        problem(
+          ['frameworks', index, 'version'],
+          `framework ${f.frameworkId} version ${f.version} appears twice`,
+          'duplicate-version',
+        ),
+      );
+    versions.add(key);
+  });
+
+  const active = data.settings.framework;
+  if (active !== undefined && !data.frameworks.some((f) => String(f.id) === active))
+    problems.push(
+      problem(['settings', 'framework'], `no framework with id ${active} in the export`, 'unknown-reference'),
+    );
+
+  const evidenceIds = new Set(data.evidence.map((e) => e.id));
+  data.assessments.forEach((a, index) => {
+    const base = ['assessments', index];
+    if (!versions.has(`${a.framework.id}@${a.framework.version}`))
+      problems.push(
+        problem(
+          [...base, 'framework'],
+          `framework ${a.framework.id} version ${a.framework.version} is not in the export`,
+          'unknown-reference',
+        ),
+      );
+    for (const [competency, ids] of Object.entries(a.evidence))
+      ids.forEach((id, i) => {
+        if (!evidenceIds.has(id))
+          problems.push(
+            problem(
+              [...base, 'evidence', competency, i],
+              `no evidence entry with id ${id}`,
+              'unknown-reference',
+            ),
+          );
+      });
+  });
+
+  data.offers.forEach((d, index) =>
+    collect(['offers', index], () => validateDocument(offersKind, { name: d.name, file: d.file })),
+  );
+  data.scenarios.forEach((d, index) =>
+    collect(['scenarios', index], () => validateDocument(scenariosKind, { name: d.name, file: d.file })),
+  );
+  if (problems.length > 0) refuse('workspace export is not valid', problems);
 }
