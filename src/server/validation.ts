@@ -1,8 +1,8 @@
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { checkSchema } from '../core/input/document.js';
 import type { Problem } from '../core/problems.js';
-import { plainSource } from '../store/validate.js';
+import { mergeProblems, plainSource } from '../store/validate.js';
 
 /** A request part that failed its schema: every problem, with the part it was found in. */
 export class RequestValidationError extends Error {
@@ -33,3 +33,24 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
     }
     return { value: checked.value };
   };
+
+/**
+ * Route options that report every problem of a body in one answer. A body that fails its schema
+ * still goes through `rawCheck`, which judges whatever parts are well formed (unknown ids, values
+ * off the framework's scale …) and must accept anything, as `parseValidated`'s `rawCheck` does; its
+ * problems, relative to the body, join the schema's (those it repeats are kept once). A body that
+ * passes its schema goes on to the handler, whose checks see the typed value.
+ */
+export function everyProblem(rawCheck: (raw: unknown) => Problem[] | Promise<Problem[]>) {
+  return {
+    attachValidation: true,
+    preHandler: async (request: FastifyRequest) => {
+      const failed = request.validationError;
+      if (failed === undefined) return;
+      if (!(failed instanceof RequestValidationError) || failed.validationContext !== 'body') throw failed;
+      const error = new RequestValidationError(mergeProblems(failed.problems, await rawCheck(request.body)));
+      error.validationContext = 'body';
+      throw error;
+    },
+  };
+}

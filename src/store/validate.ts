@@ -62,3 +62,21 @@ export function refuse(message: string, problems: Problem[]): never {
 export function problem(path: Path, message: string, code = 'invalid-value'): Problem {
   return { severity: 'error', code, message: `${formatPath(path)}: ${message}`, path };
 }
+
+/** Two lists of problems as one, each problem once (a later check may repeat what the schema said). */
+export function mergeProblems(first: readonly Problem[], second: readonly Problem[]): Problem[] {
+  const key = (p: Problem) => `${formatPath(p.path)}\u0000${bareMessage(p)}`;
+  const seen = new Set(first.map(key));
+  return [...first, ...second.filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))];
+}
+
+/** The problems a check reports by throwing a DomainError (anything else is rethrown). */
+export function problemsOf(check: () => unknown): Problem[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    if (error instanceof DomainError && error.problems.length > 0) return error.problems;
+    throw error;
+  }
+}

@@ -101,3 +101,102 @@ describe('export and import after the framework in use has changed', () => {
     );
   });
 });
+
+describe('one request, every problem', () => {
+  it('reports the profile schema problems and its unknown ids together', async () => {
+    const response = await call('PUT', '/api/profile', {
+      current: 'senoir',
+      specialisation: 'backnd',
+      yearsOfExperience: -1,
+      skills: { backend: 9, x: 2 },
+    });
+    expect(response.status).toBe(400);
+    expect(paths(response).sort()).toEqual(
+      [
+        'body.current',
+        'body.specialisation',
+        'body.yearsOfExperience',
+        'body.skills.backend',
+        'body.skills.x',
+      ].sort(),
+    );
+    expect(
+      response.body.error.fields.find((f: { path: string }) => f.path === 'body.current').message,
+    ).toContain('did you mean "senior"');
+    expect((await call('GET', '/api/export')).body.profile).toBeNull();
+  });
+
+  it('reports bad ratings and unknown links of an assessment beside a bad evidence id', async () => {
+    for (const method of ['POST', 'PUT'] as const) {
+      const response = await call(method, method === 'POST' ? '/api/assessments' : '/api/assessments/1', {
+        current: 'senoir',
+        ratings: { 'system-design': 9, debuging: 3 },
+        evidence: { 'system-design': ['x', 7], mentorin: [1] },
+      });
+      expect(response.status).toBe(400);
+      expect(paths(response).sort()).toEqual(
+        [
+          'body.evidence.system-design[0]',
+          'body.evidence.system-design[1]',
+          'body.evidence.mentorin',
+          'body.evidence.mentorin[0]',
+          'body.current',
+          'body.ratings.system-design',
+          'body.ratings.debuging',
+        ].sort(),
+      );
+    }
+    const assess = await call('POST', '/api/assess', { current: 'senoir', ratings: { debugging: 'x' } });
+    expect(paths(assess).sort()).toEqual(['body.current', 'body.ratings.debugging']);
+  });
+
+  it('reports every problem of an offer file, each offer salvaged on its own', async () => {
+    const file = {
+      offers: [
+        { name: 'A', base: -5, equity: [{ type: 'rsu', shares: 10, vesting: 'nope' }] },
+        { name: 'A', base: 100 },
+      ],
+    };
+    for (const [method, url, body] of [
+      ['POST', '/api/offers', { file }],
+      ['POST', '/api/offers/compare', { file }],
+      ['POST', '/api/offers/leave', { file, offer: 'A', month: 3 }],
+    ] as const) {
+      const response = await call(method, url, body);
+      expect(response.status, url).toBe(400);
+      const found = paths(response);
+      expect(found, url).toContain('body.file.offers[0].base');
+      expect(found, url).toContain('body.file.offers[1].name');
+      expect(
+        found.some((p) => p.startsWith('body.file.offers[0].equity[0]')),
+        url,
+      ).toBe(true);
+      // The schema and the parser both see the negative base: it is reported once.
+      expect(
+        found.filter((p) => p === 'body.file.offers[0].base'),
+        url,
+      ).toHaveLength(1);
+    }
+  });
+
+  it('reports an unknown question beside a bad answer, and an unknown competency beside a bad field', async () => {
+    const fit = await call('POST', '/api/fit', { answers: { 'hard-problems': 6, nope: 3 } });
+    expect(fit.status).toBe(400);
+    expect(paths(fit)).toEqual(expect.arrayContaining(['body.answers.hard-problems', 'body.answers.nope']));
+
+    for (const [method, url] of [
+      ['POST', '/api/evidence'],
+      ['PUT', '/api/evidence/1'],
+    ] as const) {
+      const evidence = await call(method, url, {
+        date: '2026-01-01',
+        title: 'x',
+        description: 7,
+        competencies: ['debuging'],
+      });
+      expect(evidence.status).toBe(400);
+      expect(paths(evidence).sort()).toEqual(['body.competencies[0]', 'body.description']);
+      expect(evidence.body.error.fields[1].message).toContain('did you mean "debugging"');
+    }
+  });
+});

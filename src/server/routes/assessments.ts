@@ -1,12 +1,18 @@
 import { assess, checkAssessment } from '../../core/assessment/evaluate.js';
 import { assessmentSchema } from '../../core/assessment/schema.js';
 import { assessmentInputSchema } from '../../store/entities.js';
+import type { Path } from '../../core/problems.js';
 import { problem, refuse } from '../../store/validate.js';
 import { inBody } from '../errors.js';
+import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';
 
 export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['assessments'];
+  const references = async (raw: unknown) =>
+    workspace.assessments.referenceProblems(raw, await workspace.activeFramework());
+  const bodyProblem = (path: Path, message: string, code: string) =>
+    problem(path, message.replace(/^[^:]*: /, ''), code);
   app.get('/assessments', { schema: { summary: 'Every assessment, oldest first', tags } }, async () => ({
     assessments: await workspace.assessments.list(),
   }));
@@ -26,6 +32,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
         tags,
         body: assessmentInputSchema,
       },
+      ...everyProblem(references),
     },
     async (request, reply) => {
       const active = await workspace.activeFramework();
@@ -36,7 +43,10 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
 
   app.put(
     '/assessments/:id',
-    { schema: { summary: 'Replace an assessment', tags, params: idParams, body: assessmentInputSchema } },
+    {
+      schema: { summary: 'Replace an assessment', tags, params: idParams, body: assessmentInputSchema },
+      ...everyProblem(references),
+    },
     async (request) => {
       const active = await workspace.activeFramework();
       return inBody([], () => workspace.assessments.update(request.params.id, request.body, active));
@@ -61,6 +71,11 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
         tags,
         body: assessmentSchema,
       },
+      ...everyProblem(async (raw) =>
+        typeof raw === 'object' && raw !== null
+          ? checkAssessment((await workspace.activeFramework()).framework, raw, bodyProblem)
+          : [],
+      ),
     },
     async (request) => {
       const { framework } = await workspace.activeFramework();

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { dateSchema, evidenceScopes } from '../../core/evidence/schema.js';
 import { evidenceInputSchema } from '../../store/entities.js';
+import { evidenceReferenceProblems } from '../../store/repositories/evidence.js';
 import { inBody } from '../errors.js';
+import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';
 
 const listQuery = z.strictObject({
@@ -13,6 +15,8 @@ const listQuery = z.strictObject({
 
 export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['evidence'];
+  const references = async (raw: unknown) =>
+    evidenceReferenceProblems(raw, (await workspace.activeFramework()).framework);
   app.get(
     '/evidence',
     {
@@ -43,7 +47,10 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
 
   app.post(
     '/evidence',
-    { schema: { summary: 'Add an entry to the evidence log', tags, body: evidenceInputSchema } },
+    {
+      schema: { summary: 'Add an entry to the evidence log', tags, body: evidenceInputSchema },
+      ...everyProblem(references),
+    },
     async (request, reply) => {
       const { framework } = await workspace.activeFramework();
       return reply.code(201).send(await inBody([], () => workspace.evidence.create(request.body, framework)));
@@ -52,7 +59,10 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
 
   app.put(
     '/evidence/:id',
-    { schema: { summary: 'Replace an evidence entry', tags, params: idParams, body: evidenceInputSchema } },
+    {
+      schema: { summary: 'Replace an evidence entry', tags, params: idParams, body: evidenceInputSchema },
+      ...everyProblem(references),
+    },
     async (request) => {
       const { framework } = await workspace.activeFramework();
       return inBody([], () => workspace.evidence.update(request.params.id, request.body, framework));

@@ -1,7 +1,9 @@
 import { answersFileSchema, parseAnswersFile } from '../../core/fit/answers.js';
 import { scoreFit } from '../../core/fit/fit.js';
 import { questions } from '../../core/fit/questions.js';
+import { problemsOf } from '../../store/validate.js';
 import { inBody } from '../errors.js';
+import { everyProblem } from '../validation.js';
 import type { App, Deps } from './common.js';
 
 export async function fitRoutes(app: App, _deps: Deps): Promise<void> {
@@ -21,6 +23,12 @@ export async function fitRoutes(app: App, _deps: Deps): Promise<void> {
         tags,
         body: answersFileSchema,
       },
+      // The answers file's own checks (unknown question ids) on a body that failed its schema.
+      ...everyProblem((raw) =>
+        typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+          ? problemsOf(() => parseAnswersFile(JSON.stringify(raw), 'answers'))
+          : [],
+      ),
     },
     async (request) => {
       // The answers file's own checks: every question answered, no unknown question ids.

@@ -12,7 +12,9 @@ import { DomainError } from '../../core/problems.js';
 import { offerDocument } from '../../store/entities.js';
 import type { Workspace } from '../../store/workspace.js';
 import { problem } from '../../store/validate.js';
+import { documentFileProblems, offersKind } from '../../store/repositories/documents.js';
 import { inBody } from '../errors.js';
+import { everyProblem } from '../validation.js';
 import { fileOrId, idParams, type App, type Deps } from './common.js';
 
 const growth = z
@@ -76,6 +78,9 @@ function readOffers(
   );
 }
 
+/** The offer file parser's problems in an inline `file`, beside the schema's. */
+const fileProblems = everyProblem((raw) => documentFileProblems(offersKind, raw));
+
 export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['offers'];
   app.get('/offers', { schema: { summary: 'Every stored offer file', tags } }, async () => ({
@@ -94,13 +99,17 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
         tags,
         body: offerDocument.input,
       },
+      ...fileProblems,
     },
     async (request, reply) =>
       reply.code(201).send(await inBody([], () => workspace.offers.create(request.body))),
   );
   app.put(
     '/offers/:id',
-    { schema: { summary: 'Replace a stored offer file', tags, params: idParams, body: offerDocument.input } },
+    {
+      schema: { summary: 'Replace a stored offer file', tags, params: idParams, body: offerDocument.input },
+      ...fileProblems,
+    },
     async (request) => inBody([], () => workspace.offers.update(request.params.id, request.body)),
   );
   app.delete(
@@ -121,6 +130,7 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
         tags,
         body: compareBody,
       },
+      ...fileProblems,
     },
     async (request) => {
       const parsed = await readOffers(workspace, request.body);
@@ -140,6 +150,7 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
         tags,
         body: leaveBody,
       },
+      ...fileProblems,
     },
     async (request) => {
       const parsed = await readOffers(workspace, request.body);

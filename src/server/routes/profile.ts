@@ -1,4 +1,6 @@
 import { profileSchema } from '../../store/entities.js';
+import { checkProfile } from '../../store/repositories/profile.js';
+import { everyProblem } from '../validation.js';
 import { DomainError } from '../../core/problems.js';
 import { inBody } from '../errors.js';
 import type { App, Deps } from './common.js';
@@ -19,6 +21,7 @@ export async function profileRoutes(app: App, { workspace }: Deps): Promise<void
         tags,
         body: profileSchema,
       },
+      ...everyProblem(async (raw) => checkProfile((await workspace.activeFramework()).framework, raw)),
     },
     async (request, reply) => {
       const { framework } = await workspace.activeFramework();

@@ -3,7 +3,9 @@ import { simulateEarnings } from '../../core/comp/earnings.js';
 import { earningsFileSchema, MAX_RUNS, parseEarningsFile } from '../../core/comp/earnings-schema.js';
 import { scenarioDocument } from '../../store/entities.js';
 import { problem, refuse } from '../../store/validate.js';
+import { documentFileProblems, scenariosKind } from '../../store/repositories/documents.js';
 import { inBody } from '../errors.js';
+import { everyProblem } from '../validation.js';
 import { documentToUse } from './offers.js';
 import { fileOrId, idParams, type App, type Deps } from './common.js';
 
@@ -25,6 +27,9 @@ const simulateBody = z.strictObject({
   seed: z.number().int().optional().describe('Seed of the random draws (default: the file’s seed).'),
 });
 
+/** The earnings file parser's problems in an inline `file`, beside the schema's. */
+const fileProblems = everyProblem((raw) => documentFileProblems(scenariosKind, raw));
+
 export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['scenarios'];
   app.get('/scenarios', { schema: { summary: 'Every stored earnings scenario', tags } }, async () => ({
@@ -43,6 +48,7 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
         tags,
         body: scenarioDocument.input,
       },
+      ...fileProblems,
     },
     async (request, reply) =>
       reply.code(201).send(await inBody([], () => workspace.scenarios.create(request.body))),
@@ -56,6 +62,7 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
         params: idParams,
         body: scenarioDocument.input,
       },
+      ...fileProblems,
     },
     async (request) => inBody([], () => workspace.scenarios.update(request.params.id, request.body)),
   );
@@ -77,6 +84,7 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
         tags,
         body: simulateBody,
       },
+      ...fileProblems,
     },
     async (request) => {
       const input = await documentToUse(

@@ -1,8 +1,8 @@
 import { checkAssessment } from '../../core/assessment/evaluate.js';
-import { didYouMean } from '../../core/input/document.js';
+import { checkSchema, didYouMean } from '../../core/input/document.js';
 import type { Problem } from '../../core/problems.js';
 import { assessmentInputSchema, type AssessmentInput, type StoredAssessment } from '../entities.js';
-import { problem, refuse, validateValue } from '../validate.js';
+import { plainSource, problem, refuse } from '../validate.js';
 import { inTransaction, notFound, now, type Db } from './common.js';
 import type { FrameworkInUse } from './frameworks.js';
 
@@ -81,20 +81,39 @@ export class AssessmentRepository {
     return (await this.withLinks([row]))[0]!;
   }
 
-  /** Validates an assessment against the framework in use; the stored assessment remembers that framework. */
-  private async check(input: unknown, { framework }: FrameworkInUse, db: Db): Promise<AssessmentInput> {
-    const value = validateValue(assessmentInputSchema, input, 'assessment');
-    const problems: Problem[] = checkAssessment(framework, value, (path, message, code) =>
+  /**
+   * What an assessment refers to, judged on the assessment as given (well formed or not): its level
+   * and ratings against the framework, its evidence links against the framework's competencies and
+   * the stored entries. Never throws for a malformed value; its well-formed parts are judged.
+   */
+  async referenceProblems(
+    input: unknown,
+    { framework }: FrameworkInUse,
+    db: Db = this.db,
+  ): Promise<Problem[]> {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+    const raw = input as { current?: unknown; ratings?: unknown; evidence?: unknown };
+    // An empty level is the schema's problem alone ("must not be empty"), not also an unknown level.
+    const current = raw.current === '' ? undefined : raw.current;
+    const problems: Problem[] = checkAssessment(framework, { ...raw, current }, (path, message, code) =>
       problem(path, message.replace(/^[^:]*: /, ''), code),
     );
+    const evidence = raw.evidence;
+    if (typeof evidence !== 'object' || evidence === null || Array.isArray(evidence)) return problems;
+    const links = Object.entries(evidence as Record<string, unknown>);
     const known = framework.competencies.map((c) => c.id);
-    const wanted = [...new Set(Object.values(value.evidence ?? {}).flat())];
-    const found = new Set(
-      wanted.length === 0
-        ? []
-        : (await db.selectFrom('evidence').select('id').where('id', 'in', wanted).execute()).map((r) => r.id),
-    );
-    for (const [competency, ids] of Object.entries(value.evidence ?? {})) {
+    const isId = (id: unknown): id is number => Number.isSafeInteger(id) && (id as number) > 0;
+    const wanted = [...new Set(links.flatMap(([, ids]) => (Array.isArray(ids) ? ids.filter(isId) : [])))];
+    const found = new Set<number>();
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rows = await db
+        .selectFrom('evidence')
+        .select('id')
+        .where('id', 'in', wanted.slice(i, i + 500))
+        .execute();
+      for (const row of rows) found.add(row.id);
+    }
+    for (const [competency, ids] of links) {
       if (!known.includes(competency))
         problems.push(
           problem(
@@ -103,15 +122,30 @@ export class AssessmentRepository {
             'unknown-reference',
           ),
         );
-      ids.forEach((id, index) => {
-        if (!found.has(id))
-          problems.push(
-            problem(['evidence', competency, index], `no evidence entry with id ${id}`, 'unknown-reference'),
-          );
-      });
+      if (Array.isArray(ids))
+        ids.forEach((id: unknown, index) => {
+          if (isId(id) && !found.has(id))
+            problems.push(
+              problem(
+                ['evidence', competency, index],
+                `no evidence entry with id ${id}`,
+                'unknown-reference',
+              ),
+            );
+        });
     }
-    if (problems.length > 0) refuse('assessment is not valid', problems);
-    return value;
+    return problems;
+  }
+
+  /**
+   * Validates an assessment against the framework in use, its schema and its references together,
+   * so that every problem comes in one error; the stored assessment remembers that framework.
+   */
+  private async check(input: unknown, active: FrameworkInUse, db: Db): Promise<AssessmentInput> {
+    const checked = checkSchema(plainSource(input, 'assessment'), assessmentInputSchema);
+    const problems = [...checked.problems, ...(await this.referenceProblems(input, active, db))];
+    if (problems.length > 0 || checked.value === undefined) refuse('assessment is not valid', problems);
+    return checked.value;
   }
 
   private columns(value: AssessmentInput, active: FrameworkInUse) {

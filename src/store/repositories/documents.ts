@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { parseEarningsFile } from '../../core/comp/earnings-schema.js';
 import { parseOffersFile } from '../../core/comp/offer-schema.js';
 import { learningPlanDocument, offerDocument, scenarioDocument } from '../entities.js';
-import { under, validateValue } from '../validate.js';
+import { checkSchema } from '../../core/input/document.js';
+import type { Problem } from '../../core/problems.js';
+import { mergeProblems, plainSource, problemsOf, refuse, under } from '../validate.js';
 import { inTransaction, notFound, now, type Db } from './common.js';
 
 /**
@@ -22,15 +24,30 @@ export interface Kind<F> {
   table: 'offers' | 'scenarios' | 'learning_plans';
   what: string;
   input: z.ZodType<{ name?: string | undefined; file: F }>;
-  /** Semantic checks beyond the schema; throws a DomainError with paths inside the file. */
-  check(file: F): void;
+  /**
+   * Checks beyond the schema, by the file's own parser; throws a DomainError with paths inside the
+   * file. Takes the file as given, well formed or not: the parser salvages what it can.
+   */
+  check(file: unknown): void;
   defaultName(file: F): string;
 }
 
-/** The input validated: `{ name?, file }`, every problem with its path. */
+/**
+ * What the file's parser finds in `{ name?, file }` as given (well formed or not), with paths from
+ * the document: for answers that report them beside the schema's problems.
+ */
+export function documentFileProblems<F>(kind: Kind<F>, input: unknown): Problem[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const file = (input as { file?: unknown }).file;
+  return file === undefined ? [] : problemsOf(() => under(['file'], () => kind.check(file)));
+}
+
+/** The input validated: `{ name?, file }`, every problem (the schema's and the parser's) with its path. */
 export function validateDocument<F>(kind: Kind<F>, input: unknown): { name: string; file: F } {
-  const value = validateValue(kind.input, input, kind.what);
-  under(['file'], () => kind.check(value.file));
+  const checked = checkSchema(plainSource(input, kind.what), kind.input);
+  const problems = mergeProblems(checked.problems, documentFileProblems(kind, input));
+  const value = checked.value;
+  if (problems.length > 0 || value === undefined) refuse(`${kind.what} is not valid`, problems);
   return { name: value.name ?? kind.defaultName(value.file), file: value.file };
 }
 

@@ -1,7 +1,7 @@
 import type { Framework } from '../../core/framework/schema.js';
 import { checkEntry } from '../../core/evidence/log.js';
 import type { EvidenceEntry, EvidenceScope } from '../../core/evidence/schema.js';
-import type { Path } from '../../core/problems.js';
+import type { Path, Problem } from '../../core/problems.js';
 import type { StoredEvidence } from '../entities.js';
 import type { EvidenceTable } from '../tables.js';
 import { problem, refuse } from '../validate.js';
@@ -40,6 +40,20 @@ export function checkEvidence(input: unknown, framework: Framework, base: Path =
       issues.map((issue) => problem([...base, ...issue.path], issue.message, issue.code)),
     );
   return entry;
+}
+
+/**
+ * The competencies an entry names that the framework does not know, judged on the entry as given
+ * (well formed or not), for answers that report them beside the schema's problems.
+ */
+export function evidenceReferenceProblems(input: unknown, framework: Framework): Problem[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const { issues } = checkEntry(input as Record<string, unknown>, {
+    competencies: framework.competencies.map((c) => c.id),
+  });
+  return issues
+    .filter((issue) => issue.code === 'unknown-reference')
+    .map((issue) => problem(issue.path, issue.message, issue.code));
 }
 
 function columns(entry: EvidenceEntry) {

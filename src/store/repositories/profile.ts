@@ -1,18 +1,24 @@
 import type { Framework } from '../../core/framework/schema.js';
-import { didYouMean } from '../../core/input/document.js';
+import { checkSchema, didYouMean } from '../../core/input/document.js';
 import type { Problem } from '../../core/problems.js';
 import { profileSchema, type Profile, type ProfileInput } from '../entities.js';
-import { problem, refuse, validateValue } from '../validate.js';
+import { plainSource, problem, refuse } from '../validate.js';
 import { inTransaction, now, type Db } from './common.js';
 
 const ID = 1;
 
-/** The references a profile makes into the framework: its level, specialisation and skills. */
-export function checkProfile(framework: Framework, profile: ProfileInput): Problem[] {
+/**
+ * The references a profile makes into the framework: its level, specialisation and skills. Takes the
+ * profile as given, well formed or not, and judges the parts that are, so that unknown ids come in
+ * the same answer as the schema's problems.
+ */
+export function checkProfile(framework: Framework, raw: unknown): Problem[] {
   const problems: Problem[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problems;
+  const profile = raw as { current?: unknown; specialisation?: unknown; skills?: unknown };
   const levels = [...framework.levels.map((l) => l.id), ...framework.roles.map((r) => r.id)];
   const specialisations = framework.specialisations.map((s) => s.id);
-  if (profile.current !== undefined && !levels.includes(profile.current))
+  if (typeof profile.current === 'string' && profile.current !== '' && !levels.includes(profile.current))
     problems.push(
       problem(
         ['current'],
@@ -20,7 +26,11 @@ export function checkProfile(framework: Framework, profile: ProfileInput): Probl
         'unknown-reference',
       ),
     );
-  if (profile.specialisation !== undefined && !specialisations.includes(profile.specialisation))
+  if (
+    typeof profile.specialisation === 'string' &&
+    profile.specialisation !== '' &&
+    !specialisations.includes(profile.specialisation)
+  )
     problems.push(
       problem(
         ['specialisation'],
@@ -28,7 +38,9 @@ export function checkProfile(framework: Framework, profile: ProfileInput): Probl
         'unknown-reference',
       ),
     );
-  for (const id of Object.keys(profile.skills ?? {}))
+  const skills = profile.skills;
+  if (typeof skills !== 'object' || skills === null || Array.isArray(skills)) return problems;
+  for (const id of Object.keys(skills))
     if (!specialisations.includes(id))
       problems.push(
         problem(
@@ -55,9 +67,11 @@ export class ProfileRepository {
     framework: Framework,
     updatedAt = now(),
   ): Promise<{ profile: Profile; created: boolean }> {
-    const profile = validateValue(profileSchema, input, 'profile');
-    const problems = checkProfile(framework, profile);
-    if (problems.length > 0) refuse('profile is not valid', problems);
+    // The schema and the references together: every problem in one error.
+    const checked = checkSchema(plainSource(input, 'profile'), profileSchema);
+    const problems = [...checked.problems, ...checkProfile(framework, input)];
+    const profile = checked.value;
+    if (problems.length > 0 || profile === undefined) refuse('profile is not valid', problems);
     const document = JSON.stringify(profile);
     const created = await inTransaction(this.db, async (trx) => {
       const existing = await trx.selectFrom('profile').select('id').where('id', '=', ID).executeTakeFirst();
