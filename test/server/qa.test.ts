@@ -200,3 +200,34 @@ describe('one request, every problem', () => {
     }
   });
 });
+
+describe('messages in the words of the rest', () => {
+  const messageOf = (
+    response: { body: { error: { fields: { path: string; message: string }[] } } },
+    path: string,
+  ) => response.body.error.fields.find((f) => f.path === path)?.message;
+
+  it('says "must not be empty" and "must be at most …", never zod’s own words', async () => {
+    const empty = await call('GET', '/api/evidence?competency=');
+    expect(empty.status).toBe(400);
+    expect(messageOf(empty, 'query.competency')).toBe('must not be empty');
+    const source = await call('POST', '/api/frameworks', { source: '' });
+    expect(messageOf(source, 'body.source')).toBe('must not be empty');
+    const huge = await call('GET', '/api/evidence/12345678901234567890');
+    expect(huge.status).toBe(400);
+    expect(messageOf(huge, 'params.id')).toBe('must be at most 9007199254740991');
+    for (const id of ['0', '-1', '01', '1.5'])
+      expect(messageOf(await call('GET', `/api/evidence/${id}`), 'params.id'), id).toBe(
+        'must be a positive whole number',
+      );
+  });
+
+  it('has one calendar-date rule for assessments and evidence', async () => {
+    const assessment = await call('POST', '/api/assessments', { date: '2026-02-29', ratings: {} });
+    const entry = await call('POST', '/api/evidence', { date: '2026-02-29', title: 'x' });
+    expect(messageOf(assessment, 'body.date')).toBe('"2026-02-29" is not a real calendar date');
+    expect(messageOf(entry, 'body.date')).toBe('"2026-02-29" is not a real calendar date');
+    const assess = await call('POST', '/api/assess', { date: '26-1-1', ratings: {} });
+    expect(messageOf(assess, 'body.date')).toBe('must be a date written YYYY-MM-DD');
+  });
+});

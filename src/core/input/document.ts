@@ -292,7 +292,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const hint = typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : '';
     return `${received} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${hint}`;
   }
-  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
+  // A schema's own message stays; zod's default ("Too small: expected string to have >=1
+  // characters") is put in the words of the rest.
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big):/.test(issue.message)) {
+    const size = sizeMessage(issue);
+    if (size !== undefined) return size;
+  }
+  if (
+    (issue.code === 'too_small' || issue.code === 'too_big') &&
+    ['number', 'int', 'bigint'].includes(issue.origin)
+  ) {
     const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
     const word =
       issue.code === 'too_small'
@@ -311,6 +320,22 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `expected ${issue.expected}, got ${describeType(issue.input)}`;
   }
   return issue.message;
+}
+
+/** A text or a list of the wrong length, in words: "must not be empty", "must be at most 80 characters". */
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string | undefined {
+  const unit = issue.origin === 'string' ? 'character' : issue.origin === 'array' ? 'item' : undefined;
+  if (unit === undefined) return undefined;
+  const plural = (n: number | bigint) => `${String(n)} ${unit}${Number(n) === 1 ? '' : 's'}`;
+  if (issue.code === 'too_small') {
+    if (Number(issue.minimum) === 1 && issue.inclusive !== false) return 'must not be empty';
+    return issue.inclusive === false
+      ? `must be more than ${plural(issue.minimum)}`
+      : `must be at least ${plural(issue.minimum)}`;
+  }
+  return issue.inclusive === false
+    ? `must be fewer than ${plural(issue.maximum)}`
+    : `must be at most ${plural(issue.maximum)}`;
 }
 
 function describeType(value: unknown): string {

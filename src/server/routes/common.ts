@@ -40,8 +40,19 @@ export function numberText(schema: z.ZodNumber) {
     .pipe(schema);
 }
 
+/** An id written in a path: a positive whole number that a number can hold exactly. */
+const idText = z
+  .string()
+  .regex(/^[1-9]\d*$/, { error: 'must be a positive whole number', abort: true })
+  .refine((text) => Number.isSafeInteger(Number(text)), {
+    error: `must be at most ${Number.MAX_SAFE_INTEGER}`,
+    abort: true,
+  })
+  .transform(Number)
+  .pipe(entityId);
+
 /** `:id` in a path: a positive whole number (anything else is a 400, an unknown one a 404). */
-export const idParams = z.strictObject({ id: wholeNumberText(entityId) });
+export const idParams = z.strictObject({ id: idText });
 
 /** A stored document to compute on: the file itself, or the id of a stored one; exactly one. */
 export function fileOrId<S extends z.ZodType>(file: S, what: string) {
