@@ -95,7 +95,10 @@ export const workspaceExportSchema = z.strictObject({
   settings: z.record(z.string(), z.string()),
   frameworks: z.array(storedFrameworkSchema),
   profile: storedProfileSchema.nullable(),
-  evidence: z.array(storedEvidenceSchema),
+  // Entries stored before repeated competencies were refused still restore as they are.
+  evidence: z.array(
+    storedEvidenceSchema.extend({ competencies: z.array(z.string().min(1, 'must not be empty')).optional() }),
+  ),
   assessments: z.array(storedAssessmentSchema),
   offers: z.array(z.strictObject({ ...stored, name: z.string(), file: z.unknown() })),
   scenarios: z.array(z.strictObject({ ...stored, name: z.string(), file: z.unknown() })),

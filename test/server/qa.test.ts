@@ -231,3 +231,44 @@ describe('messages in the words of the rest', () => {
     expect(messageOf(assess, 'body.date')).toBe('must be a date written YYYY-MM-DD');
   });
 });
+
+describe('evidence names each competency once', () => {
+  it('refuses a repeated competency, located, in the API and the store', async () => {
+    const response = await call('POST', '/api/evidence', {
+      date: '2026-01-01',
+      title: 'x',
+      competencies: ['system-design', 'debugging', 'system-design'],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual([
+      { path: 'body.competencies[2]', message: 'competency "system-design" is named twice (first at [0])' },
+    ]);
+    const { framework } = await server.workspace.activeFramework();
+    await expect(
+      server.workspace.evidence.create(
+        { date: '2026-01-01', title: 'x', competencies: ['debugging', 'debugging'] },
+        framework,
+      ),
+    ).rejects.toMatchObject({ problems: [expect.objectContaining({ path: ['competencies', 1] })] });
+    expect(await server.workspace.evidence.count()).toBe(0);
+  });
+
+  it('still imports entries stored with a repeated competency before it was refused', async () => {
+    const exported = (await call('GET', '/api/export')).body;
+    const old = {
+      ...exported,
+      evidence: [
+        {
+          id: 1,
+          date: '2026-01-01',
+          title: 'x',
+          competencies: ['debugging', 'debugging'],
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
+    };
+    expect((await call('POST', '/api/import', old)).status).toBe(204);
+    expect((await call('GET', '/api/export')).body).toEqual(old);
+  });
+});

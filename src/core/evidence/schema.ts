@@ -36,7 +36,21 @@ export const evidenceEntrySchema = z.strictObject({
   title: oneLine,
   description: z.string().trim().min(1, 'must not be empty').optional(),
   scope: z.enum(evidenceScopes).optional(),
-  competencies: z.array(z.string().min(1, 'must not be empty')).optional(),
+  competencies: z
+    .array(z.string().min(1, 'must not be empty'))
+    .superRefine((ids, ctx) => {
+      ids.forEach((id, index) => {
+        const first = ids.indexOf(id);
+        if (first < index)
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            input: id,
+            message: `competency "${id}" is named twice (first at [${first}])`,
+          });
+      });
+    })
+    .optional(),
   links: z.array(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })).optional(),
 });
 
