@@ -272,3 +272,25 @@ describe('evidence names each competency once', () => {
     expect((await call('GET', '/api/export')).body).toEqual(old);
   });
 });
+
+describe('queries the CLI refuses', () => {
+  it('refuses within together with to, naming query.within', async () => {
+    const response = await call('GET', '/api/paths?from=senior&to=director&within=3');
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('usage');
+    expect(paths(response)).toEqual(['query.within']);
+    expect((await call('GET', '/api/paths?from=senior&within=3')).status).toBe(200);
+  });
+
+  it('refuses an unknown competency filter with a suggestion from the framework in use', async () => {
+    const response = await call('GET', '/api/evidence?competency=debuging');
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual([
+      { path: 'query.competency', message: 'unknown competency "debuging" (did you mean "debugging"?)' },
+    ]);
+    expect((await call('GET', '/api/evidence?competency=nope')).body.error.fields[0].message).toContain(
+      'known: ',
+    );
+    expect((await call('GET', '/api/evidence?competency=debugging')).body).toEqual({ entries: [] });
+  });
+});

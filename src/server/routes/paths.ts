@@ -33,6 +33,14 @@ export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
     async (request) => {
       const { framework } = await workspace.activeFramework();
       const { from, to, avoid, maxMoves, top, within } = request.query;
+      if (to !== undefined && within !== undefined)
+        throw new DomainError('usage', 'within answers "where can I be in N years" and takes no target', [
+          problem(
+            ['query', 'within'],
+            'within answers "where can I be in N years" and takes no target: drop to or within',
+            'conflicting-field',
+          ),
+        ]);
       if (to === undefined) {
         if (within === undefined)
           throw new DomainError('usage', 'give a target (to) or a horizon in years (within)', [
