@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { dateSchema, evidenceScopes } from '../../core/evidence/schema.js';
 import { evidenceInputSchema } from '../../store/entities.js';
+import { didYouMean } from '../../core/input/document.js';
 import { evidenceReferenceProblems } from '../../store/repositories/evidence.js';
+import { problem, refuse } from '../../store/validate.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';
@@ -28,6 +30,18 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
     },
     async (request) => {
       const { since, until, scope, competency } = request.query;
+      if (competency !== undefined) {
+        // As `trellis evidence list --competency`: an unknown id is a mistake, not an empty answer.
+        const known = (await workspace.activeFramework()).framework.competencies.map((c) => c.id);
+        if (!known.includes(competency))
+          refuse('the query string is not valid', [
+            problem(
+              ['query', 'competency'],
+              `unknown competency "${competency}"${didYouMean(competency, known) || `; known: ${known.join(', ')}`}`,
+              'unknown-reference',
+            ),
+          ]);
+      }
       return {
         entries: await workspace.evidence.list({
           ...(since === undefined ? {} : { since }),
