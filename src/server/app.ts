@@ -40,6 +40,15 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
     onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // JSON as Fastify parses it (with the poisoning checks above), except that a request that takes no
+  // body (a DELETE) may say its content is JSON and send none: there is nothing to parse. Elsewhere
+  // an empty body is refused as not JSON.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && request.method === 'DELETE') return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
   const web = webRoot ?? resolve(packageRoot, 'web', 'dist');
   const hasWeb = existsSync(resolve(web, 'index.html'));
   registerErrorHandling(app, { webShell: hasWeb });

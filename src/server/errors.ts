@@ -38,9 +38,15 @@ function transportCode(error: FastifyError, status: number): string {
   if (status === 413) return 'payload-too-large';
   if (status === 415) return 'unsupported-media-type';
   if (status === 404) return 'not-found';
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return 'invalid-json';
+  if (error.code in jsonMessages || error instanceof SyntaxError) return 'invalid-json';
   return 'invalid-input';
 }
+
+/** What is wrong with a body that says it is JSON, in the words of the rest of the API. */
+const jsonMessages: Record<string, string> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'the body is empty, but its content type says it is JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'the body is not valid JSON, but its content type says it is',
+};
 
 export function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send(body);
@@ -66,7 +72,11 @@ export function registerErrorHandling(app: FastifyInstance, { webShell = false }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       return send(reply, status, {
-        error: { code: transportCode(error, status), message: error.message, fields: [] },
+        error: {
+          code: transportCode(error, status),
+          message: jsonMessages[error.code] ?? error.message,
+          fields: [],
+        },
       });
     }
     request.log.error({ err: error }, 'internal error');

@@ -294,3 +294,38 @@ describe('queries the CLI refuses', () => {
     expect((await call('GET', '/api/evidence?competency=debugging')).body).toEqual({ entries: [] });
   });
 });
+
+describe('an empty body that says it is JSON', () => {
+  const send = (method: 'POST' | 'DELETE', url: string) =>
+    server.app.inject({ method, url, payload: '', headers: { 'content-type': 'application/json' } });
+
+  it('is invalid-json where a body is expected, in the API’s own words', async () => {
+    const response = await send('POST', '/api/evidence');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: {
+        code: 'invalid-json',
+        message: 'the body is empty, but its content type says it is JSON',
+        fields: [],
+      },
+    });
+    const broken = await server.app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      payload: '{"date":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(broken.json().error).toMatchObject({
+      code: 'invalid-json',
+      message: expect.stringMatching(/^the body/),
+    });
+  });
+
+  it('is simply no body on a DELETE', async () => {
+    const created = await call('POST', '/api/evidence', { date: '2026-01-01', title: 'x' });
+    const response = await send('DELETE', `/api/evidence/${created.body.id}`);
+    expect(response.statusCode).toBe(204);
+    expect((await call('GET', `/api/evidence/${created.body.id}`)).status).toBe(404);
+    expect((await send('DELETE', '/api/evidence/999')).statusCode).toBe(404);
+  });
+});
