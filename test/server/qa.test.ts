@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot, tempDir, trellis, writeTemp } from '../helpers/cli.js';
 import { testServer } from './helpers.js';
 
@@ -327,5 +327,19 @@ describe('an empty body that says it is JSON', () => {
     expect(response.statusCode).toBe(204);
     expect((await call('GET', `/api/evidence/${created.body.id}`)).status).toBe(404);
     expect((await send('DELETE', '/api/evidence/999')).statusCode).toBe(404);
+  });
+});
+
+describe('nothing printed by the YAML library', () => {
+  it('refuses a framework of stray braces without a warning on stderr', async () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const response = await call('POST', '/api/frameworks', { source: '{{{' });
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('invalid-input');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -146,7 +146,16 @@ interface Positional {
 
 function positionalParse(text: string, file: string): Positional {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  // logLevel 'error': a mapping key that is itself a list or a mapping (`{{{` typed by mistake, say)
+  // becomes text in the value, which the schema then judges; the library must not also print a
+  // warning on the process's stderr, which belongs to the command line's own output.
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    merge: true,
+    logLevel: 'error',
+  });
 
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
