@@ -223,8 +223,8 @@ describe('the API through inject', () => {
     expect((await call('DELETE', `/api/assessments/${id}`)).status).toBe(204);
   });
 
-  it('keeps one profile: 404 until saved, 201 when created, 200 when replaced', async () => {
-    expect((await call('GET', '/api/profile')).status).toBe(404);
+  it('keeps one profile: null until saved, 201 when created, 200 when replaced', async () => {
+    expect(await call('GET', '/api/profile')).toEqual({ status: 200, body: null });
     expect((await call('PUT', '/api/profile', { current: 'senior', yearsOfExperience: 6 })).status).toBe(201);
     expect((await call('PUT', '/api/profile', { current: 'staff' })).status).toBe(200);
     expect((await call('GET', '/api/profile')).body).toMatchObject({ current: 'staff' });
@@ -232,6 +232,7 @@ describe('the API through inject', () => {
       'body.current',
     );
     expect((await call('DELETE', '/api/profile')).status).toBe(204);
+    expect(await call('GET', '/api/profile')).toEqual({ status: 200, body: null });
     expect((await call('DELETE', '/api/profile')).status).toBe(404);
   });
 

@@ -7,11 +7,16 @@ import type { App, Deps } from './common.js';
 
 export async function profileRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['profile'];
-  app.get('/profile', { schema: { summary: 'The profile (404 until one is saved)', tags } }, async () => {
-    const profile = await workspace.profile.get();
-    if (!profile) throw new DomainError('not-found', 'no profile yet: save one with PUT /api/profile');
-    return profile;
-  });
+  // One profile per workspace: the resource always exists, and is null until one is saved (a new
+  // workspace is not an unknown id, and a browser logs every 404 as an error).
+  app.get(
+    '/profile',
+    { schema: { summary: 'The profile; null until one is saved', tags } },
+    async (_request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify((await workspace.profile.get()) ?? null)),
+  );
 
   app.put(
     '/profile',

@@ -9,7 +9,7 @@ import type {
   StoredEvidence,
 } from '../../../src/store/entities.js';
 import type { EvidenceEntry } from '../../../src/core/evidence/schema.js';
-import { ApiError, del, get, post, put } from './client.js';
+import { del, get, post, put } from './client.js';
 import { frameworkFromView, type FrameworkView } from './framework.js';
 
 /** A stored named document (an offer file, an earnings scenario) as the API returns it. */
@@ -44,15 +44,8 @@ export function useFramework() {
 export function useProfile() {
   return useQuery({
     queryKey: ['profile'],
-    queryFn: async (): Promise<Profile | null> => {
-      try {
-        return await get<Profile>('/profile');
-      } catch (error) {
-        // No profile yet is a normal first visit, not a failure.
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    // null until a profile is saved: a normal first visit, not a failure.
+    queryFn: () => get<Profile | null>('/profile'),
   });
 }
 
