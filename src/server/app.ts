@@ -18,7 +18,10 @@ import { pathRoutes } from './routes/paths.js';
 import { profileRoutes } from './routes/profile.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { workspaceRoutes } from './routes/workspace.js';
+import { answer, errorResponses } from './responses.js';
 import { validatorCompiler } from './validation.js';
+import { z } from 'zod';
+import { frameworkRefSchema } from '../store/entities.js';
 
 export interface ServerOptions {
   workspace: Workspace;
@@ -40,6 +43,9 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
     onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API (OpenAPI); answers are written as they are, with JSON.stringify,
+  // never filtered by a schema: the computations return the same JSON as the command line prints.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   // JSON as Fastify parses it (with the poisoning checks above), except that a request that takes no
   // body (a DELETE) may say its content is JSON and send none: there is nothing to parse. Elsewhere
   // an empty body is refused as not JSON.
@@ -70,13 +76,40 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
   await app.register(
     async (scope) => {
       const api: App = scope.withTypeProvider<ZodTypeProvider>();
-      api.get('/health', { schema: { summary: 'Liveness and versions', tags: ['meta'] } }, async () => ({
-        status: 'ok',
-        version: VERSION,
-        framework: await workspace
-          .activeFramework()
-          .then(({ row }) => ({ id: row.frameworkId, version: row.version })),
-      }));
+      // Every operation can answer with the one error shape: list it on each, beside its own answers.
+      api.addHook('onRoute', (route) => {
+        if (route.schema?.hide === true) return;
+        route.schema = {
+          ...route.schema,
+          response: { ...errorResponses, ...(route.schema?.response as object | undefined) },
+        };
+      });
+      api.get(
+        '/health',
+        {
+          schema: {
+            summary: 'Liveness and versions',
+            tags: ['meta'],
+            response: {
+              200: answer(
+                z.object({
+                  status: z.literal('ok'),
+                  version: z.string(),
+                  framework: frameworkRefSchema.describe('The framework in use.'),
+                }),
+                'Alive',
+              ),
+            },
+          },
+        },
+        async () => ({
+          status: 'ok',
+          version: VERSION,
+          framework: await workspace
+            .activeFramework()
+            .then(({ row }) => ({ id: row.frameworkId, version: row.version })),
+        }),
+      );
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await frameworkRoutes(api, deps);
       await profileRoutes(api, deps);

@@ -343,3 +343,55 @@ describe('nothing printed by the YAML library', () => {
     }
   });
 });
+
+describe('the OpenAPI document', () => {
+  type Operation = {
+    responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
+    parameters?: { in: string; name: string; schema: { pattern?: string } }[];
+  };
+  const operations = async () => {
+    const doc = (await call('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    return Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+    );
+  };
+
+  it('lists the error responses of every operation, 201 on create, 204 on delete', async () => {
+    const all = await operations();
+    expect(all.length).toBeGreaterThan(30);
+    for (const { path, method, operation } of all) {
+      const where = `${method.toUpperCase()} ${path}`;
+      for (const status of ['400', '404', '413', '415']) {
+        const schema = operation.responses[status]?.content?.['application/json']?.schema as {
+          properties?: { error?: { required?: string[] } };
+        };
+        expect(schema?.properties?.error?.required, `${where} ${status}`).toEqual([
+          'code',
+          'message',
+          'fields',
+        ]);
+      }
+      expect(JSON.stringify(operation.responses), where).not.toContain('Default Response');
+      if (method === 'delete') expect(Object.keys(operation.responses), where).toContain('204');
+      if (method === 'post' && /^\/api\/(evidence|assessments|offers|scenarios|frameworks)$/.test(path))
+        expect(operation.responses['201']?.content?.['application/json']?.schema, where).toMatchObject({
+          type: 'object',
+          required: expect.arrayContaining(['id']),
+        });
+    }
+    const compare = all.find((o) => o.path === '/api/offers/compare' && o.method === 'post')!;
+    expect(compare.operation.responses['200']?.description).toMatch(/offer/);
+  });
+
+  it('gives the {id} path parameter the pattern the server enforces', async () => {
+    const ids = (await operations()).flatMap(({ path, operation }) =>
+      path.includes('/{id}') && !path.startsWith('/api/framework/')
+        ? (operation.parameters ?? []).filter((p) => p.in === 'path' && p.name === 'id')
+        : [],
+    );
+    expect(ids.length).toBeGreaterThanOrEqual(12);
+    for (const parameter of ids) expect(parameter.schema.pattern).toBe('^[1-9]\\d*$');
+  });
+});

@@ -1,25 +1,40 @@
 import { assess, checkAssessment } from '../../core/assessment/evaluate.js';
 import { assessmentSchema } from '../../core/assessment/schema.js';
-import { assessmentInputSchema } from '../../store/entities.js';
+import { z } from 'zod';
+import { assessmentInputSchema, storedAssessmentSchema } from '../../store/entities.js';
 import type { Path } from '../../core/problems.js';
 import { problem, refuse } from '../../store/validate.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';
+import { answer, computed, noContent } from '../responses.js';
 
 export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['assessments'];
+  const stored = answer(storedAssessmentSchema, 'The assessment');
   const references = async (raw: unknown) =>
     workspace.assessments.referenceProblems(raw, await workspace.activeFramework());
   const bodyProblem = (path: Path, message: string, code: string) =>
     problem(path, message.replace(/^[^:]*: /, ''), code);
-  app.get('/assessments', { schema: { summary: 'Every assessment, oldest first', tags } }, async () => ({
-    assessments: await workspace.assessments.list(),
-  }));
+  app.get(
+    '/assessments',
+    {
+      schema: {
+        summary: 'Every assessment, oldest first',
+        tags,
+        response: {
+          200: answer(z.object({ assessments: z.array(storedAssessmentSchema) }), 'The assessments'),
+        },
+      },
+    },
+    async () => ({
+      assessments: await workspace.assessments.list(),
+    }),
+  );
 
   app.get(
     '/assessments/:id',
-    { schema: { summary: 'One assessment', tags, params: idParams } },
+    { schema: { summary: 'One assessment', tags, params: idParams, response: { 200: stored } } },
     async (request) => workspace.assessments.get(request.params.id),
   );
 
@@ -31,6 +46,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
           'Record an assessment against the framework in use (it remembers that framework and version)',
         tags,
         body: assessmentInputSchema,
+        response: { 201: answer(storedAssessmentSchema, 'The stored assessment') },
       },
       ...everyProblem(references),
     },
@@ -44,7 +60,13 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
   app.put(
     '/assessments/:id',
     {
-      schema: { summary: 'Replace an assessment', tags, params: idParams, body: assessmentInputSchema },
+      schema: {
+        summary: 'Replace an assessment',
+        tags,
+        params: idParams,
+        body: assessmentInputSchema,
+        response: { 200: stored },
+      },
       ...everyProblem(references),
     },
     async (request) => {
@@ -55,7 +77,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
 
   app.delete(
     '/assessments/:id',
-    { schema: { summary: 'Delete an assessment', tags, params: idParams } },
+    { schema: { summary: 'Delete an assessment', tags, params: idParams, response: { 204: noContent } } },
     async (request, reply) => {
       await workspace.assessments.delete(request.params.id);
       return reply.code(204).send();
@@ -70,6 +92,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
           'The level some ratings meet on each track and what the next levels need (`trellis assess --json`)',
         tags,
         body: assessmentSchema,
+        response: { 200: computed('The verdict per track and what the next levels need') },
       },
       ...everyProblem(async (raw) =>
         typeof raw === 'object' && raw !== null

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { dateSchema, evidenceScopes } from '../../core/evidence/schema.js';
-import { evidenceInputSchema } from '../../store/entities.js';
+import { evidenceInputSchema, storedEvidenceSchema } from '../../store/entities.js';
 import { didYouMean } from '../../core/input/document.js';
 import { evidenceReferenceProblems } from '../../store/repositories/evidence.js';
 import { problem, refuse } from '../../store/validate.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';
+import { answer, noContent } from '../responses.js';
 
 const listQuery = z.strictObject({
   since: dateSchema.optional().describe('Only entries on or after this date.'),
@@ -17,6 +18,7 @@ const listQuery = z.strictObject({
 
 export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['evidence'];
+  const stored = answer(storedEvidenceSchema, 'The entry');
   const references = async (raw: unknown) =>
     evidenceReferenceProblems(raw, (await workspace.activeFramework()).framework);
   app.get(
@@ -26,6 +28,7 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
         summary: 'The evidence log, oldest first, optionally filtered (`trellis evidence list --json`)',
         tags,
         querystring: listQuery,
+        response: { 200: answer(z.object({ entries: z.array(storedEvidenceSchema) }), 'The entries') },
       },
     },
     async (request) => {
@@ -55,14 +58,19 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
 
   app.get(
     '/evidence/:id',
-    { schema: { summary: 'One evidence entry', tags, params: idParams } },
+    { schema: { summary: 'One evidence entry', tags, params: idParams, response: { 200: stored } } },
     async (request) => workspace.evidence.get(request.params.id),
   );
 
   app.post(
     '/evidence',
     {
-      schema: { summary: 'Add an entry to the evidence log', tags, body: evidenceInputSchema },
+      schema: {
+        summary: 'Add an entry to the evidence log',
+        tags,
+        body: evidenceInputSchema,
+        response: { 201: answer(storedEvidenceSchema, 'The stored entry') },
+      },
       ...everyProblem(references),
     },
     async (request, reply) => {
@@ -74,7 +82,13 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
   app.put(
     '/evidence/:id',
     {
-      schema: { summary: 'Replace an evidence entry', tags, params: idParams, body: evidenceInputSchema },
+      schema: {
+        summary: 'Replace an evidence entry',
+        tags,
+        params: idParams,
+        body: evidenceInputSchema,
+        response: { 200: stored },
+      },
       ...everyProblem(references),
     },
     async (request) => {
@@ -90,6 +104,7 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
         summary: 'Delete an evidence entry (links from assessments go with it)',
         tags,
         params: idParams,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {

@@ -5,12 +5,27 @@ import { problemsOf } from '../../store/validate.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import type { App, Deps } from './common.js';
+import { z } from 'zod';
+import { answer, computed } from '../responses.js';
 
 export async function fitRoutes(app: App, _deps: Deps): Promise<void> {
   const tags = ['navigator'];
   app.get(
     '/fit/questions',
-    { schema: { summary: 'The IC-or-manager questions (`trellis fit --questions --json`)', tags } },
+    {
+      schema: {
+        summary: 'The IC-or-manager questions (`trellis fit --questions --json`)',
+        tags,
+        response: {
+          200: answer(
+            z.object({
+              questions: z.array(z.object({ id: z.string(), text: z.string(), leans: z.string() })),
+            }),
+            'The questions',
+          ),
+        },
+      },
+    },
     async () => ({ questions: questions.map(({ id, text, leans }) => ({ id, text, leans })) }),
   );
 
@@ -22,6 +37,7 @@ export async function fitRoutes(app: App, _deps: Deps): Promise<void> {
           'IC or manager: the lean of a full set of answers, with reasons and experiments (`trellis fit --answers --json`)',
         tags,
         body: answersFileSchema,
+        response: { 200: computed('The lean, its score, reasons, misconceptions and experiments') },
       },
       // The answers file's own checks (unknown question ids) on a body that failed its schema.
       ...everyProblem((raw) =>

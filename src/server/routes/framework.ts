@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { mapLevel } from '../../core/framework/levelmap.js';
 import { frameworkView, levelDetail } from '../../core/framework/view.js';
 import type { FrameworkInUse } from '../../store/repositories/frameworks.js';
-import { entityId } from '../../store/entities.js';
+import { entityId, storedFrameworkSchema } from '../../store/entities.js';
 import { inBody } from '../errors.js';
 import type { App, Deps } from './common.js';
+import { answer, computed } from '../responses.js';
 
 // The view of a framework never changes: serialise it once per framework, not once per request.
 const views = new WeakMap<FrameworkInUse, string>();
@@ -13,6 +14,9 @@ function viewJson(inUse: FrameworkInUse): string {
   if (json === undefined) views.set(inUse, (json = JSON.stringify(frameworkView(inUse.framework))));
   return json;
 }
+
+/** A stored framework without its source text. */
+const frameworkRowSchema = storedFrameworkSchema.omit({ source: true });
 
 const addFrameworkBody = z.strictObject({
   source: z.string().min(1).describe('A framework file, YAML or JSON, as text.'),
@@ -26,6 +30,7 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
       schema: {
         summary: 'The framework in use, as `trellis framework show --json` prints it',
         tags: ['framework'],
+        response: { 200: computed('The framework view: tracks, levels, competencies, moves …') },
       },
     },
     async (_request, reply) =>
@@ -39,6 +44,7 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
         summary: 'One level in full: expectations, promotion rule, company codes, moves',
         tags: ['framework'],
         params: z.strictObject({ id: z.string().min(1) }),
+        response: { 200: computed('The level in full (`trellis framework show LEVEL --json`)') },
       },
     },
     async (request) => levelDetail((await workspace.activeFramework()).framework, request.params.id),
@@ -55,6 +61,7 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
           code: z.string().min(1).describe("The company's level code, e.g. L5."),
           to: z.string().min(1).optional().describe('Only the equivalent at this company.'),
         }),
+        response: { 200: computed('The level, its framework level and its equivalents') },
       },
     },
     async (request) => {
@@ -69,6 +76,15 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
       schema: {
         summary: 'The stored frameworks (every version) and which one is in use',
         tags: ['framework'],
+        response: {
+          200: answer(
+            z.object({
+              active: entityId.describe('The id of the framework in use.'),
+              frameworks: z.array(frameworkRowSchema),
+            }),
+            'The stored frameworks',
+          ),
+        },
       },
     },
     async () => {
@@ -89,6 +105,7 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
         summary: 'Store a framework file (a custom or imported ladder) and, by default, use it',
         tags: ['framework'],
         body: addFrameworkBody,
+        response: { 201: answer(storedFrameworkSchema, 'The stored framework') },
       },
     },
     async (request, reply) => {
@@ -106,6 +123,7 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
         summary: 'Choose the framework in use; null goes back to the reference framework',
         tags: ['framework'],
         body: z.strictObject({ id: entityId.nullable() }),
+        response: { 200: answer(frameworkRowSchema, 'The framework now in use') },
       },
     },
     async (request) => {

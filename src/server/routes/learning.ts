@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkLearningInput, learningInputSchema, learningPlan } from '../../core/growth/learning.js';
 import { problem, refuse } from '../../store/validate.js';
 import type { App, Deps } from './common.js';
+import { computed } from '../responses.js';
 
 const body = learningInputSchema.extend({
   hours: z
@@ -20,6 +21,7 @@ export async function learningRoutes(app: App, { workspace }: Deps): Promise<voi
           'Weekly hours into the 80/15/5 learning plan, from assessment gaps and the T-shape (`trellis learn plan --json`)',
         tags: ['navigator'],
         body,
+        response: { 200: computed('The 80/15/5 plan: applied, adjacent and deep learning, and the T-shape') },
       },
     },
     async (request) => {

@@ -16,6 +16,7 @@ import { documentFileProblems, offersKind } from '../../store/repositories/docum
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { fileOrId, idParams, type App, type Deps } from './common.js';
+import { answer, computed, noContent } from '../responses.js';
 
 const growth = z
   .number()
@@ -83,12 +84,23 @@ const fileProblems = everyProblem((raw) => documentFileProblems(offersKind, raw)
 
 export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['offers'];
-  app.get('/offers', { schema: { summary: 'Every stored offer file', tags } }, async () => ({
-    offers: await workspace.offers.list(),
-  }));
+  const stored = answer(offerDocument.stored, 'The offer file');
+  app.get(
+    '/offers',
+    {
+      schema: {
+        summary: 'Every stored offer file',
+        tags,
+        response: { 200: answer(z.object({ offers: z.array(offerDocument.stored) }), 'The stored files') },
+      },
+    },
+    async () => ({
+      offers: await workspace.offers.list(),
+    }),
+  );
   app.get(
     '/offers/:id',
-    { schema: { summary: 'One stored offer file', tags, params: idParams } },
+    { schema: { summary: 'One stored offer file', tags, params: idParams, response: { 200: stored } } },
     async (request) => workspace.offers.get(request.params.id),
   );
   app.post(
@@ -98,6 +110,7 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
         summary: 'Store an offer file (the format of `trellis offers compare`), validated whole',
         tags,
         body: offerDocument.input,
+        response: { 201: answer(offerDocument.stored, 'The stored offer file') },
       },
       ...fileProblems,
     },
@@ -107,14 +120,22 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
   app.put(
     '/offers/:id',
     {
-      schema: { summary: 'Replace a stored offer file', tags, params: idParams, body: offerDocument.input },
+      schema: {
+        summary: 'Replace a stored offer file',
+        tags,
+        params: idParams,
+        body: offerDocument.input,
+        response: { 200: stored },
+      },
       ...fileProblems,
     },
     async (request) => inBody([], () => workspace.offers.update(request.params.id, request.body)),
   );
   app.delete(
     '/offers/:id',
-    { schema: { summary: 'Delete a stored offer file', tags, params: idParams } },
+    {
+      schema: { summary: 'Delete a stored offer file', tags, params: idParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       await workspace.offers.delete(request.params.id);
       return reply.code(204).send();
@@ -129,6 +150,9 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
           'Year-by-year liquid pay of every offer, options apart, under bear/flat/bull stock (`trellis offers compare --json`)',
         tags,
         body: compareBody,
+        response: {
+          200: computed('Each offer year by year, the best, break-even points and stock scenarios'),
+        },
       },
       ...fileProblems,
     },
@@ -149,6 +173,7 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
         summary: 'What leaving an offer after M months costs (`trellis offers leave --json`)',
         tags,
         body: leaveBody,
+        response: { 200: computed('What is vested, forfeited and clawed back') },
       },
       ...fileProblems,
     },

@@ -4,6 +4,7 @@ import { reachWithin } from '../../core/lattice/reach.js';
 import { DomainError } from '../../core/problems.js';
 import { problem } from '../../store/validate.js';
 import { numberText, wholeNumberText, type App, type Deps } from './common.js';
+import { computed } from '../responses.js';
 
 // Query values are text: numbers are read from it, and must be whole where the CLI flag must be.
 const query = z.strictObject({
@@ -28,6 +29,7 @@ export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
           'The best paths across the lattice (`trellis path --json`), or with `within` and no `to`, where one can be in N years',
         tags: ['navigator'],
         querystring: query,
+        response: { 200: computed('The paths to `to`, or with `within` what is reachable') },
       },
     },
     async (request) => {

@@ -1,9 +1,10 @@
-import { profileSchema } from '../../store/entities.js';
+import { profileSchema, storedProfileSchema } from '../../store/entities.js';
 import { checkProfile } from '../../store/repositories/profile.js';
 import { everyProblem } from '../validation.js';
 import { DomainError } from '../../core/problems.js';
 import { inBody } from '../errors.js';
 import type { App, Deps } from './common.js';
+import { answer, noContent } from '../responses.js';
 
 export async function profileRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['profile'];
@@ -11,7 +12,13 @@ export async function profileRoutes(app: App, { workspace }: Deps): Promise<void
   // workspace is not an unknown id, and a browser logs every 404 as an error).
   app.get(
     '/profile',
-    { schema: { summary: 'The profile; null until one is saved', tags } },
+    {
+      schema: {
+        summary: 'The profile; null until one is saved',
+        tags,
+        response: { 200: answer(storedProfileSchema.nullable(), 'The profile, or null') },
+      },
+    },
     async (_request, reply) =>
       reply
         .type('application/json; charset=utf-8')
@@ -25,6 +32,10 @@ export async function profileRoutes(app: App, { workspace }: Deps): Promise<void
         summary: 'Save the profile (replaces it); 201 when created, 200 when replaced',
         tags,
         body: profileSchema,
+        response: {
+          200: answer(storedProfileSchema, 'Replaced'),
+          201: answer(storedProfileSchema, 'Created'),
+        },
       },
       ...everyProblem(async (raw) => checkProfile((await workspace.activeFramework()).framework, raw)),
     },
@@ -35,8 +46,12 @@ export async function profileRoutes(app: App, { workspace }: Deps): Promise<void
     },
   );
 
-  app.delete('/profile', { schema: { summary: 'Delete the profile', tags } }, async (_request, reply) => {
-    if (!(await workspace.profile.delete())) throw new DomainError('not-found', 'no profile to delete');
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/profile',
+    { schema: { summary: 'Delete the profile', tags, response: { 204: noContent } } },
+    async (_request, reply) => {
+      if (!(await workspace.profile.delete())) throw new DomainError('not-found', 'no profile to delete');
+      return reply.code(204).send();
+    },
+  );
 }

@@ -8,6 +8,7 @@ import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { documentToUse } from './offers.js';
 import { fileOrId, idParams, type App, type Deps } from './common.js';
+import { answer, computed, noContent } from '../responses.js';
 
 /**
  * Simulated career-years one request may ask for. The simulation runs on the event loop; about
@@ -32,12 +33,27 @@ const fileProblems = everyProblem((raw) => documentFileProblems(scenariosKind, r
 
 export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['scenarios'];
-  app.get('/scenarios', { schema: { summary: 'Every stored earnings scenario', tags } }, async () => ({
-    scenarios: await workspace.scenarios.list(),
-  }));
+  const stored = answer(scenarioDocument.stored, 'The earnings scenario');
+  app.get(
+    '/scenarios',
+    {
+      schema: {
+        summary: 'Every stored earnings scenario',
+        tags,
+        response: {
+          200: answer(z.object({ scenarios: z.array(scenarioDocument.stored) }), 'The stored scenarios'),
+        },
+      },
+    },
+    async () => ({
+      scenarios: await workspace.scenarios.list(),
+    }),
+  );
   app.get(
     '/scenarios/:id',
-    { schema: { summary: 'One stored earnings scenario', tags, params: idParams } },
+    {
+      schema: { summary: 'One stored earnings scenario', tags, params: idParams, response: { 200: stored } },
+    },
     async (request) => workspace.scenarios.get(request.params.id),
   );
   app.post(
@@ -47,6 +63,7 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
         summary: 'Store an earnings scenario (the format of `trellis earnings simulate`)',
         tags,
         body: scenarioDocument.input,
+        response: { 201: answer(scenarioDocument.stored, 'The stored earnings scenario') },
       },
       ...fileProblems,
     },
@@ -61,6 +78,7 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
         tags,
         params: idParams,
         body: scenarioDocument.input,
+        response: { 200: stored },
       },
       ...fileProblems,
     },
@@ -68,7 +86,14 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
   );
   app.delete(
     '/scenarios/:id',
-    { schema: { summary: 'Delete a stored earnings scenario', tags, params: idParams } },
+    {
+      schema: {
+        summary: 'Delete a stored earnings scenario',
+        tags,
+        params: idParams,
+        response: { 204: noContent },
+      },
+    },
     async (request, reply) => {
       await workspace.scenarios.delete(request.params.id);
       return reply.code(204).send();
@@ -83,6 +108,7 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
           'Career earnings per strategy: p10, p50, p90 of the total and of each year (`trellis earnings simulate --json`)',
         tags,
         body: simulateBody,
+        response: { 200: computed('p10, p50 and p90 of each strategy, in total and per year') },
       },
       ...fileProblems,
     },
