@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { packageVersion } from '../store/files.js';
 import { runCli } from './run.js';
 import { registerFrameworkCommands } from './framework.js';
 import { registerLevelCommands } from './levels.js';
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .description(
       'Trellis: the tech career lattice as code. Ladders, paths and the money that goes with them.',
     )
-    .version('0.1.0')
+    .version(packageVersion)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerFrameworkCommands(program);

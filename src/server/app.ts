@@ -5,7 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from './routes/common.js';
-import { packageRoot } from '../store/files.js';
+import { packageRoot, packageVersion } from '../store/files.js';
 import type { Workspace } from '../store/workspace.js';
 import { registerErrorHandling } from './errors.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -30,7 +30,7 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-export const VERSION = '0.1.0';
+export const VERSION = packageVersion;
 
 /** The Trellis API over one workspace, and the web app when it is built. */
 export async function buildServer({ workspace, webRoot, logger = false }: ServerOptions) {

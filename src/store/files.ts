@@ -8,6 +8,11 @@ export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 
 export const referenceFrameworkPath = resolve(packageRoot, 'frameworks', 'reference.yaml');
 
+/** The package's version, from package.json: the one place it is written. */
+export const packageVersion = (
+  JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
+
 /** Reads a text file; a file that cannot be read is a usage error (exit 2), not bad content. */
 export function readTextFile(path: string): string {
   try {
