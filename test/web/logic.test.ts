@@ -16,6 +16,7 @@ import {
   formFromOffersFile,
 } from '../../web/src/lib/offerForm.js';
 import { checkEarningsForm, defaultEarningsForm } from '../../web/src/lib/earningsForm.js';
+import { plainMessage, readNumber } from '../../web/src/lib/validate.js';
 
 const reference = loadFrameworkOrThrow(
   readFileSync(join(import.meta.dirname, '../../frameworks/reference.yaml'), 'utf8'),
@@ -75,14 +76,35 @@ describe('the offer form', () => {
     const { parsed, errors } = checkOffersForm(form);
     expect(parsed).toBeNull();
     expect(errors['offers[0].base']).toBe('must not be negative');
-    expect(errors['offers[0].signing']).toMatch(/list of amounts/);
+    expect(errors['offers[0].signing']).toBe(
+      '"x" is not a number; give one amount per year, separated by commas',
+    );
     expect(errors['offers[1].equity[0]']).toBe('missing required field "strike"');
   });
 
   it('refuses two offers of the same name, as the API would', () => {
     const form = exampleOffersForm();
     form.offers[1]!.name = 'Bigco';
-    expect(checkOffersForm(form).errors['offers[1].name']).toMatch(/already the name of offers\[0\]/);
+    expect(checkOffersForm(form).errors['offers[1].name']).toBe(
+      '"Bigco" is already the name of offer 1; names must be unique',
+    );
+  });
+
+  it('says "must be a number" for text in a number field, never what the schema makes of NaN', () => {
+    const form = exampleOffersForm();
+    form.offers[0]!.base = 'abc';
+    form.offers[0]!.raise = '3%';
+    form.offers[0]!.bonusTarget = 'lots';
+    form.offers[1]!.equity[0]!.strike = '1,000';
+    form.offers[1]!.base = '';
+    const { parsed, errors } = checkOffersForm(form);
+    expect(parsed).toBeNull();
+    expect(errors['offers[0].base']).toBe('must be a number');
+    expect(errors['offers[0].raise']).toBe('must be a number: write 3% as a fraction');
+    expect(errors['offers[0].bonusTarget']).toBe('must be a number');
+    expect(errors['offers[1].equity[0].strike']).toBe('must be a number: leave out the thousands separators');
+    expect(errors['offers[1].base']).toBe('required');
+    expect(Object.values(errors).join('\n')).not.toMatch(/Invalid input|NaN|offers\[/);
   });
 
   it('reads a stored file back into the same form', () => {
@@ -98,6 +120,7 @@ describe('the evidence form', () => {
     expect(entryFromForm(form)).toEqual({
       entry: { date: '2026-03-01', title: 'Shipped search' },
       errors: {},
+      linkLines: [],
     });
   });
 
@@ -111,6 +134,17 @@ describe('the evidence form', () => {
     expect(entry).toBeNull();
     expect(errors.links).toBe('line 2: must be an http or https URL');
     expect(errors.date).toMatch(/not a real calendar date/);
+  });
+
+  it('reports every bad link, on the line it was typed on', () => {
+    const form = {
+      ...emptyEvidenceForm('2026-03-01'),
+      title: 'x',
+      links: 'not a url\nftp://x\n\nhttps://ok.example\nmailto:me',
+    };
+    expect(entryFromForm(form).errors.links).toBe(
+      'line 1: must be an http or https URL; line 2: must be an http or https URL; line 5: must be an http or https URL',
+    );
   });
 });
 
@@ -130,5 +164,38 @@ describe('the earnings form', () => {
     expect(errors.runs).toMatch(/at most 20,000/);
     expect(errors.years).toMatch(/^must be at least 1/);
     expect(errors.strategies).toBe('choose at least one strategy');
+  });
+
+  it('says "must be a number" for text in a number field', () => {
+    const errors = checkEarningsForm({
+      ...defaultEarningsForm(),
+      salary: 'abc',
+      custom: { name: 'mine', merit: 'x', switchEvery: '4', switchRaise: '0.15' },
+    }).errors;
+    expect(errors['start.salary']).toBe('must be a number');
+    expect(errors['strategies[3].merit']).toBe('must be a number');
+  });
+});
+
+describe('messages beside a field', () => {
+  it('reads numbers as people type them, and says what is wrong with the rest', () => {
+    expect(readNumber(' 145000 ')).toEqual({ value: 145000 });
+    expect(readNumber('.5')).toEqual({ value: 0.5 });
+    expect(readNumber('1e6')).toEqual({ value: 1e6 });
+    expect(readNumber('')).toEqual({ value: undefined });
+    for (const text of ['abc', '0x10', 'Infinity', '1 2', '--1'])
+      expect(readNumber(text).problem, text).toBe('must be a number');
+  });
+
+  it('puts core messages in words: no paths, no types, entries by their number', () => {
+    expect(plainMessage('Invalid input: expected number, received NaN')).toBe('must be a number');
+    expect(plainMessage('Invalid input: expected string, received undefined')).toBe('required');
+    expect(plainMessage('offers[1].name: "A" is already the name of offers[0]; names must be unique')).toBe(
+      '"A" is already the name of offer 1; names must be unique',
+    );
+    expect(plainMessage('strategy name "x" is already used by strategies[2]')).toBe(
+      'strategy name "x" is already used by strategy 3',
+    );
+    expect(plainMessage('must not be negative')).toBe('must not be negative');
   });
 });

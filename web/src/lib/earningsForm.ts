@@ -1,7 +1,7 @@
 import { parseEarningsFile } from '../../../src/core/comp/earnings-schema.js';
 import type { EarningsInput } from '../../../src/core/comp/earnings.js';
 import { DomainError, formatPath } from '../../../src/core/problems.js';
-import { numberOrUndefined, type FieldErrors } from './validate.js';
+import { NumberReader, plainMessage, type FieldErrors } from './validate.js';
 
 export interface EarningsForm {
   name: string;
@@ -25,32 +25,41 @@ export const defaultEarningsForm = (): EarningsForm => ({
   custom: null,
 });
 
-/** The earnings file (the format `trellis earnings simulate` reads and the API stores) for a form. */
-export function earningsFileFromForm(form: EarningsForm): Record<string, unknown> {
+/**
+ * The earnings file (the format `trellis earnings simulate` reads and the API stores) for a form,
+ * with what was typed in a number field that is not a number, keyed by the field's path in the file.
+ */
+export function earningsFileFromForm(form: EarningsForm): {
+  file: Record<string, unknown>;
+  errors: FieldErrors;
+} {
+  const numbers = new NumberReader();
   const strategies: Record<string, unknown>[] = form.presets.map((preset) => ({ preset }));
   if (form.custom) {
     const c = form.custom;
+    const at = `strategies[${strategies.length}]`;
     strategies.push({
       name: c.name,
-      merit: numberOrUndefined(c.merit) ?? Number.NaN,
+      merit: numbers.read(`${at}.merit`, c.merit, true),
       ...(c.switchEvery.trim() || c.switchRaise.trim()
         ? {
             switch: {
-              every: numberOrUndefined(c.switchEvery) ?? Number.NaN,
-              raise: numberOrUndefined(c.switchRaise) ?? Number.NaN,
+              every: numbers.read(`${at}.switch.every`, c.switchEvery, true),
+              raise: numbers.read(`${at}.switch.raise`, c.switchRaise, true),
             },
           }
         : {}),
     });
   }
-  return {
+  const file = {
     currency: form.currency,
-    start: { salary: numberOrUndefined(form.salary) ?? Number.NaN },
-    years: numberOrUndefined(form.years) ?? Number.NaN,
-    runs: numberOrUndefined(form.runs) ?? Number.NaN,
-    seed: numberOrUndefined(form.seed) ?? Number.NaN,
+    start: { salary: numbers.read('start.salary', form.salary, true) },
+    years: numbers.read('years', form.years, true),
+    runs: numbers.read('runs', form.runs, true),
+    seed: numbers.read('seed', form.seed, true),
     strategies,
   };
+  return { file, errors: numbers.errors };
 }
 
 export function formFromEarningsFile(name: string, file: unknown): EarningsForm {
@@ -94,14 +103,16 @@ export function checkEarningsForm(form: EarningsForm): {
   input: EarningsInput | null;
   errors: FieldErrors;
 } {
-  const file = earningsFileFromForm(form);
-  const errors: FieldErrors = {};
+  const { file, errors: numberErrors } = earningsFileFromForm(form);
+  // A field that holds no number says so; the core's view of the NaN it became says nothing useful.
+  const errors: FieldErrors = { ...numberErrors };
   let input: EarningsInput | null = null;
   try {
     input = parseEarningsFile(JSON.stringify(file), 'scenario');
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    for (const p of error.problems) errors[formatPath(p.path)] ??= p.message.replace(/^[^:]*: /, '');
+    for (const p of error.problems)
+      errors[formatPath(p.path)] ??= plainMessage(p.message.replace(/^[^:]*: /, ''));
   }
   const runs = Number(form.runs);
   if (!errors.runs && runs > BROWSER_MAX_RUNS)

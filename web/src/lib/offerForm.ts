@@ -1,6 +1,6 @@
 import { offersFileSchema, parseOffersFile, type ParsedOffers } from '../../../src/core/comp/offer-schema.js';
 import { DomainError, formatPath } from '../../../src/core/problems.js';
-import { check, numberOrUndefined, type FieldErrors } from './validate.js';
+import { check, NumberReader, plainMessage, readNumber, type FieldErrors } from './validate.js';
 
 /** One equity grant as typed. Fields keep the offer file's names so that problems land on them. */
 export interface GrantForm {
@@ -124,7 +124,6 @@ export function exampleOffersForm(): OffersForm {
   };
 }
 
-const num = numberOrUndefined;
 /** Only the fields that were typed: an empty optional field is left out, never sent as 0. */
 function some<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(
@@ -132,59 +131,80 @@ function some<T extends Record<string, unknown>>(value: T): Partial<T> {
   ) as Partial<T>;
 }
 
-function grantToFile(grant: GrantForm): Record<string, unknown> {
+function grantToFile(grant: GrantForm, at: string, numbers: NumberReader): Record<string, unknown> {
+  const num = (key: keyof GrantForm) => numbers.read(`${at}.${key}`, String(grant[key]));
   if (grant.type === 'rsu')
     return {
       type: 'rsu',
       ...some({
-        shares: num(grant.shares),
-        value: num(grant.value),
-        price: num(grant.price),
+        shares: num('shares'),
+        value: num('value'),
+        price: num('price'),
         vesting: grant.vesting || undefined,
       }),
     };
   return {
     type: 'option',
     ...some({
-      shares: num(grant.shares),
-      strike: num(grant.strike),
-      fmv: num(grant.fmv),
-      preferredPrice: num(grant.preferredPrice),
-      fullyDilutedShares: num(grant.fullyDilutedShares),
+      shares: num('shares'),
+      strike: num('strike'),
+      fmv: num('fmv'),
+      preferredPrice: num('preferredPrice'),
+      fullyDilutedShares: num('fullyDilutedShares'),
       kind: grant.kind || undefined,
       vesting: grant.vesting || undefined,
-      exerciseWindowDays: num(grant.exerciseWindowDays),
+      exerciseWindowDays: num('exerciseWindowDays'),
     }),
   };
 }
 
-function offerToFile(offer: OfferForm): Record<string, unknown> {
-  const signing = offer.signing
+/** The signing bonus as typed, one amount per year separated by commas; each part must be a number. */
+function signingAmounts(text: string, at: string, numbers: NumberReader): number[] {
+  const parts = text
     .split(',')
     .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map(Number);
+    .filter((s) => s !== '');
+  const bad = parts.filter((part) => readNumber(part).problem);
+  if (bad.length > 0)
+    numbers.errors[at] =
+      parts.length === 1
+        ? readNumber(parts[0]!).problem!
+        : `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is not a number' : 'are not numbers'}; give one amount per year, separated by commas`;
+  return parts.map((part) => readNumber(part).value ?? Number.NaN);
+}
+
+function offerToFile(offer: OfferForm, at: string, numbers: NumberReader): Record<string, unknown> {
+  const num = (text: string, field: string, required = false) =>
+    numbers.read(`${at}.${field}`, text, required);
+  const signing = signingAmounts(offer.signing, `${at}.signing`, numbers);
   const company = some({
-    dilutionPerRound: num(offer.dilutionPerRound),
-    roundsToExit: num(offer.roundsToExit),
-    exitValuation: num(offer.exitValuation),
-    exitProbability: num(offer.exitProbability),
+    dilutionPerRound: num(offer.dilutionPerRound, 'company.dilutionPerRound'),
+    roundsToExit: num(offer.roundsToExit, 'company.roundsToExit'),
+    exitValuation: num(offer.exitValuation, 'company.exitValuation'),
+    exitProbability: num(offer.exitProbability, 'company.exitProbability'),
   });
   return {
     name: offer.name,
-    base: num(offer.base) ?? Number.NaN,
-    ...some({ raise: num(offer.raise) }),
-    ...(offer.bonusTarget.trim() ? { bonus: { target: num(offer.bonusTarget), multiplier: 1 } } : {}),
+    base: num(offer.base, 'base', true),
+    ...some({ raise: num(offer.raise, 'raise') }),
+    ...(offer.bonusTarget.trim()
+      ? { bonus: { target: num(offer.bonusTarget, 'bonusTarget'), multiplier: 1 } }
+      : {}),
     ...(signing.length === 1 ? { signing: signing[0] } : signing.length > 1 ? { signing } : {}),
     ...(offer.clawbackMonths.trim()
-      ? { clawback: { months: num(offer.clawbackMonths), prorated: offer.clawbackProrated } }
+      ? {
+          clawback: {
+            months: num(offer.clawbackMonths, 'clawback.months'),
+            prorated: offer.clawbackProrated,
+          },
+        }
       : {}),
-    equity: offer.equity.map(grantToFile),
+    equity: offer.equity.map((grant, g) => grantToFile(grant, `${at}.equity[${g}]`, numbers)),
     ...(offer.refresherValue.trim()
       ? {
           refreshers: {
-            value: num(offer.refresherValue),
-            every: num(offer.refresherEvery) ?? 1,
+            value: num(offer.refresherValue, 'refreshers.value'),
+            every: num(offer.refresherEvery, 'refreshers.every') ?? 1,
             vesting: offer.refresherVesting || 'standard',
           },
         }
@@ -193,13 +213,21 @@ function offerToFile(offer: OfferForm): Record<string, unknown> {
   };
 }
 
-/** The offer file (the format `trellis offers compare` reads and the API stores) for a form. */
-export function offersFileFromForm(form: OffersForm): Record<string, unknown> {
-  return {
+/**
+ * The offer file (the format `trellis offers compare` reads and the API stores) for a form, with
+ * what was typed in a number field that is not a number, keyed by the field's path in the file.
+ */
+export function offersFileFromForm(form: OffersForm): { file: Record<string, unknown>; errors: FieldErrors } {
+  const numbers = new NumberReader();
+  const file = {
     currency: form.currency.trim(),
-    assumptions: some({ years: num(form.years), stockGrowth: num(form.stockGrowth) }),
-    offers: form.offers.map(offerToFile),
+    assumptions: some({
+      years: numbers.read('assumptions.years', form.years),
+      stockGrowth: numbers.read('assumptions.stockGrowth', form.stockGrowth),
+    }),
+    offers: form.offers.map((offer, i) => offerToFile(offer, `offers[${i}]`, numbers)),
   };
+  return { file, errors: numbers.errors };
 }
 
 export function formFromOffersFile(name: string, file: unknown): OffersForm {
@@ -263,15 +291,17 @@ export function checkOffersForm(form: OffersForm): {
   parsed: ParsedOffers | null;
   errors: FieldErrors;
 } {
-  const file = offersFileFromForm(form);
-  const errors: FieldErrors = { ...check(offersFileSchema, file).errors };
+  const { file, errors: numberErrors } = offersFileFromForm(form);
+  // A field that holds no number says so; the schema's view of the NaN it became says nothing useful.
+  const errors: FieldErrors = { ...numberErrors };
+  for (const [key, message] of Object.entries(check(offersFileSchema, file).errors)) errors[key] ??= message;
   let parsed: ParsedOffers | null = null;
   try {
     parsed = parseOffersFile(JSON.stringify(file), 'offers');
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     for (const problem of error.problems) {
-      errors[formatPath(problem.path)] ??= problem.message.replace(/^[^:]*: /, '');
+      errors[formatPath(problem.path)] ??= plainMessage(problem.message.replace(/^[^:]*: /, ''));
     }
   }
   // Form-only names for the fields the file nests: the signing list and the bonus object.

@@ -17,7 +17,7 @@ export function check<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = formatPath(issue.path.filter((p): p is string | number => typeof p !== 'symbol'));
-    errors[key] ??= issue.message;
+    errors[key] ??= plainMessage(issue.message);
   }
   return { ok: false, errors };
 }
@@ -33,8 +33,75 @@ export function under(errors: FieldErrors, prefix: string): FieldErrors {
   return out;
 }
 
-/** A number typed in a text field: empty stays undefined, anything else is read as a number (NaN fails the schema). */
-export function numberOrUndefined(text: string): number | undefined {
+/** What a form says for text in a number field that is not a number. */
+export const NOT_A_NUMBER = 'must be a number';
+
+// Plain decimal notation as people type it: 145000, -5, 0.03, .5, 1e6. Not hex, not "Infinity".
+const decimal = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+
+/**
+ * Reads a number typed in a text field. Empty is undefined; anything that is not plain decimal
+ * notation is a problem said in words ("3%" gets a hint on how to write a rate), never NaN handed on
+ * to a schema whose message would be about NaN.
+ */
+export function readNumber(text: string): { value: number | undefined; problem?: string } {
   const trimmed = text.trim();
-  return trimmed === '' ? undefined : Number(trimmed);
+  if (trimmed === '') return { value: undefined };
+  if (decimal.test(trimmed)) {
+    const value = Number(trimmed);
+    if (Number.isFinite(value)) return { value };
+    return { value: Number.NaN, problem: 'is too large a number' };
+  }
+  if (/^[-+]?\d*\.?\d+\s*%$/.test(trimmed))
+    return {
+      value: Number.NaN,
+      problem: `${NOT_A_NUMBER}: write ${trimmed.replace(/\s+/g, '')} as a fraction`,
+    };
+  if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(trimmed))
+    return { value: Number.NaN, problem: `${NOT_A_NUMBER}: leave out the thousands separators` };
+  return { value: Number.NaN, problem: NOT_A_NUMBER };
+}
+
+/** A number typed in a text field: empty stays undefined, text that is not a number is NaN. */
+export function numberOrUndefined(text: string): number | undefined {
+  return readNumber(text).value;
+}
+
+/**
+ * Reads a form's number fields into the file the API takes, keeping what was wrong with each under
+ * the path it has in that file. A required field left empty, or a field that holds no number, goes
+ * into the file as NaN so the file keeps its shape; its message here replaces the schema's.
+ */
+export class NumberReader {
+  readonly errors: FieldErrors = {};
+
+  read(path: string, text: string, required = false): number | undefined {
+    const { value, problem } = readNumber(text);
+    if (problem) this.errors[path] = problem;
+    else if (value === undefined && required) {
+      this.errors[path] = 'required';
+      return Number.NaN;
+    }
+    return value;
+  }
+}
+
+/**
+ * A core or schema message put the way a person reads it beside a field: the path the core puts in
+ * front is dropped, the schema's words about types become plain ones, and references to other
+ * entries by their place in the file (`offers[0]`) become their number in the form (`offer 1`).
+ */
+export function plainMessage(message: string): string {
+  const text = message.replace(/^(?:\(root\)|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])+): (?=\S)/, '');
+  if (/^Invalid input: expected number, received (?:NaN|string)\b/.test(text)) return NOT_A_NUMBER;
+  if (/^Invalid input: expected \w+, received undefined\b/.test(text)) return 'required';
+  return text.replace(/\b(offers|strategies|equity|links)\[(\d+)\]/g, (_, list: string, index: string) => {
+    const noun = { offers: 'offer', strategies: 'strategy', equity: 'grant', links: 'link' }[list]!;
+    return `${noun} ${Number(index) + 1}`;
+  });
+}
+
+/** Every message of a set, put plainly (see `plainMessage`). */
+export function plainMessages(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([key, message]) => [key, plainMessage(message)]));
 }

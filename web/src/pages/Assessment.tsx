@@ -17,7 +17,7 @@ import { ChartFrame } from '../components/ChartFrame.js';
 import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
-import { check, type FieldErrors } from '../lib/validate.js';
+import { check, plainMessages, type FieldErrors } from '../lib/validate.js';
 
 const RadarView = lazy(() => import('../charts/Radar.js'));
 
@@ -200,7 +200,7 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
   const fwk = fw.data.framework;
 
   const { body, errors: localErrors } = assessmentBody(fwk, draft);
-  const serverErrors = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const serverErrors = save.error instanceof ApiError ? plainMessages(save.error.fieldMessages()) : {};
   const errors = { ...serverErrors, ...localErrors };
   const dirty = JSON.stringify({ ...draft, date: '' }) !== JSON.stringify({ ...saved, date: '' });
   const currentLevel = fwk.levels.find((l) => l.id === draft.current);

@@ -13,6 +13,7 @@ import {
 } from '../lib/earningsForm.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
+import { plainMessages } from '../lib/validate.js';
 
 const Fan = lazy(() => import('../charts/Fan.js'));
 
@@ -40,7 +41,7 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
   const report = useMemo(() => (checked.input ? simulateEarnings(checked.input) : null), [checked]);
 
   const errors = {
-    ...(save.error instanceof ApiError ? save.error.fieldMessages() : {}),
+    ...(save.error instanceof ApiError ? plainMessages(save.error.fieldMessages()) : {}),
     ...checkEarningsForm(form).errors,
   };
   const customAt = form.presets.length;

@@ -10,7 +10,13 @@ import { useDeleteEvidence, useEvidence, useFramework, useSaveEvidence } from '.
 import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
 import { nextLevelOf, useCurrentLevel } from '../lib/current.js';
 import { download } from '../lib/download.js';
-import { emptyEvidenceForm, entryFromForm, formFromEntry, type EvidenceForm } from '../lib/evidenceForm.js';
+import {
+  emptyEvidenceForm,
+  entryFromForm,
+  evidenceFieldErrors,
+  formFromEntry,
+  type EvidenceForm,
+} from '../lib/evidenceForm.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { today } from './Assessment.js';
@@ -32,8 +38,9 @@ function EntryForm({
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const save = useSaveEvidence();
-  const { entry, errors: local } = entryFromForm(form);
-  const server = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const { entry, errors: local, linkLines } = entryFromForm(form);
+  const server =
+    save.error instanceof ApiError ? evidenceFieldErrors(save.error.fieldMessages(), linkLines) : {};
   const shown = (field: string) =>
     submitted || touched[field] ? (local[field] ?? server[field]) : server[field];
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);

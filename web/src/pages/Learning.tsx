@@ -9,7 +9,7 @@ import { EmptyState, ErrorNotice, Field, Loading, PageHeader, SaveButton } from 
 import { useStoredState } from '../lib/stored.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
-import { check, numberOrUndefined } from '../lib/validate.js';
+import { check, numberOrUndefined, readNumber } from '../lib/validate.js';
 
 const TShapeBars = lazy(() => import('../charts/TShapeBars.js'));
 const isHours = (v: unknown): v is string => typeof v === 'string';
@@ -39,7 +39,7 @@ function LearningEditor({ profile: stored }: { profile: Profile | null }) {
   const hoursNumber = numberOrUndefined(hours);
   const hoursError =
     hoursNumber === undefined || !Number.isFinite(hoursNumber)
-      ? 'must be a number of hours'
+      ? (readNumber(hours).problem ?? 'give a number of hours')
       : hoursNumber <= 0
         ? 'must be more than 0'
         : hoursNumber > 80
@@ -49,7 +49,8 @@ function LearningEditor({ profile: stored }: { profile: Profile | null }) {
   delete (profileBody as { updatedAt?: string }).updatedAt;
   if (profileBody.yearsOfExperience === undefined) delete profileBody.yearsOfExperience;
   const profileCheck = check(profileSchema, profileBody);
-  const yearsError = years.trim() === '' ? undefined : profileCheck.errors.yearsOfExperience;
+  const yearsError =
+    years.trim() === '' ? undefined : (readNumber(years).problem ?? profileCheck.errors.yearsOfExperience);
 
   const shape = useMemo(() => {
     if (!framework || Object.keys(skills).length === 0) return null;

@@ -30,7 +30,7 @@ import {
 } from '../lib/offerForm.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
-import type { FieldErrors } from '../lib/validate.js';
+import { plainMessages, type FieldErrors } from '../lib/validate.js';
 
 const StackedBars = lazy(() => import('../charts/StackedBars.js'));
 const scheduleNames = Object.keys(NAMED_SCHEDULES);
@@ -519,7 +519,7 @@ function OffersEditor({ documents }: { documents: StoredDocument<unknown>[] }) {
   const checked = useMemo(() => checkOffersForm(form), [form]);
 
   const dirty = JSON.stringify(form) !== saved;
-  const server = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const server = save.error instanceof ApiError ? plainMessages(save.error.fieldMessages()) : {};
   const fileErrors: FieldErrors = {};
   for (const [k, v] of Object.entries(server)) fileErrors[k.replace(/^file\.?/, '')] = v;
   const errors = {
