@@ -17,6 +17,7 @@ import {
 } from '../../web/src/lib/offerForm.js';
 import { checkEarningsForm, defaultEarningsForm } from '../../web/src/lib/earningsForm.js';
 import { plainMessage, readNumber } from '../../web/src/lib/validate.js';
+import { rotatedLabelRoom, shortLabel } from '../../web/src/charts/ticks.js';
 
 const reference = loadFrameworkOrThrow(
   readFileSync(join(import.meta.dirname, '../../frameworks/reference.yaml'), 'utf8'),
@@ -197,5 +198,21 @@ describe('messages beside a field', () => {
       'strategy name "x" is already used by strategy 3',
     );
     expect(plainMessage('must not be negative')).toBe('must not be negative');
+  });
+});
+
+describe('chart labels', () => {
+  it('shortens long names, keeping a short last word when asked', () => {
+    expect(shortLabel('Bigco Y1', 16, true)).toBe('Bigco Y1');
+    expect(shortLabel('Seedling Ventures Incorporated Y12', 16, true)).toBe('Seedling Ve… Y12');
+    expect(shortLabel('Infrastructure, DevOps and SRE', 18)).toBe('Infrastructure, D…');
+    expect(shortLabel('x'.repeat(5000), 16).length).toBe(16);
+  });
+
+  it('gives rotated labels the height and left margin they need', () => {
+    const room = rotatedLabelRoom(['a'.repeat(16)], { fontSize: 11, angle: -35, yAxisWidth: 56 });
+    const width = 16 * 11 * 0.62;
+    expect(room.height).toBeGreaterThan(width * Math.sin((35 * Math.PI) / 180));
+    expect(room.left + 56).toBeGreaterThan(width * Math.cos((35 * Math.PI) / 180));
   });
 });

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { rotatedLabelRoom, shortLabel } from './ticks.js';
 
 export interface BarPart {
   key: string;
@@ -7,6 +8,10 @@ export interface BarPart {
 }
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const FONT = 11;
+const ANGLE = -35;
+const Y_AXIS = 56;
+const MAX_LABEL = 16;
 
 /** Pay per year, one stacked bar per offer and year. Loaded lazily with the chart library. */
 export default function StackedBars({
@@ -16,19 +21,22 @@ export default function StackedBars({
   data: Record<string, string | number>[];
   parts: BarPart[];
 }) {
+  const labels = data.map((d) => shortLabel(String(d.label), MAX_LABEL, true));
+  const room = rotatedLabelRoom(labels, { fontSize: FONT, angle: ANGLE, yAxisWidth: Y_AXIS });
   return (
-    <ResponsiveContainer width="100%" height={340}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+    <ResponsiveContainer width="100%" height={280 + room.height}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: room.left }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis
           dataKey="label"
-          tick={{ fontSize: 11 }}
+          tick={{ fontSize: FONT }}
+          tickFormatter={(v: string) => shortLabel(String(v), MAX_LABEL, true)}
           interval={0}
-          angle={-30}
+          angle={ANGLE}
           textAnchor="end"
-          height={60}
+          height={room.height}
         />
-        <YAxis tickFormatter={(v: number) => compact.format(v)} width={56} />
+        <YAxis tickFormatter={(v: number) => compact.format(v)} width={Y_AXIS} />
         <Tooltip
           formatter={(v) =>
             typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(v)

@@ -8,6 +8,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { rotatedLabelRoom, shortLabel } from './ticks.js';
+
+const FONT = 11;
+const ANGLE = -35;
+const Y_AXIS = 32;
+const MAX_LABEL = 18;
 
 /** Skill per specialisation, with the depth and breadth thresholds drawn in. Loaded lazily. */
 export default function TShapeBars({
@@ -19,12 +25,22 @@ export default function TShapeBars({
   depth: number;
   breadth: number;
 }) {
+  const labels = data.map((d) => shortLabel(d.name, MAX_LABEL));
+  const room = rotatedLabelRoom(labels, { fontSize: FONT, angle: ANGLE, yAxisWidth: Y_AXIS });
   return (
-    <ResponsiveContainer width="100%" height={300}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+    <ResponsiveContainer width="100%" height={230 + room.height}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: room.left }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={-25} textAnchor="end" height={70} />
-        <YAxis domain={[0, 5]} allowDecimals={false} width={32} />
+        <XAxis
+          dataKey="name"
+          tick={{ fontSize: FONT }}
+          tickFormatter={(v: string) => shortLabel(String(v), MAX_LABEL)}
+          interval={0}
+          angle={ANGLE}
+          textAnchor="end"
+          height={room.height}
+        />
+        <YAxis domain={[0, 5]} allowDecimals={false} width={Y_AXIS} />
         <Tooltip />
         <ReferenceLine
           y={depth}

@@ -216,7 +216,7 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
     : [];
   const maxRating = Math.max(...fwk.scales.flatMap((s) => s.points.map((p) => p.value)));
   const radarData = fwk.competencies.map((c) => ({
-    axis: c.name.length > 22 ? `${c.name.slice(0, 20)}…` : c.name,
+    axis: c.name,
     you: draft.ratings[c.id] ?? 0,
     current: currentLevel?.expectations[c.id]?.rating ?? null,
     up: up?.expectations[c.id]?.rating ?? null,
