@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
-import { chromium, type BrowserContext, type Dialog, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Dialog, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -51,6 +51,138 @@ async function startServer(): Promise<string> {
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Each chart on its own, with a margin around it so that whatever sticks out shows. */
+async function chartShots(name: string): Promise<void> {
+  const figures = page.locator('figure.chart');
+  const viewport = page.viewportSize()!;
+  for (let i = 0; i < (await figures.count()); i++) {
+    await figures.nth(i).scrollIntoViewIfNeeded();
+    const box = (await figures.nth(i).boundingBox())!;
+    const x = Math.max(0, box.x - 24);
+    const y = Math.max(0, box.y - 8);
+    await page.screenshot({
+      path: join(shots, `${name}-chart-${i + 1}.png`),
+      clip: { x, y, width: Math.min(viewport.width - x, box.width + 48), height: box.height + 16 },
+    });
+  }
+}
+
+/** Every page, with what to wait for before its layout is measured. */
+const routes: {
+  name: string;
+  path: string;
+  /** The page's main heading, or a heading that shows the page has its data. */
+  heading: string;
+  charts?: boolean;
+  ready?: (page: Page) => Promise<unknown>;
+}[] = [
+  { name: 'ladder', path: '/?level=staff', heading: 'The dual-track ladder' },
+  { name: 'assessment', path: '/assessment', heading: 'Self-assessment', charts: true },
+  {
+    name: 'evidence',
+    path: '/evidence',
+    heading: 'Evidence log',
+    ready: (p) => p.getByRole('list', { name: 'Expectations without evidence' }).waitFor(),
+  },
+  {
+    name: 'evidence-packet',
+    path: '/evidence?print=1',
+    heading: 'Promotion packet: Staff engineer',
+  },
+  {
+    name: 'paths',
+    path: '/paths?from=senior&to=em',
+    heading: 'Paths',
+    ready: (p) => p.getByRole('list', { name: 'Paths, best first' }).waitFor(),
+  },
+  {
+    name: 'fit',
+    path: '/fit',
+    heading: 'IC or manager?',
+    ready: (p) => p.getByText('You are undecided').waitFor(),
+  },
+  { name: 'offers', path: '/offers', heading: 'Offers', charts: true },
+  { name: 'earnings', path: '/earnings', heading: 'Earnings', charts: true },
+  { name: 'learning', path: '/learning', heading: 'Learning plan', charts: true },
+];
+
+/**
+ * What sticks out: the page wider than the viewport, a chart wider than its figure, the figure wider
+ * than the content column, or a chart's text (tick labels, legend) outside the chart's drawing.
+ */
+function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const slack = 1;
+    const root = document.documentElement;
+    if (root.scrollWidth > window.innerWidth) {
+      problems.push(`page is ${root.scrollWidth} px wide in a ${window.innerWidth} px viewport`);
+      // Name the outermost elements that stick out (outside any box that scrolls or clips), to say where to look.
+      const sticksOut = (e: Element) => e.getBoundingClientRect().right > window.innerWidth + slack;
+      const clipped = (e: Element) => {
+        for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+          if (getComputedStyle(p).overflowX !== 'visible') return true;
+        return false;
+      };
+      const out = [...document.body.querySelectorAll('*')].filter(
+        (e) => sticksOut(e) && !(e.parentElement && sticksOut(e.parentElement)) && !clipped(e),
+      );
+      for (const e of out.slice(0, 3))
+        problems.push(
+          `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').join('.')}` : ''} reaches ${Math.round(e.getBoundingClientRect().right)} px: "${(e.textContent ?? '').slice(0, 40)}"`,
+        );
+    }
+    // The content column: main inside its padding.
+    const mainElement = document.querySelector('main')!;
+    const padding = getComputedStyle(mainElement);
+    const outer = mainElement.getBoundingClientRect();
+    const main = {
+      left: outer.left + parseFloat(padding.paddingLeft),
+      right: outer.right - parseFloat(padding.paddingRight),
+    };
+    document.querySelectorAll('figure.chart').forEach((figure, i) => {
+      const box = figure.getBoundingClientRect();
+      if (box.left < main.left - slack || box.right > main.right + slack)
+        problems.push(
+          `chart ${i + 1} (${Math.round(box.left)}–${Math.round(box.right)}) leaves the content column`,
+        );
+      // The chart's own drawing, not one of the little svgs of its legend.
+      const svg = figure.querySelector('.recharts-wrapper > svg.recharts-surface');
+      if (!svg) return;
+      const drawn = svg.getBoundingClientRect();
+      if (drawn.left < box.left - slack || drawn.right > box.right + slack)
+        problems.push(
+          `chart ${i + 1} is ${Math.round(drawn.width)} px wide in a ${Math.round(box.width)} px box`,
+        );
+      svg.querySelectorAll('text').forEach((text) => {
+        const r = text.getBoundingClientRect();
+        if (r.width === 0) return;
+        if (
+          r.left < drawn.left - slack ||
+          r.right > drawn.right + slack ||
+          r.top < drawn.top - slack ||
+          r.bottom > drawn.bottom + slack
+        )
+          problems.push(`chart ${i + 1}: label "${text.textContent}" is cut off`);
+      });
+    });
+    return problems;
+  });
+}
+
+/** The error message tied to a control (`aria-describedby`), once it shows. */
+async function errorOf(control: Locator): Promise<string> {
+  await expect.poll(() => control.getAttribute('aria-invalid')).toBe('true');
+  return control.evaluate((e) =>
+    (e.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id))
+      .filter((d) => d?.classList.contains('error'))
+      .map((d) => d!.textContent)
+      .join(' '),
+  );
 }
 
 /** Confirmation dialogs are accepted unless a test takes them over. */
@@ -142,9 +274,12 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
   it('adds evidence, shows what has none yet, and exports the packet', async () => {
     await page.goto(`${base}/evidence`);
     await page.getByLabel('What you did').fill('Led the migration to the new queue');
-    await page.getByLabel('Links (optional)').fill('not a link');
+    // Every bad line is reported, not only the first.
+    await page.getByLabel('Links (optional)').fill('not a link\nftp://x');
     await page.getByLabel('Links (optional)').press('Tab');
-    await page.getByText('line 1: must be an http or https URL').waitFor();
+    await page
+      .getByText('line 1: must be an http or https URL; line 2: must be an http or https URL')
+      .waitFor();
     await page.getByLabel('Links (optional)').fill('https://example.com/design');
     await page.getByLabel('Scope of the impact').selectOption('multi-team');
     await page.getByRole('checkbox', { name: 'System design' }).check();
@@ -192,11 +327,23 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     await page.getByText('Leave after 11 months').waitFor();
     expect(await page.getByTestId('forfeited').textContent()).toContain('50 shares');
     expect(await page.getByTestId('clawback').textContent()).toContain('$2,500');
-    // A bad base salary is reported next to the field and stops the save.
+    // A bad base salary is reported next to the field and stops the save, in words a person reads.
     const base0 = page.getByLabel('Base salary').first();
     await base0.fill('-5');
     await page.getByText('must not be negative').first().waitFor();
+    for (const label of ['Base salary', 'Yearly raise']) {
+      const field = page.getByLabel(label).first();
+      const before = await field.inputValue();
+      await field.fill('abc');
+      expect(await errorOf(field)).toBe('must be a number');
+      await field.fill(before);
+    }
     await base0.fill('145000');
+    const name1 = page.getByLabel('Offer name').nth(1);
+    await name1.fill('Bigco');
+    expect(await errorOf(name1)).toBe('"Bigco" is already the name of offer 1; names must be unique');
+    await name1.fill('Seedling');
+    expect(await page.locator('body').textContent()).not.toMatch(/Invalid input|offers\[\d\]|NaN/);
     await page.locator('figure.chart svg').first().waitFor();
     await shot('offers');
     await page.reload();
@@ -234,16 +381,49 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Save to my profile' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await shot('learning');
-    await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(`${base}/`);
-    await page.getByRole('heading', { name: 'The dual-track ladder' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await shot('ladder-375');
-    await page.goto(`${base}/offers`);
-    await page.getByRole('table', { name: 'Offers side by side' }).waitFor();
-    await shot('offers-375');
-    await page.setViewportSize({ width: 1280, height: 900 });
     expect(errors).toEqual([]);
   });
+
+  it('wraps a long unbroken title, description and link instead of widening the page', async () => {
+    await page.goto(`${base}/evidence`);
+    const long = 'x'.repeat(5000);
+    await page.getByLabel('What you did').fill(long);
+    await page.getByLabel('Details (optional)').fill(`A word longer than any column: ${'y'.repeat(400)}`);
+    await page.getByLabel('Links (optional)').fill(`https://example.com/${'z'.repeat(300)}`);
+    await page.getByRole('button', { name: 'Add entry' }).click();
+    await page.locator('.entries li').filter({ hasText: long }).waitFor();
+    expect(await layoutProblems(page)).toEqual([]);
+    await shot('evidence-long');
+    expect(errors).toEqual([]);
+  });
+
+  // Runs last, over the data the tests above stored, so every page shows its tables and charts.
+  for (const width of [1280, 375]) {
+    it(
+      `lays out every page at ${width} px: no sideways scrolling, charts and their labels inside their box`,
+      { timeout: 60_000 },
+      async () => {
+        await page.setViewportSize({ width, height: 900 });
+        const found: Record<string, string[]> = {};
+        try {
+          for (const route of routes) {
+            await page.goto(base + route.path);
+            await page.getByRole('heading', { name: route.heading }).first().waitFor();
+            if (route.ready) await route.ready(page);
+            if (route.charts) await page.locator('figure.chart .recharts-wrapper > svg').first().waitFor();
+            // A chart sizes itself to its box after a frame; measure once it has settled.
+            await page.waitForTimeout(250);
+            await shot(`${route.name}-${width}`);
+            await chartShots(`${route.name}-${width}`);
+            const problems = await layoutProblems(page);
+            if (problems.length > 0) found[route.path] = problems;
+          }
+        } finally {
+          await page.setViewportSize({ width: 1280, height: 900 });
+        }
+        expect(found).toEqual({});
+        expect(errors).toEqual([]);
+      },
+    );
+  }
 });
