@@ -204,7 +204,11 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('dialog', acceptDialog);
-  }, 60_000);
+    // A cold browser and a fresh build make the first page slow to come up: wait for it here, under the
+    // setup's own time limit, so that no test's limit is spent on it.
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'The dual-track ladder' }).waitFor({ timeout: 90_000 });
+  }, 120_000);
 
   afterAll(async () => {
     await context?.close();
