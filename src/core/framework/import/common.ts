@@ -73,3 +73,22 @@ export const defaultPromotionRule = {
   id: 'default',
   description: 'Added by the importer (the source states no rule): every core competency met.',
 } as const;
+
+/**
+ * The competencies of an import, all in the one group the source implies (its themes, its topics).
+ * Those the source leaves without a statement at some level are optional rather than given an
+ * invented expectation there.
+ */
+export function competenciesInGroup(
+  group: string,
+  items: readonly { id: string; name: string; description: string }[],
+  optional: ReadonlySet<string>,
+) {
+  return items.map(({ id, name, description }) => ({
+    id,
+    name,
+    group,
+    description,
+    ...(optional.has(id) ? { core: false } : {}),
+  }));
+}

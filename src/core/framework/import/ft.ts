@@ -3,12 +3,13 @@ import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../..
 import { DomainError, sortProblems, type Problem } from '../../problems.js';
 import type { FrameworkInput } from '../schema.js';
 import {
+  competenciesInGroup,
   defaultPromotionRule,
   Findings,
-  placeholderLevelFields,
-  placeholderNote,
   type ImportInput,
   type ImportResult,
+  placeholderLevelFields,
+  placeholderNote,
 } from './common.js';
 import { baseName, humanise, IdAllocator, slugify, stem } from './slug.js';
 
@@ -384,13 +385,7 @@ function build(
       },
     ],
     groups: [{ id: 'themes', name: 'Themes', description: `The themes of the ${name} job family.` }],
-    competencies: themes.map((t) => ({
-      id: t.id,
-      name: t.name,
-      group: 'themes',
-      description: t.description,
-      ...(optional.has(t.id) ? { core: false } : {}),
-    })),
+    competencies: competenciesInGroup('themes', themes, optional),
     promotionRules: [{ ...defaultPromotionRule }],
     ...(moves.length > 0 ? { moves } : {}),
   };

@@ -3,12 +3,13 @@ import { checkSchema, parseSource, type SourceDocument } from '../../input/docum
 import { DomainError, sortProblems, type Path, type Problem } from '../../problems.js';
 import type { FrameworkInput } from '../schema.js';
 import {
+  competenciesInGroup,
   defaultPromotionRule,
   Findings,
-  placeholderLevelFields,
-  placeholderNote,
   type ImportInput,
   type ImportResult,
+  placeholderLevelFields,
+  placeholderNote,
 } from './common.js';
 import { baseName, cleanName, humanise, IdAllocator, stem } from './slug.js';
 
@@ -411,13 +412,7 @@ function build(
       },
     ],
     groups: [{ id: 'topics', name: 'Topics', description: `The topics of ${baseName(main.input.name)}.` }],
-    competencies: competencies.map((c) => ({
-      id: c.id,
-      name: c.name,
-      group: 'topics',
-      description: c.description,
-      ...(optional.has(c.id) ? { core: false } : {}),
-    })),
+    competencies: competenciesInGroup('topics', competencies, optional),
     promotionRules: [{ ...defaultPromotionRule }],
   };
 }
