@@ -5,6 +5,7 @@ import {
   type FieldChange,
   type FrameworkDiff,
 } from '../core/framework/diff.js';
+import { frameworkMatrix } from '../core/framework/import/spreadsheet.js';
 import { loadFramework, loadFrameworkOrThrow } from '../core/framework/load.js';
 import { formatRange, renderMarkdown } from '../core/framework/render.js';
 import { frameworkJsonSchema, type Framework } from '../core/framework/schema.js';
@@ -15,12 +16,16 @@ import {
   roleDetail,
   type LevelDetail,
 } from '../core/framework/view.js';
+import { didYouMean } from '../core/input/document.js';
 import { DomainError, formatProblem, hasErrors } from '../core/problems.js';
 import { readTextFile, writeTextFileAtomic } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
+import { writeCsv, writeXlsx } from '../store/spreadsheet.js';
 import { terminalTable, wrap } from './format.js';
 import { registerImportCommand } from './framework-import.js';
 import { print, printJson } from './output.js';
+
+const renderFormats = ['markdown', 'csv', 'xlsx'] as const;
 
 export function registerFrameworkCommands(program: Command): void {
   const group = program
@@ -115,18 +120,32 @@ export function registerFrameworkCommands(program: Command): void {
 
   group
     .command('render')
-    .description('Render a framework as a readable document')
+    .description(
+      'Render a framework as a readable document, or as the competency × level matrix of a spreadsheet',
+    )
     .argument('<file>', 'the framework file')
-    .option('--format <format>', 'output format: markdown', 'markdown')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .action((file: string, options: { format: string; output?: string }) => {
-      if (options.format !== 'markdown')
-        throw new DomainError('usage', `unknown format "${options.format}"; known formats: markdown`);
-      const markdown = renderMarkdown(readFramework(file).framework);
+    .option('--format <format>', `output format: ${renderFormats.join(', ')}`, 'markdown')
+    .option('-o, --output <file>', 'write to a file instead of standard output (required for xlsx)')
+    .action(async (file: string, options: { format: string; output?: string }) => {
+      const format = options.format;
+      if (!(renderFormats as readonly string[]).includes(format))
+        throw new DomainError(
+          'usage',
+          `unknown format "${format}"${didYouMean(format, renderFormats)}; known formats: ${renderFormats.join(', ')}`,
+        );
+      if (format === 'xlsx' && !options.output)
+        throw new DomainError('usage', 'an xlsx workbook is not text: give -o FILE.xlsx');
+      const { framework } = readFramework(file);
+      const output =
+        format === 'markdown'
+          ? renderMarkdown(framework)
+          : format === 'csv'
+            ? writeCsv(frameworkMatrix(framework))
+            : await writeXlsx(frameworkMatrix(framework), 'Ladder');
       if (options.output) {
-        writeTextFileAtomic(options.output, markdown);
+        writeTextFileAtomic(options.output, output);
         process.stderr.write(`wrote ${options.output}\n`);
-      } else print(markdown);
+      } else if (typeof output === 'string') print(output);
     });
 
   registerImportCommand(group);

@@ -15,8 +15,14 @@ export const packageVersion = (
 
 /** Reads a text file; a file that cannot be read is a usage error (exit 2), not bad content. */
 export function readTextFile(path: string): string {
+  const bytes = readBytesFile(path);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/** Reads a file's bytes, for inputs whose encoding is checked (or that are not text at all). */
+export function readBytesFile(path: string): Uint8Array {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new DomainError('usage', `cannot read ${path}: ${missing ? 'no such file' : reasonOf(error)}`);
@@ -24,7 +30,7 @@ export function readTextFile(path: string): string {
 }
 
 /** Writes a whole file or nothing: a crash mid-write never leaves half a file behind. */
-export function writeTextFileAtomic(path: string, text: string): void {
+export function writeTextFileAtomic(path: string, text: string | Uint8Array): void {
   const temporary = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
   try {
     if (existsSync(path) && statSync(path).isDirectory()) {

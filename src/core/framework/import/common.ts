@@ -1,11 +1,14 @@
 import type { SourceDocument } from '../../input/document.js';
 import type { Path, Problem } from '../../problems.js';
 import { scopeValues, type FrameworkInput } from '../schema.js';
+import type { FidelityReport } from './fidelity.js';
 
 /** One input file: its name as the user gave it (used in FILE:LINE:COL messages) and its text. */
 export interface ImportInput {
   name: string;
   text: string;
+  /** A spreadsheet's cells, row by row, as an adapter read them (xlsx is bytes, not text). */
+  sheet?: { name: string; rows: string[][] };
 }
 
 /** Something the user should know about the conversion: a decision taken, or data left behind. */
@@ -22,6 +25,8 @@ export interface ImportResult {
   notes: ImportNote[];
   /** The inputs the framework was built from, in the order given (prose-only files left out). */
   used: string[];
+  /** Statements of the source counted against those imported (importers that report it). */
+  fidelity?: FidelityReport;
 }
 
 /** Collects located problems and notes while one importer reads its inputs. */

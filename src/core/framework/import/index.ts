@@ -2,14 +2,21 @@ import { didYouMean } from '../../input/document.js';
 import { DomainError } from '../../problems.js';
 import type { ImportInput, ImportResult } from './common.js';
 import { importFt } from './ft.js';
+import { importMarkdown } from './markdown.js';
 import { importMonzo } from './monzo.js';
+import { importSpreadsheet } from './spreadsheet.js';
 
 export type { ImportInput, ImportNote, ImportResult } from './common.js';
+export type { DroppedStatement, FidelityReport } from './fidelity.js';
+export { fidelitySummary } from './fidelity.js';
 export { slugify } from './slug.js';
 
 const importers = {
   monzo: importMonzo,
   ft: importFt,
+  markdown: importMarkdown,
+  csv: importSpreadsheet,
+  xlsx: importSpreadsheet,
 } as const;
 
 export type ImportFormat = keyof typeof importers;

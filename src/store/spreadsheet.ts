@@ -1,0 +1,83 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { DomainError } from '../core/problems.js';
+
+/*
+ * Spreadsheets as plain matrices of cell text: the core checks and converts the cells, these
+ * adapters only read and write the file formats (CSV through csv-parse/csv-stringify, which lean on
+ * Node's Buffer; xlsx through exceljs, which works on Node streams).
+ */
+
+export interface Sheet {
+  name: string;
+  rows: string[][];
+}
+
+/** The rows of a CSV text; a broken quote is refused at its line. */
+export function readCsv(text: string, file: string): Sheet {
+  try {
+    const rows = parse(text.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
+    return { name: file, rows };
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new DomainError('invalid-input', `${file} is not valid CSV`, [
+      {
+        severity: 'error',
+        code: 'invalid-csv',
+        message: (error as Error).message.replace(/^Invalid\s+/, '').replace(/^\w/, (c) => c.toLowerCase()),
+        path: [],
+        file,
+        ...(line ? { line } : {}),
+      },
+    ]);
+  }
+}
+
+export function writeCsv(rows: string[][]): string {
+  return stringify(rows, { record_delimiter: 'unix' });
+}
+
+/** The cells of the first worksheet, as the text a spreadsheet application shows. */
+export async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new DomainError('invalid-input', `${file} is not an xlsx workbook`, [
+      {
+        severity: 'error',
+        code: 'invalid-xlsx',
+        message: `not an xlsx workbook (${(error as Error).message})`,
+        path: [],
+        file,
+      },
+    ]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { name: 'Sheet1', rows: [] };
+  const rows: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? '');
+    rows.push(cells);
+  }
+  return { name: sheet.name, rows };
+}
+
+/** One worksheet holding `rows`, the header row frozen and cells wrapped so statements read as lines. */
+export async function writeXlsx(rows: string[][], sheetName: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  sheet.addRows(rows);
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 32 : 48;
+    column.alignment = { wrapText: true, vertical: 'top' };
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
