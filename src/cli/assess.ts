@@ -249,6 +249,9 @@ function assessmentText(framework: Framework, result: AssessmentResult): string 
   const lines = [
     `Your ratings meet: ${title(result.level)}${result.current ? ` (you hold ${title(result.current)})` : ''}`,
     wrap(result.explanation),
+    ...(result.points
+      ? [`Points: ${result.points.total}; eligible titles: ${result.points.titles.join(', ') || 'none'}`]
+      : []),
     '',
   ];
   for (const t of result.tracks)
@@ -258,7 +261,7 @@ function assessmentText(framework: Framework, result: AssessmentResult): string 
   for (const next of result.next) {
     lines.push(
       '',
-      `${next.relation === 'up' ? 'Next up' : 'Across'}: ${next.title} — ${next.met} of ${next.total} met${next.holds ? ', ready under its rule' : ''}`,
+      `${next.relation === 'up' ? 'Next up' : 'Across'}: ${next.title} — ${next.met} of ${next.total} ${'points' in next ? 'points' : 'met'}${next.holds ? ', ready under its rule' : ''}`,
       wrap(next.explanation, 88, '  '),
     );
     if (next.gaps.length > 0) {

@@ -105,7 +105,9 @@ describe('trellis framework import: errors', () => {
   it('exits 2 on an unknown format, listing the known ones, before reading files', () => {
     const result = trellis(['framework', 'import', '--from', 'jira', 'missing.md']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('trellis: unknown format "jira": known formats are monzo, ft\n');
+    expect(result.stderr).toBe(
+      'trellis: unknown format "jira": known formats are monzo, ft, markdown, snowflake, csv, xlsx\n',
+    );
   });
 
   it('exits 2 on an unreadable file', () => {

@@ -197,7 +197,7 @@ describe('FT input that cannot be imported', () => {
     const unknown = domainError(() => importFramework('mozno', []));
     expect(unknown.code).toBe('usage');
     expect(unknown.message).toBe(
-      'unknown format "mozno" (did you mean "monzo"?): known formats are monzo, ft',
+      'unknown format "mozno" (did you mean "monzo"?): known formats are monzo, ft, markdown, snowflake, csv, xlsx',
     );
   });
 });

@@ -4,6 +4,7 @@ import type { Competency, Framework, Level, PromotionRule } from '../framework/s
 import { describeRule } from '../framework/view.js';
 import { didYouMean } from '../input/document.js';
 import type { Path, Problem } from '../problems.js';
+import { evaluatePointsLevel, pointsSummary, type PointsSummary } from './points.js';
 import type { Assessment } from './schema.js';
 
 export interface Gap {
@@ -79,6 +80,9 @@ function stepsBetween(points: number[], have: number, need: number): number {
 /** Judges one level against the ratings under the rule that governs it, and says why. */
 export function evaluateLevel(framework: Framework, level: Level, ratings: Ratings): LevelVerdict {
   const { rule, ruleText, expected, coreTotal } = prepare(framework, level);
+  if (rule.kind === 'points' && rule.points) {
+    return evaluatePointsLevel(framework, level, { ...rule, points: rule.points }, ruleText, ratings);
+  }
   const gaps: Gap[] = [];
   const metByGroup = new Map<string, number>();
   let met = 0;
@@ -170,6 +174,8 @@ export interface AssessmentResult {
   explanation: string;
   tracks: TrackVerdict[];
   next: (LevelVerdict & { relation: 'up' | 'across' })[];
+  /** Under a points rule: the sum of points and the titles it makes one eligible for. */
+  points?: PointsSummary;
 }
 
 /** The ladder tracks with their levels in rank order. */
@@ -229,6 +235,7 @@ export function assess(framework: Framework, assessment: Assessment): Assessment
     explanation: headline?.verdict.explanation ?? 'No level is met on any track.',
     tracks: tracks.map((t) => t.verdict),
     next,
+    ...pointsSummary(framework, assessment.ratings),
   };
 }
 

@@ -112,6 +112,13 @@ export const scalePointSchema = z.strictObject({
   value: z.number().int(),
   label: text,
   description: text.optional(),
+  behaviours: z
+    .array(text)
+    .optional()
+    .describe(
+      'What this rating looks like, for scales whose points are written per competency (Snowflake’s signals).',
+    ),
+  examples: z.array(text).optional().describe('Work that earned this rating (Snowflake’s examples).'),
 });
 
 export const scaleSchema = z
@@ -140,10 +147,54 @@ export const competencySchema = z
   })
   .describe('A dimension of the work, rated on a scale.');
 
+export const pointsTitleSchema = z
+  .strictObject({
+    title: text,
+    minPoints: nonNegative
+      .optional()
+      .describe('The fewest points that earn the title; no minimum when left out.'),
+    maxPoints: nonNegative
+      .optional()
+      .describe('The most points the title is held at; no maximum when left out.'),
+    minPointsPerGroup: z
+      .record(id, nonNegative)
+      .default({})
+      .describe('Competency group id → the points the group must reach for the title.'),
+  })
+  .describe('A title held within a range of points, e.g. Snowflake’s "Senior Engineer" from 36 to 57.');
+
+export const pointsSchema = z
+  .strictObject({
+    table: z
+      .record(z.string().regex(/^-?\d+$/, 'must be a rating (a whole number)'), nonNegative)
+      .describe('Rating → the points it is worth, e.g. Snowflake’s {0: 0, 1: 1, 2: 3, 3: 6, 4: 12, 5: 20}.'),
+    weights: z
+      .record(id, nonNegative)
+      .default({})
+      .describe(
+        'Competency or group id → a multiplier of its points (1 when left out); a competency’s weight beats its group’s.',
+      ),
+    thresholds: z.record(id, nonNegative).describe('Level id → the sum of points that meets the level.'),
+    titles: z
+      .array(pointsTitleSchema)
+      .default([])
+      .describe('Titles the sum of points makes one eligible for.'),
+  })
+  .describe(
+    'A points rule: each rating is worth points; a level is met when their sum reaches its threshold.',
+  );
+
 export const promotionRuleSchema = z
   .strictObject({
     id,
     description: text.optional(),
+    kind: z
+      .enum(['expectations', 'points'])
+      .optional()
+      .describe(
+        '`expectations` (the default): competencies against the level’s expectations; `points`: the sum of the ratings’ points against a threshold.',
+      ),
+    points: pointsSchema.optional().describe('The table, weights, thresholds and titles of a points rule.'),
     appliesTo: z
       .strictObject({ tracks: z.array(id).optional(), levels: z.array(id).optional() })
       .optional()
@@ -170,6 +221,20 @@ export const promotionRuleSchema = z
       .record(id, z.number().int().min(0))
       .default({})
       .describe('Competency group id → how many of its competencies must meet the expectation.'),
+  })
+  .superRefine((rule, context) => {
+    if (rule.kind === 'points' && rule.points === undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['points'],
+        message: 'a points rule needs `points`: its table and thresholds',
+      });
+    if (rule.kind !== 'points' && rule.points !== undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: '`points` is read only by a rule with `kind: points`',
+      });
   })
   .describe('An explicit promotion rule: the level is met when the ratings satisfy it.');
 
@@ -305,6 +370,7 @@ export type Scale = z.infer<typeof scaleSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Competency = z.infer<typeof competencySchema>;
 export type PromotionRule = z.infer<typeof promotionRuleSchema>;
+export type PointsRule = z.infer<typeof pointsSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type Move = z.infer<typeof moveSchema>;
 export type MoveKind = (typeof moveKinds)[number];

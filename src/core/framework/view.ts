@@ -1,3 +1,4 @@
+import { describePointsRule } from '../assessment/points.js';
 import { findLevel } from './lookup.js';
 import { latticeMoves, type LatticeMove } from './moves.js';
 import { rulesFor, scaleOf } from './rules.js';
@@ -91,6 +92,7 @@ export function levelDetail(framework: Framework, id: string): LevelDetail {
 
 /** A promotion rule in plain words, so that anyone can run the numbers themselves. */
 export function describeRule(rule: PromotionRule): string {
+  if (rule.kind === 'points' && rule.points) return `${describePointsRule(rule.points)}.`;
   const parts: string[] = [];
   if (rule.coreMustMeet) {
     parts.push(

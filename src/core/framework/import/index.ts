@@ -4,6 +4,7 @@ import type { ImportInput, ImportResult } from './common.js';
 import { importFt } from './ft.js';
 import { importMarkdown } from './markdown.js';
 import { importMonzo } from './monzo.js';
+import { importSnowflake } from './snowflake.js';
 import { importSpreadsheet } from './spreadsheet.js';
 
 export type { ImportInput, ImportNote, ImportResult } from './common.js';
@@ -15,6 +16,7 @@ const importers = {
   monzo: importMonzo,
   ft: importFt,
   markdown: importMarkdown,
+  snowflake: importSnowflake,
   csv: importSpreadsheet,
   xlsx: importSpreadsheet,
 } as const;

@@ -30,6 +30,12 @@ export class IdAllocator {
     return id;
   }
 
+  /** Takes `id` exactly as given; the caller has checked that it is a free, valid id. */
+  keep(id: string): string {
+    this.used.add(id);
+    return id;
+  }
+
   has(id: string): boolean {
     return this.used.has(id);
   }

@@ -1,0 +1,101 @@
+import type { Framework, Level, PointsRule, PromotionRule } from '../framework/schema.js';
+import type { LevelVerdict } from './evaluate.js';
+
+/*
+ * The `points` promotion rule (Medium's Snowflake): each rating is worth the points of a table,
+ * optionally weighted per competency or group; a level is met when the sum reaches its threshold,
+ * and titles are held within ranges of points.
+ */
+
+type Ratings = Readonly<Record<string, number>>;
+
+export interface PointsTally {
+  total: number;
+  byGroup: Record<string, number>;
+}
+
+/** What the ratings are worth. An unrated competency, or a rating the table leaves out, is worth 0. */
+export function tallyPoints(framework: Framework, points: PointsRule, ratings: Ratings): PointsTally {
+  const byGroup: Record<string, number> = {};
+  let total = 0;
+  for (const c of framework.competencies) {
+    const rating = ratings[c.id];
+    const worth = rating === undefined ? 0 : (points.table[String(rating)] ?? 0);
+    const earned = worth * (points.weights[c.id] ?? points.weights[c.group] ?? 1);
+    byGroup[c.group] = (byGroup[c.group] ?? 0) + earned;
+    total += earned;
+  }
+  return { total, byGroup };
+}
+
+/** The titles the points make one eligible for, in the order the rule lists them. */
+export function eligibleTitles(points: PointsRule, tally: PointsTally): string[] {
+  return points.titles
+    .filter(
+      (t) =>
+        (t.minPoints === undefined || tally.total >= t.minPoints) &&
+        (t.maxPoints === undefined || tally.total <= t.maxPoints) &&
+        Object.entries(t.minPointsPerGroup).every(([group, min]) => (tally.byGroup[group] ?? 0) >= min),
+    )
+    .map((t) => t.title);
+}
+
+/** A points rule in plain words. */
+export function describePointsRule(points: PointsRule): string {
+  const table = Object.entries(points.table)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([rating, worth]) => `${rating} → ${worth}`)
+    .join(', ');
+  const weights = Object.entries(points.weights);
+  return `the ratings' points (${table}${weights.length > 0 ? `; weighted ${weights.map(([id, w]) => `${id} ×${w}`).join(', ')}` : ''}) add up to at least the level's threshold`;
+}
+
+/**
+ * One level under a points rule. `met` and `total` are the points held (up to the threshold) and
+ * the threshold, so "45 of 50" reads as five points short.
+ */
+export function evaluatePointsLevel(
+  framework: Framework,
+  level: Level,
+  rule: PromotionRule & { points: PointsRule },
+  ruleText: string,
+  ratings: Ratings,
+): LevelVerdict & { points: number; threshold: number | null } {
+  const tally = tallyPoints(framework, rule.points, ratings);
+  const threshold = rule.points.thresholds[level.id];
+  const holds = threshold !== undefined && tally.total >= threshold;
+  const reason =
+    threshold === undefined
+      ? `the rule sets no threshold for ${level.id}`
+      : holds
+        ? `${tally.total} points reach the threshold of ${threshold}`
+        : `${tally.total} points, ${threshold - tally.total} short of the threshold of ${threshold}`;
+  return {
+    level: level.id,
+    title: level.title,
+    track: level.track,
+    band: level.band,
+    holds,
+    rule: rule.id,
+    met: Math.min(tally.total, threshold ?? 0),
+    total: threshold ?? 0,
+    gaps: [],
+    explanation: `${holds ? 'Meets' : 'Does not meet'} ${level.title} under rule "${rule.id}" (${ruleText}): ${reason}.`,
+    points: tally.total,
+    threshold: threshold ?? null,
+  };
+}
+
+export interface PointsSummary {
+  rule: string;
+  total: number;
+  titles: string[];
+}
+
+/** For a framework with a points rule: the sum of points and the titles it makes one eligible for. */
+export function pointsSummary(framework: Framework, ratings: Ratings): { points?: PointsSummary } {
+  const rule = framework.promotionRules.find((r) => r.kind === 'points' && r.points);
+  if (!rule?.points) return {};
+  const tally = tallyPoints(framework, rule.points, ratings);
+  return { points: { rule: rule.id, total: tally.total, titles: eligibleTitles(rule.points, tally) } };
+}
