@@ -153,7 +153,7 @@ describe('Snowflake import of constants.js', () => {
     expect(computed.fidelity).toEqual({
       statements: { source: 4, imported: 3 },
       dropped: [
-        { path: 'constants.js', line: 4, reason: 'signals[0] of CRAFT milestone 1 is not a text literal' },
+        { path: 'constants.js', line: 5, reason: 'signals[0] of CRAFT milestone 1 is not a text literal' },
       ],
     });
   });
