@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { assess } from '../../src/core/assessment/evaluate.js';
 import { tallyPoints } from '../../src/core/assessment/points.js';
 import { importFramework } from '../../src/core/framework/import/index.js';
+import { loadFramework } from '../../src/core/framework/load.js';
 import { samples, tempDir, trellis, writeTemp } from '../helpers/cli.js';
 import { domainError, expectValid, sample } from './helpers.js';
 
@@ -133,6 +134,44 @@ describe('Snowflake import of constants.js', () => {
       total: 25,
       byGroup: { 'category-a': 22, 'category-b': 3, 'category-c': 0, 'category-d': 0 },
     });
+  });
+
+  it('checks a points rule against the levels and groups it names', () => {
+    const rule = framework.promotionRules[0]!;
+    const { '5.3': _top, ...thresholds } = rule.points!.thresholds as Record<string, number>;
+    const broken = {
+      ...framework,
+      promotionRules: [
+        {
+          ...rule,
+          points: {
+            ...rule.points!,
+            thresholds: { ...thresholds, '5.2': 10, '6.1': 200 },
+            weights: { craf: 2 },
+          },
+        },
+      ],
+    };
+    const { problems } = loadFramework(stringify(broken), 'points.yaml');
+    // In file order: the level without a threshold comes before the rule's own entries.
+    expect(problems.map((p) => [p.severity, p.code, p.message])).toEqual([
+      [
+        'error',
+        'missing-threshold',
+        'level "5.3" is governed by points rule "snowflake-points", which sets no threshold for it',
+      ],
+      [
+        'warning',
+        'falling-threshold',
+        'the threshold of "5.2" (10) is below that of "5.1" (90), a lower rank',
+      ],
+      ['error', 'unknown-reference', 'rule "snowflake-points" sets a threshold for unknown level "6.1"'],
+      [
+        'error',
+        'unknown-reference',
+        'rule "snowflake-points" weights "craf", which is neither a competency nor a group',
+      ],
+    ]);
   });
 
   it('refuses what it cannot read, located, and never runs the code', () => {

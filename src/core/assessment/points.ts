@@ -99,3 +99,82 @@ export function pointsSummary(framework: Framework, ratings: Ratings): { points?
   const tally = tallyPoints(framework, rule.points, ratings);
   return { points: { rule: rule.id, total: tally.total, titles: eligibleTitles(rule.points, tally) } };
 }
+
+/** What a frame of points rules needs beyond its schema, reported the way the semantic rules report. */
+export interface PointsCheckInput {
+  levels: { index: number; value: Pick<Level, 'id' | 'track' | 'rank'> }[];
+  competencies: { value: { id: string; group: string } }[];
+  groups: { value: { id: string } }[];
+  promotionRules: { index: number; value: PromotionRule }[];
+  governing: (level: Pick<Level, 'id' | 'track'>) => PromotionRule[];
+}
+
+/**
+ * Thresholds and weights name real levels, competencies and groups; every level a points rule
+ * governs has a threshold; thresholds do not fall as rank rises on a track.
+ */
+export function checkPointsRules(
+  fw: PointsCheckInput,
+  report: (path: (string | number)[], message: string, code: string, severity?: 'error' | 'warning') => void,
+): void {
+  const levels = new Set(fw.levels.map((l) => l.value.id));
+  const competencies = new Set(fw.competencies.map((c) => c.value.id));
+  const groups = new Set(fw.groups.map((g) => g.value.id));
+  for (const { index, value: rule } of fw.promotionRules) {
+    const points = rule.points;
+    if (rule.kind !== 'points' || !points) continue;
+    const at = ['promotionRules', index, 'points'];
+    for (const id of Object.keys(points.thresholds))
+      if (!levels.has(id))
+        report(
+          [...at, 'thresholds', id],
+          `rule "${rule.id}" sets a threshold for unknown level "${id}"`,
+          'unknown-reference',
+        );
+    for (const id of Object.keys(points.weights))
+      if (!competencies.has(id) && !groups.has(id))
+        report(
+          [...at, 'weights', id],
+          `rule "${rule.id}" weights "${id}", which is neither a competency nor a group`,
+          'unknown-reference',
+        );
+    points.titles.forEach((t, i) => {
+      for (const group of Object.keys(t.minPointsPerGroup))
+        if (!groups.has(group))
+          report(
+            [...at, 'titles', i, 'minPointsPerGroup', group],
+            `title "${t.title}" names unknown group "${group}"`,
+            'unknown-reference',
+          );
+    });
+  }
+  const lastByTrack = new Map<string, { id: string; threshold: number }>();
+  for (const { index, value: level } of [...fw.levels].sort((a, b) => a.value.rank - b.value.rank)) {
+    const rule = fw.governing(level)[0];
+    if (rule?.kind !== 'points' || !rule.points) continue;
+    const threshold = rule.points.thresholds[level.id];
+    if (threshold === undefined) {
+      report(
+        ['levels', index],
+        `level "${level.id}" is governed by points rule "${rule.id}", which sets no threshold for it`,
+        'missing-threshold',
+      );
+      continue;
+    }
+    const below = lastByTrack.get(level.track);
+    if (below && threshold < below.threshold)
+      report(
+        [
+          'promotionRules',
+          fw.promotionRules.find((r) => r.value === rule)?.index ?? 0,
+          'points',
+          'thresholds',
+          level.id,
+        ],
+        `the threshold of "${level.id}" (${threshold}) is below that of "${below.id}" (${below.threshold}), a lower rank`,
+        'falling-threshold',
+        'warning',
+      );
+    lastByTrack.set(level.track, { id: level.id, threshold });
+  }
+}

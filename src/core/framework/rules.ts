@@ -1,3 +1,4 @@
+import { checkPointsRules } from '../assessment/points.js';
 import { didYouMean } from '../input/document.js';
 import type { Path, Severity } from '../problems.js';
 import type { Entry, Salvaged, Section } from './salvage.js';
@@ -349,6 +350,7 @@ function checkRules(fw: Salvaged, ids: Ids, report: Report): void {
       }
     }
   }
+  checkPointsRules({ ...fw, governing: (level) => rulesFor(level, rules) }, report);
   const groupSizes = new Map<string, number>();
   for (const { value: c } of fw.competencies) groupSizes.set(c.group, (groupSizes.get(c.group) ?? 0) + 1);
   for (const { index, value: r } of fw.promotionRules) {
