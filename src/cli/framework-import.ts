@@ -21,7 +21,7 @@ export function registerImportCommand(group: Command): void {
   group
     .command('import')
     .description("Convert another company's published framework into a Trellis framework")
-    .requiredOption('--from <format>', importFormats.join(' or '))
+    .requiredOption('--from <format>', `one of ${importFormats.join(', ')}`)
     .argument(
       '<file...>',
       'Monzo: a framework .md (with generic.md to inherit from); FT: a job-family .yml; markdown: a heading-structured .md; snowflake: constants.js; csv, xlsx: a competency × level matrix',

@@ -23,12 +23,17 @@ export function readCsv(text: string, file: string): Sheet {
     }) as string[][];
     return { name: file, rows };
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
+    const { lines: line, code } = error as { lines?: number; code?: string };
+    // csv-parse's messages start with a title-cased summary ("Quote Not Closed: …"): keep its detail.
+    const detail = (error as Error).message.replace(/^[^:]*:\s*/, '');
     throw new DomainError('invalid-input', `${file} is not valid CSV`, [
       {
         severity: 'error',
         code: 'invalid-csv',
-        message: (error as Error).message.replace(/^Invalid\s+/, '').replace(/^\w/, (c) => c.toLowerCase()),
+        message:
+          code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'a quoted cell is never closed: add the closing double quote (")'
+            : `not valid CSV: ${detail}`,
         path: [],
         file,
         ...(line ? { line } : {}),

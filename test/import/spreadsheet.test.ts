@@ -106,6 +106,13 @@ describe('CSV matrix import', () => {
     ]);
   });
 
+  it('refuses a quoted cell that is never closed, at its line', () => {
+    const error = domainError(() => readCsv('Competency,Junior\nDelivery,"Ships\n', 'open.csv'));
+    expect(error.problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
+      'open.csv:2: a quoted cell is never closed: add the closing double quote (")',
+    ]);
+  });
+
   it('refuses a sheet without a Competency column or without rows, at exit 1 from the CLI', () => {
     const noColumn = domainError(() => csv('Name,Junior\nDelivery,Ships\n'));
     expect(noColumn.problems.map((p) => [p.line, p.col, p.code])).toEqual([[1, 1, 'no-ladder']]);
