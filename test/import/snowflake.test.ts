@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { assess } from '../../src/core/assessment/evaluate.js';
-import { tallyPoints } from '../../src/core/assessment/points.js';
+import { eligibleTitles, tallyPoints } from '../../src/core/assessment/points.js';
 import { importFramework } from '../../src/core/framework/import/index.js';
 import { loadFramework } from '../../src/core/framework/load.js';
 import { samples, tempDir, trellis, writeTemp } from '../helpers/cli.js';
@@ -134,6 +134,25 @@ describe('Snowflake import of constants.js', () => {
       total: 25,
       byGroup: { 'category-a': 22, 'category-b': 3, 'category-c': 0, 'category-d': 0 },
     });
+  });
+
+  it('holds a title only within its points and its groups’ conditions', () => {
+    const rule = {
+      ...fw.promotionRules[0]!.points!,
+      titles: [
+        { title: 'Staff Engineer', minPoints: 58, maxPoints: 89, minPointsPerGroup: {} },
+        { title: 'Staff (building)', minPoints: 58, minPointsPerGroup: { 'category-a': 40 } },
+      ],
+    };
+    // 20 + 20 (category A) + 20 (B) = 60 points, 40 of them in category A: both titles.
+    const building = tallyPoints(fw, rule, { mobile: 5, servers: 5, craft: 5 });
+    expect([building.total, eligibleTitles(rule, building)]).toEqual([
+      60,
+      ['Staff Engineer', 'Staff (building)'],
+    ]);
+    // 20 (A) + 20 + 20 (B) = 60 points, only 20 in A: the condition on A fails.
+    const executing = tallyPoints(fw, rule, { mobile: 5, craft: 5, initiative: 5 });
+    expect([executing.total, eligibleTitles(rule, executing)]).toEqual([60, ['Staff Engineer']]);
   });
 
   it('checks a points rule against the levels and groups it names', () => {

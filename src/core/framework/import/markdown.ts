@@ -26,7 +26,7 @@ interface Section {
 
 interface Document {
   title?: string;
-  /** Line number (1-based) of the first body line. */
+  /** Statements before the first `##`: the ladder's description. */
   preamble: Statement[];
   sections: Section[];
 }
