@@ -6,6 +6,7 @@ import { assess } from '../../src/core/assessment/evaluate.js';
 import { eligibleTitles, tallyPoints } from '../../src/core/assessment/points.js';
 import { importFramework } from '../../src/core/framework/import/index.js';
 import { loadFramework } from '../../src/core/framework/load.js';
+import type { PointsRule } from '../../src/core/framework/schema.js';
 import { samples, tempDir, trellis, writeTemp } from '../helpers/cli.js';
 import { domainError, expectValid, sample } from './helpers.js';
 
@@ -137,12 +138,13 @@ describe('Snowflake import of constants.js', () => {
   });
 
   it('holds a title only within its points and its groups’ conditions', () => {
+    const titles: PointsRule['titles'] = [
+      { title: 'Staff Engineer', minPoints: 58, maxPoints: 89, minPointsPerGroup: {} },
+      { title: 'Staff (building)', minPoints: 58, minPointsPerGroup: { 'category-a': 40 } },
+    ];
     const rule = {
       ...fw.promotionRules[0]!.points!,
-      titles: [
-        { title: 'Staff Engineer', minPoints: 58, maxPoints: 89, minPointsPerGroup: {} },
-        { title: 'Staff (building)', minPoints: 58, minPointsPerGroup: { 'category-a': 40 } },
-      ],
+      titles,
     };
     // 20 + 20 (category A) + 20 (B) = 60 points, 40 of them in category A: both titles.
     const building = tallyPoints(fw, rule, { mobile: 5, servers: 5, craft: 5 });
