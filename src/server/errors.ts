@@ -190,7 +190,8 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
     tooLong ? 'uri-too-long' : 'invalid-request',
     tooLong ? 'a path parameter is too long' : `the request is not valid: ${error.message}`,
   );
-  void send(reply, refused.statusCode, refused.body());
+  // These come before any hook, helmet's included: the headers are set here.
+  void send(reply.headers(handWrittenHeaders), refused.statusCode, refused.body());
 }
 
 /** The longest request line (method, path and query) accepted; longer ones get 414. */

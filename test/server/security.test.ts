@@ -308,6 +308,8 @@ describe('what Node and Fastify refuse, from a real listening server', () => {
     const url = await rawRequest(port, request('GET /api/evidence/%zz HTTP/1.1'));
     expect(url.status).toBe(400);
     expect(url.body).toMatchObject({ error: { code: 'invalid-request', fields: [] } });
+    expect(url.headers).toContain('x-content-type-options: nosniff');
+    expect(url.headers).toContain('x-frame-options: deny');
   });
 });
 
