@@ -235,13 +235,17 @@ function rawRequest(
     });
     socket.write(head);
     if (body === undefined) return;
-    // The whole body is written before anything is read back, as most clients do.
+    // The whole body is written before anything is read back, as most clients do: an answer that
+    // arrives meanwhile waits in the socket, and is lost if the server resets the connection.
+    socket.pause();
     const chunk = Buffer.alloc(64 * 1024, 'a');
     let sent = 0;
     const pump = () => {
       while (sent < body.length) {
         sent += chunk.length;
-        if (!socket.write(chunk)) return void socket.once('drain', pump);
+        const last = sent >= body.length;
+        const flushed = socket.write(chunk, last ? () => socket.resume() : undefined);
+        if (!flushed && !last) return void socket.once('drain', pump);
       }
     };
     pump();
