@@ -37,13 +37,14 @@ function hostsToAnswer(host: string, options: ServeOptions): string[] {
       `--host ${host} listens beyond this machine, and the workspace has no accounts: anyone who can reach the port could read and change it. Add --allow-remote to do so anyway, or leave out --host to stay on ${LOOPBACK}`,
     );
   const fromEnv = (process.env.TRELLIS_ALLOWED_HOSTS ?? '').split(',').filter((name) => name.trim() !== '');
-  const names = [...options.allowedHost, ...fromEnv];
-  for (const name of names)
+  const given = [
+    ...options.allowedHost.map((name) => ({ name, from: '--allowed-host' })),
+    ...fromEnv.map((name) => ({ name, from: 'TRELLIS_ALLOWED_HOSTS' })),
+  ];
+  for (const { name, from } of given)
     if (hostName(name) === undefined)
-      throw new DomainError(
-        'usage',
-        `--allowed-host "${name}" is not a host name (e.g. trellis.example.org)`,
-      );
+      throw new DomainError('usage', `${from}: "${name}" is not a host name (e.g. trellis.example.org)`);
+  const names = given.map(({ name }) => name);
   return WILDCARDS.has(host) ? names : [...names, host];
 }
 
