@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getAll } from '../../web/src/api/client.js';
 import { testServer } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testServer>>;
@@ -130,6 +131,36 @@ describe('list endpoints, a page at a time', () => {
       );
       const answer = operation.responses['200'].content['application/json'].schema;
       expect(answer.properties.nextCursor).toBeDefined();
+    }
+  });
+});
+
+describe('the web app’s reader of lists', () => {
+  it('gets every item of a list longer than the largest page, following nextCursor', async () => {
+    const { workspace, app } = server;
+    await workspace.evidence.createMany(
+      Array.from({ length: 600 }, (_, i) => ({ date: '2026-05-01', title: `more ${i}` })),
+      (await workspace.activeFramework()).framework,
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    const realFetch = globalThis.fetch;
+    // The app's relative URLs, sent to the real server.
+    const requests: string[] = [];
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      requests.push(url);
+      return realFetch(base + url, init);
+    });
+    try {
+      const entries = await getAll<{ id: number }>('/evidence', 'entries');
+      const all = (await workspace.evidence.list()).map((e) => e.id);
+      // 123 + 600 entries: a page of 500 and one of 223.
+      expect(all).toHaveLength(723);
+      expect(entries.map((e) => e.id)).toEqual(all);
+      expect(requests).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });
