@@ -69,9 +69,8 @@ function fields(problems: readonly Problem[], part?: string) {
   }));
 }
 
-/** Fastify's own 4xx errors (bad JSON, wrong content type, body too large …) as stable codes. */
+/** Fastify's own 4xx errors (bad JSON, wrong content type …) as stable codes. */
 function transportCode(error: FastifyError, status: number): string {
-  if (status === 413) return 'payload-too-large';
   if (status === 415) return 'unsupported-media-type';
   if (status === 404) return 'not-found';
   if (error.code in jsonMessages || error instanceof SyntaxError) return 'invalid-json';
@@ -109,13 +108,11 @@ export function registerErrorHandling(app: FastifyInstance, { webShell = false }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 413) {
       await drainBody(request, reply);
-      return send(reply, 413, {
-        error: {
-          code: 'payload-too-large',
-          message: `the body is over the limit of ${request.routeOptions.bodyLimit ?? 'this route'} bytes for ${request.method} ${request.url.split('?')[0]}`,
-          fields: [],
-        },
-      });
+      const refused = new TransportError(
+        'payload-too-large',
+        `the body is over the limit of ${request.routeOptions.bodyLimit ?? 'this route'} bytes for ${request.method} ${request.url.split('?')[0]}`,
+      );
+      return send(reply, refused.statusCode, refused.body());
     }
     if (status >= 400 && status < 500) {
       return send(reply, status, {

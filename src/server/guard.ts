@@ -11,15 +11,6 @@ import { hostName, LOOPBACK_NAMES } from './hosts.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** `http://HOST` as the request's `Host` names it: the origin of the server's own pages. */
-function ownOrigin(host: string): string | undefined {
-  try {
-    return new URL(`http://${host}`).origin;
-  } catch {
-    return undefined;
-  }
-}
-
 function originOf(url: string): string | undefined {
   try {
     return new URL(url).origin;
@@ -48,7 +39,8 @@ export function refusal(
     );
   if (!STATE_CHANGING.has(request.method)) return undefined;
   const { origin, referer } = request.headers;
-  const own = ownOrigin(host);
+  // The origin of the server's own pages: `http://` and the Host the request was sent to.
+  const own = originOf(`http://${host}`);
   if (origin !== undefined) {
     // `Origin: null` (sandboxed frames, some redirects) names no origin: it is never our own.
     if (origin === own) return undefined;
