@@ -16,15 +16,13 @@ import { DomainError, type Path, type Problem } from '../core/problems.js';
 import { readTextFile, writeTextFileAtomic } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
 import { terminalTable } from './format.js';
-import { print, printJson } from './output.js';
+import { collect, print, printJson } from './output.js';
 import { DEFAULT_DB, databaseOption } from './serve.js';
 import { withWorkspace } from './workspace.js';
 import type { Workspace } from '../store/workspace.js';
 
 /** The log used when --log is not given: evidence.yaml in the current directory. */
 export const DEFAULT_LOG = 'evidence.yaml';
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** The flag each entry field comes from, so that a problem names what the user typed. */
 const flagOf: Record<string, string> = {

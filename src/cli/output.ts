@@ -4,6 +4,9 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Commander's collector for a flag that may be given several times (`--competency a --competency b`). */
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DomainError } from '../core/problems.js';
-import { numberOption, print } from './output.js';
+import { collect, numberOption, print } from './output.js';
+import { hostName, isLoopback } from '../server/hosts.js';
 
 /** The default workspace file; kept here so that loading the CLI does not load the database code. */
 export const DEFAULT_DB = 'data/trellis.sqlite';
@@ -13,6 +14,40 @@ export function databaseOption(db: string | undefined): string {
   return db ?? process.env.TRELLIS_DB ?? DEFAULT_DB;
 }
 
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  db?: string;
+  allowRemote?: boolean;
+  allowedHost: string[];
+}
+
+/** Addresses that listen on every interface: they name no host, so they add none to answer to. */
+const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * The host names the server answers to beside the loopback ones: `--allowed-host` and
+ * TRELLIS_ALLOWED_HOSTS, and the address bound when it is one address (not a wildcard). Refuses a
+ * bind beyond loopback without `--allow-remote`.
+ */
+function hostsToAnswer(host: string, options: ServeOptions): string[] {
+  if (!isLoopback(host) && options.allowRemote !== true)
+    throw new DomainError(
+      'usage',
+      `--host ${host} listens beyond this machine, and the workspace has no accounts: anyone who can reach the port could read and change it. Add --allow-remote to do so anyway, or leave out --host to stay on ${LOOPBACK}`,
+    );
+  const fromEnv = (process.env.TRELLIS_ALLOWED_HOSTS ?? '').split(',').filter((name) => name.trim() !== '');
+  const given = [
+    ...options.allowedHost.map((name) => ({ name, from: '--allowed-host' })),
+    ...fromEnv.map((name) => ({ name, from: 'TRELLIS_ALLOWED_HOSTS' })),
+  ];
+  for (const { name, from } of given)
+    if (hostName(name) === undefined)
+      throw new DomainError('usage', `${from}: "${name}" is not a host name (e.g. trellis.example.org)`);
+  const names = given.map(({ name }) => name);
+  return WILDCARDS.has(host) ? names : [...names, host];
+}
+
 export function registerServeCommands(program: Command): void {
   program
     .command('serve')
@@ -22,8 +57,18 @@ export function registerServeCommands(program: Command): void {
       `port to listen on (default: TRELLIS_PORT, else ${DEFAULT_PORT}; 0 picks a free one)`,
     )
     .option('--host <address>', `address to listen on (default: ${LOOPBACK}, this machine only)`)
+    .option(
+      '--allow-remote',
+      'allow a --host beyond this machine: anyone who can reach the port can read and change the workspace',
+    )
+    .option(
+      '--allowed-host <name>',
+      'a host name to answer to beside localhost, 127.0.0.1 and [::1] (repeat for several; also TRELLIS_ALLOWED_HOSTS, comma-separated)',
+      collect,
+      [],
+    )
     .option('--db <file>', `the workspace database (default: TRELLIS_DB, else ${DEFAULT_DB})`)
-    .action(async (options: { port?: string; host?: string; db?: string }) => {
+    .action(async (options: ServeOptions) => {
       const portText = options.port ?? process.env.TRELLIS_PORT;
       const port =
         portText === undefined
@@ -34,6 +79,7 @@ export function registerServeCommands(program: Command): void {
             });
       if (port > 65535) throw new DomainError('usage', `--port must be at most 65535, got "${portText}"`);
       const host = options.host ?? LOOPBACK;
+      const allowedHosts = hostsToAnswer(host, options);
       const file = databaseOption(options.db);
       // Loaded on demand: every other command starts faster without the server and database code.
       const { Workspace } = await import('../store/workspace.js');
@@ -41,6 +87,7 @@ export function registerServeCommands(program: Command): void {
       const workspace = await Workspace.open(file);
       const app = await buildServer({
         workspace,
+        allowedHosts,
         logger: process.env.TRELLIS_LOG ? { level: process.env.TRELLIS_LOG } : false,
       });
       try {
@@ -58,6 +105,10 @@ export function registerServeCommands(program: Command): void {
       const actualPort = typeof address === 'object' && address !== null ? address.port : port;
       const shown = host.includes(':') ? `[${host}]` : host;
       print(`Trellis is serving http://${shown}:${actualPort}/ over ${file} (Ctrl+C to stop)`);
+      if (!isLoopback(host))
+        process.stderr.write(
+          `trellis: warning: listening on ${host}, beyond this machine: anyone who can reach port ${actualPort} can read and change this workspace (there are no accounts)\n`,
+        );
 
       // Stop taking requests, let those in flight finish and commit, then close the database
       // (which checkpoints its write-ahead log). A second signal during that forces the exit.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -7,7 +8,9 @@ import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider
 import type { App } from './routes/common.js';
 import { packageRoot, packageVersion } from '../store/files.js';
 import type { Workspace } from '../store/workspace.js';
-import { registerErrorHandling } from './errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.js';
+import { registerGuard } from './guard.js';
+import { helmetOptions } from './headers.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { fitRoutes } from './routes/fit.js';
@@ -28,12 +31,14 @@ export interface ServerOptions {
   /** The built web app; served at `/` when the folder exists. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Host names answered beside the loopback ones (`--allowed-host`, the address bound). */
+  allowedHosts?: readonly string[];
 }
 
 export const VERSION = packageVersion;
 
 /** The Trellis API over one workspace, and the web app when it is built. */
-export async function buildServer({ workspace, webRoot, logger = false }: ServerOptions) {
+export async function buildServer({ workspace, webRoot, logger = false, allowedHosts = [] }: ServerOptions) {
   const app = Fastify({
     logger,
     // 1 MiB is far more than any hand-written request; imports raise it on their own route.
@@ -41,6 +46,9 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
     // The API is JSON: reject `__proto__` keys rather than risk polluting objects.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Fastify's and Node's own refusals in the API's error shape (see errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API (OpenAPI); answers are written as they are, with JSON.stringify,
@@ -58,6 +66,9 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
   const web = webRoot ?? resolve(packageRoot, 'web', 'dist');
   const hasWeb = existsSync(resolve(web, 'index.html'));
   registerErrorHandling(app, { webShell: hasWeb });
+  // Headers first, so that every answer carries them, refusals included; then who may ask at all.
+  await app.register(fastifyHelmet, helmetOptions);
+  registerGuard(app, allowedHosts);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -138,7 +149,7 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
 const placeholderPage = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Trellis</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<body>
 <h1>Trellis</h1>
 <p>The API is running. The web app is not built yet.</p>
 <ul>

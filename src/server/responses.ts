@@ -13,10 +13,16 @@ export const errorSchema = z
         .enum([
           'invalid-input',
           'invalid-json',
+          'invalid-request',
           'usage',
+          'origin-not-allowed',
           'not-found',
+          'request-timeout',
           'payload-too-large',
+          'uri-too-long',
           'unsupported-media-type',
+          'host-not-allowed',
+          'headers-too-large',
           'internal',
         ])
         .describe('A stable, machine-readable code.'),
@@ -40,9 +46,12 @@ export const errorResponses = {
   400: described(
     'invalid-input (a body, query or path parameter fails its schema or a domain check), invalid-json or usage',
   ),
+  403: described('origin-not-allowed: a write from another origin, or with neither origin nor JSON'),
   404: described('not-found: an unknown id, level, company, offer name or route'),
   413: described('payload-too-large: the body is over the limit of the route'),
+  414: described('uri-too-long: a request line over 8 KiB or a path parameter over 100 characters'),
   415: described('unsupported-media-type: a body that is neither JSON nor text'),
+  421: described('host-not-allowed: the Host header names another server'),
   500: described('internal: a bug; the details go to the log, never to the client'),
 };
 

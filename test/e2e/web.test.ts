@@ -203,6 +203,10 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => errors.push(error.message));
+    // The server's Content-Security-Policy must let the whole app run: a violation is an error too.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
     page.on('dialog', acceptDialog);
     // A cold browser and a fresh build make the first page slow to come up: wait for it here, under the
     // setup's own time limit, so that no test's limit is spent on it.

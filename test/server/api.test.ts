@@ -4,6 +4,9 @@ import { testServer } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testServer>>;
 
+/** The origin of inject's default `Host: localhost:80`. */
+const ownOrigin = 'http://localhost';
+
 const offerFile = {
   offers: [
     {
@@ -22,6 +25,8 @@ describe('the API through inject', () => {
     const response = await server.app.inject({
       method: method as 'GET',
       url,
+      // As the app's own pages send it: writes from any other origin are refused (security.test.ts).
+      headers: { origin: ownOrigin },
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
     });
     return { status: response.statusCode, body: response.body === '' ? undefined : response.json() };
@@ -258,7 +263,12 @@ describe('the API through inject', () => {
 
   it('refuses broken JSON, other content types and oversized bodies with 4xx', async () => {
     const send = (payload: string, type: string) =>
-      server.app.inject({ method: 'POST', url: '/api/evidence', payload, headers: { 'content-type': type } });
+      server.app.inject({
+        method: 'POST',
+        url: '/api/evidence',
+        payload,
+        headers: { 'content-type': type, origin: ownOrigin },
+      });
     const broken = await send('{"date": ', 'application/json');
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('invalid-json');

@@ -33,10 +33,16 @@ describe('a killed server loses nothing it acknowledged', () => {
 
     const restarted = await startServer(['--port', '0', '--db', db]);
     try {
-      const { body } = await json(`${restarted.url}/api/evidence`);
-      const stored = new Map(
-        (body as { entries: { id: number; title: string }[] }).entries.map((e) => [e.id, e.title]),
-      );
+      // Every page of the log, following nextCursor.
+      const stored = new Map<number, string>();
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor === null ? '' : `&cursor=${cursor}`;
+        const { body } = await json(`${restarted.url}/api/evidence?limit=500${query}`);
+        const page = body as { entries: { id: number; title: string }[]; nextCursor: string | null };
+        for (const entry of page.entries) stored.set(entry.id, entry.title);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
       for (const [id, title] of acknowledged) expect(stored.get(id), `entry ${id}`).toBe(title);
     } finally {
       restarted.child.kill('SIGTERM');

@@ -291,7 +291,10 @@ describe('queries the CLI refuses', () => {
     expect((await call('GET', '/api/evidence?competency=nope')).body.error.fields[0].message).toContain(
       'known: ',
     );
-    expect((await call('GET', '/api/evidence?competency=debugging')).body).toEqual({ entries: [] });
+    expect((await call('GET', '/api/evidence?competency=debugging')).body).toEqual({
+      entries: [],
+      nextCursor: null,
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';
 import { answer, computed, noContent } from '../responses.js';
+import { datedKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 
 export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['assessments'];
@@ -20,16 +21,21 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
     '/assessments',
     {
       schema: {
-        summary: 'Every assessment, oldest first',
+        summary: 'The assessments, oldest first, a page at a time',
         tags,
+        querystring: z.strictObject(pageQuery(datedKey)),
         response: {
-          200: answer(z.object({ assessments: z.array(storedAssessmentSchema) }), 'The assessments'),
+          200: answer(
+            z.object({ assessments: z.array(storedAssessmentSchema), nextCursor: nextCursorSchema }),
+            'A page of assessments',
+          ),
         },
       },
     },
-    async () => ({
-      assessments: await workspace.assessments.list(),
-    }),
+    async (request) => {
+      const page = await workspace.assessments.page(pageRequest(request.query));
+      return { assessments: page.items, nextCursor: nextCursor(page) };
+    },
   );
 
   app.get(

@@ -8,12 +8,14 @@ import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';
 import { answer, noContent } from '../responses.js';
+import { datedKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 
 const listQuery = z.strictObject({
   since: dateSchema.optional().describe('Only entries on or after this date.'),
   until: dateSchema.optional().describe('Only entries on or before this date.'),
   scope: z.enum(evidenceScopes).optional(),
   competency: z.string().min(1).optional().describe('Only entries that name this competency.'),
+  ...pageQuery(datedKey),
 });
 
 export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<void> {
@@ -25,10 +27,15 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
     '/evidence',
     {
       schema: {
-        summary: 'The evidence log, oldest first, optionally filtered (`trellis evidence list --json`)',
+        summary: 'The evidence log, oldest first, optionally filtered, a page at a time',
         tags,
         querystring: listQuery,
-        response: { 200: answer(z.object({ entries: z.array(storedEvidenceSchema) }), 'The entries') },
+        response: {
+          200: answer(
+            z.object({ entries: z.array(storedEvidenceSchema), nextCursor: nextCursorSchema }),
+            'A page of entries',
+          ),
+        },
       },
     },
     async (request) => {
@@ -45,14 +52,16 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
             ),
           ]);
       }
-      return {
-        entries: await workspace.evidence.list({
+      const page = await workspace.evidence.page(
+        {
           ...(since === undefined ? {} : { since }),
           ...(until === undefined ? {} : { until }),
           ...(scope === undefined ? {} : { scope }),
           ...(competency === undefined ? {} : { competency }),
-        }),
-      };
+        },
+        pageRequest(request.query),
+      );
+      return { entries: page.items, nextCursor: nextCursor(page) };
     },
   );
 

@@ -17,6 +17,7 @@ import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { fileOrId, idParams, type App, type Deps } from './common.js';
 import { answer, computed, noContent } from '../responses.js';
+import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 
 const growth = z
   .number()
@@ -89,14 +90,21 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
     '/offers',
     {
       schema: {
-        summary: 'Every stored offer file',
+        summary: 'The stored offer files, oldest first, a page at a time',
         tags,
-        response: { 200: answer(z.object({ offers: z.array(offerDocument.stored) }), 'The stored files') },
+        querystring: z.strictObject(pageQuery(idKey)),
+        response: {
+          200: answer(
+            z.object({ offers: z.array(offerDocument.stored), nextCursor: nextCursorSchema }),
+            'The stored files, a page',
+          ),
+        },
       },
     },
-    async () => ({
-      offers: await workspace.offers.list(),
-    }),
+    async (request) => {
+      const page = await workspace.offers.page(pageRequest(request.query));
+      return { offers: page.items, nextCursor: nextCursor(page) };
+    },
   );
   app.get(
     '/offers/:id',

@@ -9,6 +9,7 @@ import { everyProblem } from '../validation.js';
 import { documentToUse } from './offers.js';
 import { fileOrId, idParams, type App, type Deps } from './common.js';
 import { answer, computed, noContent } from '../responses.js';
+import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 
 /**
  * Simulated career-years one request may ask for. The simulation runs on the event loop; about
@@ -38,16 +39,21 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
     '/scenarios',
     {
       schema: {
-        summary: 'Every stored earnings scenario',
+        summary: 'The stored earnings scenarios, oldest first, a page at a time',
         tags,
+        querystring: z.strictObject(pageQuery(idKey)),
         response: {
-          200: answer(z.object({ scenarios: z.array(scenarioDocument.stored) }), 'The stored scenarios'),
+          200: answer(
+            z.object({ scenarios: z.array(scenarioDocument.stored), nextCursor: nextCursorSchema }),
+            'The stored scenarios, a page',
+          ),
         },
       },
     },
-    async () => ({
-      scenarios: await workspace.scenarios.list(),
-    }),
+    async (request) => {
+      const page = await workspace.scenarios.page(pageRequest(request.query));
+      return { scenarios: page.items, nextCursor: nextCursor(page) };
+    },
   );
   app.get(
     '/scenarios/:id',

@@ -3,7 +3,17 @@ import { checkSchema, didYouMean } from '../../core/input/document.js';
 import type { Problem } from '../../core/problems.js';
 import { assessmentInputSchema, type AssessmentInput, type StoredAssessment } from '../entities.js';
 import { plainSource, problem, refuse } from '../validate.js';
-import { inTransaction, notFound, now, type Db } from './common.js';
+import {
+  afterDated,
+  inTransaction,
+  notFound,
+  now,
+  pageOf,
+  type DatedKey,
+  type Db,
+  type Page,
+  type PageRequest,
+} from './common.js';
 import type { FrameworkInUse } from './frameworks.js';
 
 /** Dated ratings per competency, each rating optionally backed by evidence entries. */
@@ -57,6 +67,18 @@ export class AssessmentRepository {
     const out: StoredAssessment[] = [];
     for (let i = 0; i < rows.length; i += 500) out.push(...(await this.withLinks(rows.slice(i, i + 500))));
     return out;
+  }
+
+  /** A page of the assessments `list` gives, in the same order (date, then id). */
+  async page({ after, limit }: PageRequest<DatedKey>): Promise<Page<StoredAssessment, DatedKey>> {
+    let select = this.select();
+    if (after !== undefined) select = select.where(afterDated('assessments.date', 'assessments.id', after));
+    const rows = await select
+      .orderBy('assessments.date')
+      .orderBy('assessments.id')
+      .limit(limit + 1)
+      .execute();
+    return pageOf(await this.withLinks(rows), limit, (assessment) => [assessment.date, assessment.id]);
   }
 
   /** The ids stored, in ascending order. */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { DomainError } from '../../core/problems.js';
 import type { Tables } from '../tables.js';
 
@@ -19,4 +19,30 @@ export function parseJson<T>(text: string | null): T | undefined {
 export async function inTransaction<T>(db: Db, work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Transaction<Tables>);
   return (db as Kysely<Tables>).transaction().execute(work);
+}
+
+/** Where a page of a list starts (after the item with this sort key) and how many items it holds. */
+export interface PageRequest<K> {
+  after?: K | undefined;
+  limit: number;
+}
+
+/** One page of a list, and the sort key to continue after when there is more. */
+export interface Page<T, K> {
+  items: T[];
+  next: K | undefined;
+}
+
+/** A page from up to `limit + 1` rows read in order: the extra row only says that there is more. */
+export function pageOf<T, K>(rows: readonly T[], limit: number, keyOf: (item: T) => K): Page<T, K> {
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit ? keyOf(items[items.length - 1]!) : undefined };
+}
+
+/** The sort key of a dated list: the date, made unique by the id. */
+export type DatedKey = [date: string, id: number];
+
+/** Rows after `key` in (date, id) order: a row-value comparison, standard SQL. */
+export function afterDated(dateColumn: string, idColumn: string, [date, id]: DatedKey) {
+  return sql<SqlBool>`(${sql.ref(dateColumn)}, ${sql.ref(idColumn)}) > (${date}, ${id})`;
 }

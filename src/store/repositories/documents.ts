@@ -5,7 +5,7 @@ import { learningPlanDocument, offerDocument, scenarioDocument } from '../entiti
 import { checkSchema } from '../../core/input/document.js';
 import type { Problem } from '../../core/problems.js';
 import { mergeProblems, plainSource, problemsOf, refuse, under } from '../validate.js';
-import { inTransaction, notFound, now, type Db } from './common.js';
+import { inTransaction, notFound, now, pageOf, type Db, type Page, type PageRequest } from './common.js';
 
 /**
  * Named input files stored whole (offer files, earnings scenarios, learning plans): the JSON of the
@@ -60,6 +60,21 @@ export class DocumentRepository<F> {
   async list(): Promise<StoredDocument<F>[]> {
     const rows = await this.db.selectFrom(this.kind.table).selectAll().orderBy('id').execute();
     return rows.map((row) => this.toEntity(row));
+  }
+
+  /** A page of the stored documents in id order (the order `list` gives). */
+  async page({ after, limit }: PageRequest<number>): Promise<Page<StoredDocument<F>, number>> {
+    let select = this.db.selectFrom(this.kind.table).selectAll();
+    if (after !== undefined) select = select.where('id', '>', after);
+    const rows = await select
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+    return pageOf(
+      rows.map((row) => this.toEntity(row)),
+      limit,
+      (document) => document.id,
+    );
   }
 
   /** The ids stored, in ascending order (the last one is the most recently created). */

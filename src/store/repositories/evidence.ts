@@ -5,7 +5,18 @@ import type { Path, Problem } from '../../core/problems.js';
 import type { StoredEvidence } from '../entities.js';
 import type { EvidenceTable } from '../tables.js';
 import { problem, refuse } from '../validate.js';
-import { inTransaction, notFound, now, parseJson, type Db } from './common.js';
+import {
+  afterDated,
+  inTransaction,
+  notFound,
+  now,
+  pageOf,
+  parseJson,
+  type DatedKey,
+  type Db,
+  type Page,
+  type PageRequest,
+} from './common.js';
 
 export interface EvidenceQuery {
   since?: string;
@@ -68,6 +79,14 @@ function columns(entry: EvidenceEntry) {
   };
 }
 
+/**
+ * Entries that name a competency, or every entry. Competencies are a JSON list: filtering here keeps
+ * the SQL free of dialect-specific JSON functions.
+ */
+function naming(competency: string | undefined): (entry: StoredEvidence) => boolean {
+  return competency === undefined ? () => true : (entry) => entry.competencies?.includes(competency) === true;
+}
+
 // 8 columns a row: 400 rows stay far below every dialect's limit on bound parameters.
 const CHUNK = 400;
 
@@ -76,16 +95,43 @@ export class EvidenceRepository {
   constructor(private readonly db: Db) {}
 
   async list(query: EvidenceQuery = {}): Promise<StoredEvidence[]> {
+    const rows = await this.filtered(query).orderBy('date').orderBy('id').execute();
+    return rows.map(toEntity).filter(naming(query.competency));
+  }
+
+  /**
+   * A page of the entries `list` gives, in the same order. The competency filter runs on the rows
+   * read, so a filtered page reads on until it is full or the log ends.
+   */
+  async page(
+    query: EvidenceQuery,
+    { after, limit }: PageRequest<DatedKey>,
+  ): Promise<Page<StoredEvidence, DatedKey>> {
+    const wanted = naming(query.competency);
+    const entries: StoredEvidence[] = [];
+    let from = after;
+    for (;;) {
+      let select = this.filtered(query);
+      if (from !== undefined) select = select.where(afterDated('date', 'id', from));
+      const rows = await select
+        .orderBy('date')
+        .orderBy('id')
+        .limit(limit + 1)
+        .execute();
+      entries.push(...rows.map(toEntity).filter(wanted));
+      const last = rows[rows.length - 1];
+      if (last === undefined || rows.length <= limit || entries.length > limit) break;
+      from = [last.date, last.id];
+    }
+    return pageOf(entries, limit, (entry) => [entry.date, entry.id]);
+  }
+
+  private filtered(query: EvidenceQuery) {
     let select = this.db.selectFrom('evidence').selectAll();
     if (query.since !== undefined) select = select.where('date', '>=', query.since);
     if (query.until !== undefined) select = select.where('date', '<=', query.until);
     if (query.scope !== undefined) select = select.where('scope', '=', query.scope);
-    const rows = await select.orderBy('date').orderBy('id').execute();
-    const entries = rows.map(toEntity);
-    // Competencies are a JSON list: filtering here keeps the SQL free of dialect-specific JSON functions.
-    return query.competency === undefined
-      ? entries
-      : entries.filter((e) => e.competencies?.includes(query.competency!));
+    return select;
   }
 
   async get(id: number): Promise<StoredEvidence> {

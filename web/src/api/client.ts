@@ -79,6 +79,22 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
+
+/** The largest page the API gives (its MAX_PAGE_SIZE): the fewest requests for a whole list. */
+const PAGE_SIZE = 500;
+
+/** Every item of a list the API answers a page at a time (`{ [key]: [...], nextCursor }`). */
+export async function getAll<T>(path: string, key: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor === null ? {} : { cursor }) });
+    const page: Record<string, unknown> = await get(`${path}?${query.toString()}`);
+    items.push(...((page[key] as T[] | undefined) ?? []));
+    cursor = typeof page.nextCursor === 'string' ? page.nextCursor : null;
+  } while (cursor !== null);
+  return items;
+}
 export const post = <T>(path: string, body: unknown) => api<T>('POST', path, body);
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = (path: string) => api<void>('DELETE', path);

@@ -9,7 +9,7 @@ import type {
   StoredEvidence,
 } from '../../../src/store/entities.js';
 import type { EvidenceEntry } from '../../../src/core/evidence/schema.js';
-import { del, get, post, put } from './client.js';
+import { del, get, getAll, post, put } from './client.js';
 import { frameworkFromView, type FrameworkView } from './framework.js';
 
 /** A stored named document (an offer file, an earnings scenario) as the API returns it. */
@@ -60,24 +60,21 @@ export function useSaveProfile() {
 export function useAssessments() {
   return useQuery({
     queryKey: ['assessments'],
-    queryFn: async () => (await get<{ assessments: StoredAssessment[] }>('/assessments')).assessments,
+    queryFn: () => getAll<StoredAssessment>('/assessments', 'assessments'),
   });
 }
 
 export function useEvidence() {
   return useQuery({
     queryKey: ['evidence'],
-    queryFn: async () => (await get<{ entries: StoredEvidence[] }>('/evidence')).entries,
+    queryFn: () => getAll<StoredEvidence>('/evidence', 'entries'),
   });
 }
 
 export function useDocuments<F>(kind: 'offers' | 'scenarios') {
   return useQuery({
     queryKey: [kind],
-    queryFn: async () => {
-      const body = await get<Record<string, StoredDocument<F>[]>>(`/${kind}`);
-      return body[kind] ?? [];
-    },
+    queryFn: () => getAll<StoredDocument<F>>(`/${kind}`, kind),
   });
 }
 
