@@ -96,8 +96,13 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
                   status: z.literal('ok'),
                   version: z.string(),
                   framework: frameworkRefSchema.describe('The framework in use.'),
+                  warnings: z
+                    .array(z.object({ code: z.literal('reference-conflict'), message: z.string() }))
+                    .describe(
+                      'What is wrong with the workspace without stopping it, each saying what to do; empty when all is well.',
+                    ),
                 }),
-                'Alive',
+                'Alive (with warnings when the workspace needs attention)',
               ),
             },
           },
@@ -108,6 +113,7 @@ export async function buildServer({ workspace, webRoot, logger = false }: Server
           framework: await workspace
             .activeFramework()
             .then(({ row }) => ({ id: row.frameworkId, version: row.version })),
+          warnings: await workspace.warnings(),
         }),
       );
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -9,7 +9,15 @@ export interface ErrorBody {
 }
 
 /** The one place where domain error codes become HTTP statuses. */
-const statusOf: Record<ErrorCode, number> = { 'invalid-input': 400, 'not-found': 404, usage: 400 };
+const statusOf: Record<ErrorCode, number> = {
+  'invalid-input': 400,
+  'not-found': 404,
+  usage: 400,
+  'disk-full': 507,
+  'not-a-workspace': 503,
+  'workspace-corrupt': 503,
+  'workspace-too-new': 503,
+};
 
 /** Where a request part sits in a field path: `body.offers[0].base`, `query.top`, `params.id`. */
 const partOf: Record<string, string> = {
