@@ -207,7 +207,7 @@ describe('a workspace whose stored framework conflicts with the shipped referenc
       [`${shippedVersion}-mine`, 'custom'],
       [shippedVersion, 'reference'],
     ]);
-  });
+  }, 120_000);
 
   it('serves: GET /api/health answers 200 with the warning, and the data is there', async () => {
     const { db } = await conflictedDatabase();
