@@ -2,8 +2,10 @@ import Database from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
+  SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
+  type DialectAdapter,
   type ColumnDefinitionBuilder,
   type DatabaseConnection,
   type Driver,
@@ -82,6 +84,17 @@ class WorkspaceDriver extends SqliteDriver {
   }
 }
 
+/**
+ * SQLite runs schema changes inside transactions. Saying so makes Kysely's migrator run them in
+ * one (begun IMMEDIATE, above): two processes opening a new file at once then migrate it once,
+ * one after the other, instead of both creating the same tables.
+ */
+class WorkspaceAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class WorkspaceDialect extends SqliteDialect {
   constructor(
     private readonly config: SqliteDialectConfig,
@@ -92,6 +105,10 @@ class WorkspaceDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new WorkspaceDriver(this.config, this.file);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new WorkspaceAdapter();
   }
 }
 
