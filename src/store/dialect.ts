@@ -9,7 +9,6 @@ import {
   type ColumnDefinitionBuilder,
   type DatabaseConnection,
   type Driver,
-  type SqliteDialectConfig,
   type TransactionSettings,
 } from 'kysely';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -57,10 +56,10 @@ class WorkspaceDriver extends SqliteDriver {
   private wrapped: DatabaseConnection | undefined;
 
   constructor(
-    config: SqliteDialectConfig,
+    private readonly sqlite: Database.Database,
     private readonly file: string,
   ) {
-    super(config);
+    super({ database: sqlite });
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -76,6 +75,14 @@ class WorkspaceDriver extends SqliteDriver {
       streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
     };
     return this.wrapped;
+  }
+
+  /**
+   * SQLite rolls a transaction back by itself on some errors (a full disk): rolling back again
+   * would fail and hide the error that matters.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
   }
 
   override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings) {
@@ -97,14 +104,14 @@ class WorkspaceAdapter extends SqliteAdapter {
 
 class WorkspaceDialect extends SqliteDialect {
   constructor(
-    private readonly config: SqliteDialectConfig,
+    private readonly sqlite: Database.Database,
     private readonly file: string,
   ) {
-    super(config);
+    super({ database: sqlite });
   }
 
   override createDriver(): Driver {
-    return new WorkspaceDriver(this.config, this.file);
+    return new WorkspaceDriver(this.sqlite, this.file);
   }
 
   override createAdapter(): DialectAdapter {
@@ -148,7 +155,7 @@ export function openSqlite(file: string, { mustExist = false }: OpenOptions = {}
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Tables>({ dialect: new WorkspaceDialect({ database: sqlite }, file) });
+  const db = new Kysely<Tables>({ dialect: new WorkspaceDialect(sqlite, file) });
   let closed = false;
   return {
     db,

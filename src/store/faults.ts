@@ -18,9 +18,14 @@ function codeOf(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
+/**
+ * The codes of a full disk: the system's, SQLite's, and the one SQLite gives when its shared-memory
+ * file beside the database cannot grow (the first thing to fail when a full disk is opened).
+ */
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE']);
+
 export function isDiskFull(error: unknown): boolean {
-  const code = codeOf(error);
-  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+  return DISK_FULL_CODES.has(codeOf(error));
 }
 
 /** `file` is something other than a Trellis workspace; `what` says what it is instead. */
