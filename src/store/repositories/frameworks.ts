@@ -162,21 +162,21 @@ export class FrameworkRepository {
    * opening a workspace that is up to date takes no write lock.
    */
   async storeReference(): Promise<ReferenceConflict | undefined> {
-    const conflict = await this.referenceConflict();
+    const stored = await this.storedAtShippedVersion();
+    const conflict = stored && referenceConflictOf([stored]);
     if (conflict) return conflict;
-    const { source, framework } = shippedReference();
-    const stored = await this.db
-      .selectFrom('frameworks')
-      .select('source')
-      .where('framework_id', '=', framework.id)
-      .where('version', '=', framework.version)
-      .executeTakeFirst();
-    if (stored?.source !== source) await this.ensureReference();
+    if (stored?.source !== shippedReference().source) await this.ensureReference();
     return undefined;
   }
 
   /** The stored framework that keeps the shipped reference from being stored, if there is one. */
   async referenceConflict(): Promise<ReferenceConflict | undefined> {
+    const stored = await this.storedAtShippedVersion();
+    return stored && referenceConflictOf([stored]);
+  }
+
+  /** The stored framework under the shipped reference's id and version, whatever its content. */
+  private async storedAtShippedVersion(): Promise<StoredFramework | undefined> {
     const { framework } = shippedReference();
     const row = await this.db
       .selectFrom('frameworks')
@@ -184,7 +184,7 @@ export class FrameworkRepository {
       .where('framework_id', '=', framework.id)
       .where('version', '=', framework.version)
       .executeTakeFirst();
-    return row ? referenceConflictOf([toEntity(row)]) : undefined;
+    return row && toEntity(row);
   }
 
   /** The framework in use: the one chosen with `use`, else the newest reference framework. */
