@@ -10,6 +10,7 @@ const exitCodes: Record<ErrorCode, number> = {
   'not-a-workspace': 2,
   'workspace-corrupt': 2,
   'workspace-too-new': 2,
+  'workspace-busy': 1,
 };
 export const EXIT_INTERNAL = 3;
 

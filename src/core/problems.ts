@@ -17,9 +17,9 @@ export interface Problem {
 
 /**
  * Stable error codes; each adapter maps them to exit codes or HTTP statuses in one place. The last
- * four are faults of the machine or the file, not of the request: the disk is full, or the
- * workspace database is not one (another file, another program's database), is damaged, or was
- * migrated by a newer Trellis.
+ * five are faults of the machine or the file, not of the request: the disk is full, the workspace
+ * database is not one (another file, another program's database), is damaged, was migrated by a
+ * newer Trellis, or stayed locked by another process for longer than a write waits.
  */
 export type ErrorCode =
   | 'invalid-input'
@@ -28,7 +28,8 @@ export type ErrorCode =
   | 'disk-full'
   | 'not-a-workspace'
   | 'workspace-corrupt'
-  | 'workspace-too-new';
+  | 'workspace-too-new'
+  | 'workspace-busy';
 
 /** A domain error: something the caller asked for cannot be done, with the problems that say why. */
 export class DomainError extends Error {

@@ -17,6 +17,7 @@ const statusOf: Record<ErrorCode, number> = {
   'not-a-workspace': 503,
   'workspace-corrupt': 503,
   'workspace-too-new': 503,
+  'workspace-busy': 503,
 };
 
 /** Where a request part sits in a field path: `body.offers[0].base`, `query.top`, `params.id`. */

@@ -14,7 +14,7 @@ import {
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainError } from '../core/problems.js';
-import { databaseFault } from './faults.js';
+import { BUSY_TIMEOUT_MS, databaseFault } from './faults.js';
 import { temporaryBeside } from './files.js';
 import type { Tables } from './tables.js';
 
@@ -23,12 +23,6 @@ import type { Tables } from './tables.js';
  * begin, what its errors mean, identity columns and the online backup. A Postgres dialect would
  * replace this file and nothing else.
  */
-
-/**
- * How long a write waits for another process's write to finish before giving up. Writes take
- * milliseconds; ten seconds rides out a long import in another process.
- */
-export const BUSY_TIMEOUT_MS = 10_000;
 
 export interface Connection {
   db: Kysely<Tables>;

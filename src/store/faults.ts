@@ -6,6 +6,12 @@ import { DomainError } from '../core/problems.js';
  * what to do. Anything else is passed on unchanged.
  */
 
+/**
+ * How long a write waits for another process's write to finish before giving up. Writes take
+ * milliseconds; ten seconds rides out a long import in another process.
+ */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 export const DISK_FULL_MESSAGE = 'the disk is full; nothing was written';
 
 export function diskFull(): DomainError {
@@ -50,6 +56,11 @@ export function databaseFault(error: unknown, file: string): unknown {
     return new DomainError(
       'workspace-corrupt',
       `${file} is damaged: SQLite reports a corrupt database. Stop every Trellis on it and restore the latest backup (\`trellis backup\` writes one); \`sqlite3 ${file} .recover\` may save what is still readable`,
+    );
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new DomainError(
+      'workspace-busy',
+      `${file} is busy: another process has held its write lock for longer than Trellis waits (${BUSY_TIMEOUT_MS / 1000} s); nothing was written. Try again once it has finished`,
     );
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES')
     return new DomainError('usage', `cannot write ${file}: it is read-only or not ours to change`);

@@ -76,9 +76,9 @@ export class Workspace extends Repositories {
   static async open(file: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Workspace> {
     const connection = openSqlite(file, options);
     try {
-      await checkMigratable(connection.db, file);
+      const { upToDate } = await checkMigratable(connection.db, file);
       connection.prepareForWrites();
-      await migrate(connection.db);
+      if (!upToDate) await migrate(connection.db);
       const workspace = new Workspace(file, connection);
       await workspace.frameworks.storeReference();
       return workspace;

@@ -140,3 +140,50 @@ describe('two servers and fifteen command-line writers on one workspace', () => 
     SECONDS * 1000 + 180_000,
   );
 });
+
+describe('a writer and another process holding the write lock', () => {
+  /** A workspace, and a raw connection holding its write lock as a long write in another process would. */
+  function lockedWorkspace(): { db: string; release: () => void } {
+    const db = join(tempDir(), 'trellis.sqlite');
+    expect(trellis(['evidence', 'add', '--db', db, '--date', '2026-01-01', '--title', 'first']).code).toBe(0);
+    const raw = new Database(db);
+    raw.prepare('begin immediate').run();
+    return {
+      db,
+      release: () => {
+        raw.prepare('rollback').run();
+        raw.close();
+      },
+    };
+  }
+  const add = (db: string, title: string) =>
+    run(['evidence', 'add', '--db', db, '--date', '2026-01-02', '--title', title]);
+
+  it('waits for the lock and then writes', async () => {
+    const { db, release } = lockedWorkspace();
+    const writing = add(db, 'waited').then((r) => ({ ...r, endedAt: Date.now() }));
+    // Held long enough for the command to start and reach its write on a loaded machine.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    release();
+    const releasedAt = Date.now();
+    const r = await writing;
+    expect(r.code, r.stderr).toBe(0);
+    // It ended after the lock was released: it waited rather than failing or writing past it.
+    expect(r.endedAt).toBeGreaterThanOrEqual(releasedAt);
+    expect([...storedTitles(db).values()]).toEqual(['first', 'waited']);
+  }, 120_000);
+
+  it('gives up after the busy timeout: exit 1 saying the workspace is busy, nothing written', async () => {
+    const { db, release } = lockedWorkspace();
+    try {
+      const r = await add(db, 'gave up');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /trellis\.sqlite is busy: another process has held its write lock for longer than Trellis waits \(10 s\); nothing was written/,
+      );
+    } finally {
+      release();
+    }
+    expect([...storedTitles(db).values()]).toEqual(['first']);
+  }, 120_000);
+});

@@ -21,14 +21,14 @@ const MIGRATION_TABLE = 'kysely_migration';
  * Refuses, before anything is written, a database that is not ours to migrate: another program's
  * (it has tables but no record of our migrations), or one migrated by a newer Trellis (it records
  * migrations this release does not know). An empty database is a new workspace. Run before
- * anything else touches the file.
+ * anything else touches the file; a workspace found up to date needs no migration (and no lock).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked before the schema is known
-export async function checkMigratable(db: Kysely<any>, file: string): Promise<void> {
+export async function checkMigratable(db: Kysely<any>, file: string): Promise<{ upToDate: boolean }> {
   const tables = (await db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name);
   // Only the migrator's own tables: a workspace being created by another process right now.
   const others = tables.filter((t) => !t.startsWith('kysely_'));
-  if (others.length === 0) return;
+  if (others.length === 0) return { upToDate: false };
   const ran: string[] = tables.includes(MIGRATION_TABLE)
     ? (await db.selectFrom(MIGRATION_TABLE).select('name').execute()).map((r: { name: string }) => r.name)
     : [];
@@ -44,6 +44,7 @@ export async function checkMigratable(db: Kysely<any>, file: string): Promise<vo
       'workspace-too-new',
       `${file} was migrated by a newer Trellis (schema ${unknown.at(-1)}; this one knows up to ${schemaVersion}) and is left as it is. Use that Trellis or a later one with it, or give another --db`,
     );
+  return { upToDate: ours.length === Object.keys(migrations).length };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
