@@ -2,7 +2,16 @@ import { CommanderError, type Command } from 'commander';
 import { DomainError, formatProblem, sortProblems, type ErrorCode } from '../core/problems.js';
 
 /** The one place where domain error codes become exit codes. */
-const exitCodes: Record<ErrorCode, number> = { 'invalid-input': 1, 'not-found': 1, usage: 2 };
+const exitCodes: Record<ErrorCode, number> = {
+  'invalid-input': 1,
+  'not-found': 1,
+  usage: 2,
+  'disk-full': 1,
+  'not-a-workspace': 2,
+  'workspace-corrupt': 2,
+  'workspace-too-new': 2,
+  'workspace-busy': 1,
+};
 export const EXIT_INTERNAL = 3;
 
 /** Runs the program and returns the exit code; never lets a stack trace reach the user for bad input. */

@@ -85,6 +85,7 @@ export function registerServeCommands(program: Command): void {
       const { Workspace } = await import('../store/workspace.js');
       const { buildServer } = await import('../server/app.js');
       const workspace = await Workspace.open(file);
+      await (await import('./workspace.js')).reportWarnings(workspace);
       const app = await buildServer({
         workspace,
         allowedHosts,

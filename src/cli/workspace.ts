@@ -5,18 +5,30 @@ import type { Workspace } from '../store/workspace.js';
 import { print } from './output.js';
 import { DEFAULT_DB, databaseOption } from './serve.js';
 
-/** Opens the workspace for one command and always closes it, so nothing is left half-written. */
+/**
+ * Opens the workspace for one command and always closes it, so nothing is left half-written. What
+ * is wrong with it without stopping it (a framework conflict) goes to stderr first. With
+ * `mustExist` (commands that only read), a missing database is refused instead of created.
+ */
 export async function withWorkspace<T>(
   db: string | undefined,
   work: (workspace: Workspace) => Promise<T>,
+  { mustExist = false }: { mustExist?: boolean } = {},
 ): Promise<T> {
   const { Workspace } = await import('../store/workspace.js');
-  const workspace = await Workspace.open(databaseOption(db));
+  const workspace = await Workspace.open(databaseOption(db), { mustExist });
   try {
+    await reportWarnings(workspace);
     return await work(workspace);
   } finally {
     await workspace.close();
   }
+}
+
+/** One stderr line per warning of the workspace, each saying what to do. */
+export async function reportWarnings(workspace: Workspace): Promise<void> {
+  for (const warning of await workspace.warnings())
+    process.stderr.write(`trellis: warning: ${workspace.file}: ${warning.message}\n`);
 }
 
 const dbHelp = `the workspace database (default: TRELLIS_DB, else ${DEFAULT_DB})`;
@@ -28,7 +40,8 @@ export function registerWorkspaceCommands(program: Command): void {
     .option('--db <file>', dbHelp)
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (options: { db?: string; out?: string }) => {
-      const text = `${JSON.stringify(await withWorkspace(options.db, (w) => w.export()), null, 2)}\n`;
+      const exported = await withWorkspace(options.db, (w) => w.export(), { mustExist: true });
+      const text = `${JSON.stringify(exported, null, 2)}\n`;
       if (options.out === undefined) process.stdout.write(text);
       else {
         writeTextFileAtomic(options.out, text);
@@ -79,7 +92,7 @@ export function registerWorkspaceCommands(program: Command): void {
     .argument('<file>', 'where to write the copy (an SQLite database)')
     .option('--db <file>', dbHelp)
     .action(async (file: string, options: { db?: string }) => {
-      await withWorkspace(options.db, (workspace) => workspace.backup(file));
+      await withWorkspace(options.db, (workspace) => workspace.backup(file), { mustExist: true });
       print(`Backed up ${databaseOption(options.db)} to ${file}.`);
     });
 }

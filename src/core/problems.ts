@@ -15,8 +15,21 @@ export interface Problem {
   col?: number;
 }
 
-/** Stable error codes; each adapter maps them to exit codes or HTTP statuses in one place. */
-export type ErrorCode = 'invalid-input' | 'not-found' | 'usage';
+/**
+ * Stable error codes; each adapter maps them to exit codes or HTTP statuses in one place. The last
+ * five are faults of the machine or the file, not of the request: the disk is full, the workspace
+ * database is not one (another file, another program's database), is damaged, was migrated by a
+ * newer Trellis, or stayed locked by another process for longer than a write waits.
+ */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'usage'
+  | 'disk-full'
+  | 'not-a-workspace'
+  | 'workspace-corrupt'
+  | 'workspace-too-new'
+  | 'workspace-busy';
 
 /** A domain error: something the caller asked for cannot be done, with the problems that say why. */
 export class DomainError extends Error {

@@ -107,8 +107,13 @@ export async function buildServer({ workspace, webRoot, logger = false, allowedH
                   status: z.literal('ok'),
                   version: z.string(),
                   framework: frameworkRefSchema.describe('The framework in use.'),
+                  warnings: z
+                    .array(z.object({ code: z.literal('reference-conflict'), message: z.string() }))
+                    .describe(
+                      'What is wrong with the workspace without stopping it, each saying what to do; empty when all is well.',
+                    ),
                 }),
-                'Alive',
+                'Alive (with warnings when the workspace needs attention)',
               ),
             },
           },
@@ -119,6 +124,7 @@ export async function buildServer({ workspace, webRoot, logger = false, allowedH
           framework: await workspace
             .activeFramework()
             .then(({ row }) => ({ id: row.frameworkId, version: row.version })),
+          warnings: await workspace.warnings(),
         }),
       );
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -12,7 +12,16 @@ export interface ErrorBody {
 }
 
 /** The one place where domain error codes become HTTP statuses. */
-const statusOf: Record<ErrorCode, number> = { 'invalid-input': 400, 'not-found': 404, usage: 400 };
+const statusOf: Record<ErrorCode, number> = {
+  'invalid-input': 400,
+  'not-found': 404,
+  usage: 400,
+  'disk-full': 507,
+  'not-a-workspace': 503,
+  'workspace-corrupt': 503,
+  'workspace-too-new': 503,
+  'workspace-busy': 503,
+};
 
 /** Refusals of the transport itself (who asks, how big, how written), before any domain code runs. */
 const transportStatusOf = {

@@ -1,37 +1,177 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type ColumnDefinitionBuilder } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DialectAdapter,
+  type ColumnDefinitionBuilder,
+  type DatabaseConnection,
+  type Driver,
+  type TransactionSettings,
+} from 'kysely';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { DomainError } from '../core/problems.js';
+import { BUSY_TIMEOUT_MS, databaseFault } from './faults.js';
+import { temporaryBeside } from './files.js';
 import type { Tables } from './tables.js';
 
 /**
- * The only place that knows the database is SQLite: opening it, its pragmas, identity columns and
- * the online backup. A Postgres dialect would replace this file and nothing else.
+ * The only place that knows the database is SQLite: opening it, its pragmas, how transactions
+ * begin, what its errors mean, identity columns and the online backup. A Postgres dialect would
+ * replace this file and nothing else.
  */
 
 export interface Connection {
   db: Kysely<Tables>;
   /** Copies the live database to `file` while it stays in use (SQLite online backup). */
   backup(file: string): Promise<void>;
+  /** Sets the file up for writing beside readers (once it is known to be a workspace). */
+  prepareForWrites(): void;
+  /** A number that changes whenever another connection (another process) commits: cheap to read. */
+  changeCounter(): number;
   close(): Promise<void>;
 }
 
-export function openSqlite(file: string): Connection {
-  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
-  // WAL lets readers run beside the writer; FULL makes every acknowledged commit survive a crash
-  // or a power cut, not just a killed process; foreign keys are off by default in SQLite.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+export interface OpenOptions {
+  /** Refuse a database that does not exist instead of creating it (for commands that only read). */
+  mustExist?: boolean;
+}
+
+/**
+ * Kysely's SQLite driver, except that a read-write transaction begins IMMEDIATE: it takes the write
+ * lock at its start, waiting on the busy timeout while another process writes. A deferred one would
+ * take it at its first write and, when another process has written since it began reading, fail at
+ * once with "database is locked". Errors leave named for what they are (see faults.ts).
+ */
+class WorkspaceDriver extends SqliteDriver {
+  private wrapped: DatabaseConnection | undefined;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly file: string,
+  ) {
+    super({ database: sqlite });
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.wrapped ??= {
+      executeQuery: async (query) => {
+        try {
+          return await connection.executeQuery(query);
+        } catch (error) {
+          throw databaseFault(error, this.file);
+        }
+      },
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    };
+    return this.wrapped;
+  }
+
+  /**
+   * SQLite rolls a transaction back by itself on some errors (a full disk): rolling back again
+   * would fail and hide the error that matters.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
+
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings) {
+    const begin = settings?.accessMode === 'read only' ? 'begin deferred' : 'begin immediate';
+    await connection.executeQuery(CompiledQuery.raw(begin));
+  }
+}
+
+/**
+ * SQLite runs schema changes inside transactions. Saying so makes Kysely's migrator run them in
+ * one (begun IMMEDIATE, above): two processes opening a new file at once then migrate it once,
+ * one after the other, instead of both creating the same tables.
+ */
+class WorkspaceAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class WorkspaceDialect extends SqliteDialect {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly file: string,
+  ) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    return new WorkspaceDriver(this.sqlite, this.file);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new WorkspaceAdapter();
+  }
+}
+
+/** Runs `work`, turning what SQLite or the file system throws into the workspace's own errors. */
+function named<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw databaseFault(error, file);
+  }
+}
+
+export function openSqlite(file: string, { mustExist = false }: OpenOptions = {}): Connection {
+  if (file !== ':memory:') {
+    if (mustExist && !existsSync(file))
+      throw new DomainError(
+        'usage',
+        `no workspace at ${file}; nothing was created (check --db or TRELLIS_DB, or run \`trellis serve\` once to start one)`,
+      );
+    named(file, () => mkdirSync(dirname(resolve(file)), { recursive: true }));
+  }
+  const sqlite = named(
+    file,
+    () => new Database(file, { fileMustExist: mustExist, timeout: BUSY_TIMEOUT_MS }),
+  );
+  try {
+    named(file, () => {
+      // FULL makes every acknowledged commit survive a crash or a power cut, not just a killed
+      // process; foreign keys are off by default in SQLite. Both last as long as the connection and
+      // change nothing in the file. Reading the schema is where a file that is not a database
+      // shows itself.
+      sqlite.pragma('synchronous = FULL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.prepare('select count(*) from sqlite_master').get();
+    });
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = new Kysely<Tables>({ dialect: new WorkspaceDialect(sqlite, file) });
   let closed = false;
   return {
     db,
     async backup(target) {
-      mkdirSync(dirname(resolve(target)), { recursive: true });
-      await sqlite.backup(target);
+      // Into a temporary file beside the target, then renamed: a failed backup leaves nothing behind.
+      const temporary = temporaryBeside(target);
+      try {
+        mkdirSync(dirname(resolve(target)), { recursive: true });
+        await sqlite.backup(temporary);
+        renameSync(temporary, target);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw databaseFault(error, target);
+      }
+    },
+    prepareForWrites() {
+      // WAL lets readers run beside the writer. It is recorded in the file, so it is set only once
+      // the file is known to be ours.
+      named(file, () => sqlite.pragma('journal_mode = WAL'));
+    },
+    changeCounter() {
+      return named(file, () => sqlite.pragma('data_version', { simple: true }) as number);
     },
     async close() {
       if (closed) return;

@@ -1,7 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../core/problems.js';
+import { diskFull, isDiskFull } from './faults.js';
 
 /** The package root, found from this file whether it runs from src/ or from dist/. */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -29,22 +39,70 @@ export function readBytesFile(path: string): Uint8Array {
   }
 }
 
-/** Writes a whole file or nothing: a crash mid-write never leaves half a file behind. */
-export function writeTextFileAtomic(path: string, text: string | Uint8Array): void {
-  const temporary = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+/** Where a file is written through a temporary one: beside it, so that the rename stays on one disk. */
+export function temporaryBeside(path: string): string {
+  return join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/** How an output path is written: replaced whole through a temporary file, or written into as it is. */
+type Destination = { kind: 'replace'; path: string; mode?: number } | { kind: 'through'; path: string };
+
+/** Symbolic links followed before giving up, as the kernel does (ELOOP). */
+const MAX_LINKS = 40;
+
+/**
+ * Decides how to write `path` without creating or replacing anything that is not a regular file:
+ * a symbolic link is followed (the link stays, its target is written); a named pipe or a character
+ * device (`/dev/stdout`, `/dev/null`) is written into; a missing folder, a directory, a block device
+ * or a socket is refused.
+ */
+function destinationOf(path: string, links = 0): Destination {
+  const refuse = (why: string) => new DomainError('usage', `cannot write ${path}: ${why}`);
+  let stats;
   try {
-    if (existsSync(path) && statSync(path).isDirectory()) {
-      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    }
-    mkdirSync(dirname(resolve(path)), { recursive: true });
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
+    stats = lstatSync(path);
   } catch (error) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written where the temporary file would have gone.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!existsSync(dirname(resolve(path))))
+      throw refuse(`the folder ${dirname(path)} does not exist (it is not created)`);
+    return { kind: 'replace', path };
+  }
+  if (stats.isSymbolicLink()) {
+    if (links >= MAX_LINKS) throw refuse('too many symbolic links');
+    return destinationOf(resolve(dirname(resolve(path)), readlinkSync(path)), links + 1);
+  }
+  if (stats.isFile()) return { kind: 'replace', path, mode: stats.mode & 0o7777 };
+  if (stats.isFIFO() || stats.isCharacterDevice()) return { kind: 'through', path };
+  if (stats.isDirectory()) throw refuse('it is a directory');
+  throw refuse('it is a block device or a socket, not a file');
+}
+
+/**
+ * Writes a whole file or nothing: a crash mid-write never leaves half a file behind, and a failed
+ * write leaves the previous file as it was. Pipes and devices are written into (see destinationOf).
+ */
+export function writeTextFileAtomic(path: string, text: string | Uint8Array): void {
+  let temporary: string | undefined;
+  try {
+    const destination = destinationOf(path);
+    if (destination.kind === 'through') {
+      writeFileSync(destination.path, text);
+      return;
     }
+    temporary = temporaryBeside(destination.path);
+    writeFileSync(temporary, text, { mode: destination.mode ?? 0o666 });
+    if (destination.mode !== undefined) chmodSync(temporary, destination.mode);
+    renameSync(temporary, destination.path);
+  } catch (error) {
+    if (temporary !== undefined) {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Nothing was written where the temporary file would have gone.
+      }
+    }
+    if (error instanceof DomainError) throw error;
+    if (isDiskFull(error)) throw diskFull();
     throw new DomainError('usage', `cannot write ${path}: ${reasonOf(error)}`);
   }
 }
@@ -58,7 +116,6 @@ function reasonOf(error: unknown): string {
     EEXIST: 'a file stands where a directory is needed',
     ENOTDIR: 'a file stands where a directory is needed',
     EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
   };
   const code = (error as NodeJS.ErrnoException).code;
   return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));

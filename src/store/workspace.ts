@@ -1,10 +1,10 @@
 import { loadFrameworkOrThrow } from '../core/framework/load.js';
 import { DomainError, type Path, type Problem } from '../core/problems.js';
-import { openSqlite, type Connection } from './dialect.js';
-import { workspaceExportSchema, type WorkspaceExport } from './entities.js';
-import { migrate, schemaVersion } from './migrations/index.js';
+import { openSqlite, type Connection, type OpenOptions } from './dialect.js';
+import { workspaceExportSchema, type StoredFramework, type WorkspaceExport } from './entities.js';
+import { checkMigratable, migrate, schemaVersion } from './migrations/index.js';
 import { AssessmentRepository } from './repositories/assessments.js';
-import { inTransaction, type Db } from './repositories/common.js';
+import { inReadTransaction, inTransaction, type Db } from './repositories/common.js';
 import {
   DocumentRepository,
   learningPlansKind,
@@ -16,7 +16,12 @@ import {
   type ScenarioFileValue,
 } from './repositories/documents.js';
 import { EvidenceRepository } from './repositories/evidence.js';
-import { FrameworkRepository, type FrameworkInUse } from './repositories/frameworks.js';
+import {
+  FrameworkRepository,
+  loaded,
+  referenceConflictOf,
+  type FrameworkInUse,
+} from './repositories/frameworks.js';
 import { ProfileRepository } from './repositories/profile.js';
 import { problem, refuse, under, validateValue } from './validate.js';
 
@@ -44,7 +49,17 @@ export class Repositories {
   }
 }
 
-/** A person's workspace: one database, migrated, with the reference framework stored. */
+/** Something wrong with the workspace that does not stop it from working, and what to do about it. */
+export interface WorkspaceWarning {
+  code: 'reference-conflict';
+  message: string;
+}
+
+/**
+ * A person's workspace: one database, migrated, with the reference framework stored. Several
+ * processes may open the same file at once (servers, commands): writes wait for each other, and a
+ * change of framework made by one is seen by the others at their next request.
+ */
 export class Workspace extends Repositories {
   private constructor(
     readonly file: string,
@@ -53,13 +68,19 @@ export class Workspace extends Repositories {
     super(connection.db);
   }
 
-  /** Opens (creating and migrating when needed) the workspace database at `file`. */
-  static async open(file: string = DEFAULT_DB): Promise<Workspace> {
-    const connection = openSqlite(file);
+  /**
+   * Opens (creating and migrating when needed) the workspace database at `file`; with `mustExist`,
+   * a missing file is refused rather than created. A workspace whose stored frameworks conflict
+   * with the shipped reference framework still opens: `warnings()` says what is wrong.
+   */
+  static async open(file: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Workspace> {
+    const connection = openSqlite(file, options);
     try {
-      await migrate(connection.db);
+      const { upToDate } = await checkMigratable(connection.db, file);
+      connection.prepareForWrites();
+      if (!upToDate) await migrate(connection.db);
       const workspace = new Workspace(file, connection);
-      await workspace.frameworks.ensureReference();
+      await workspace.frameworks.storeReference();
       return workspace;
     } catch (error) {
       await connection.close();
@@ -67,15 +88,34 @@ export class Workspace extends Repositories {
     }
   }
 
-  private inUse: Promise<FrameworkInUse> | undefined;
+  /** What is wrong with the workspace without stopping it, each with what to do; read afresh each time. */
+  async warnings(): Promise<WorkspaceWarning[]> {
+    const conflict = await this.frameworks.referenceConflict();
+    return conflict ? [{ code: 'reference-conflict', message: conflict.message }] : [];
+  }
 
-  /** The framework in use, parsed once and kept until the choice of framework changes. */
+  /** The framework in use, and the database's change counter when it was looked up. */
+  private inUse: { counter: number; value: Promise<FrameworkInUse> } | undefined;
+
+  /**
+   * The framework in use, parsed once and kept while the choice of framework stays the same. When
+   * another process has committed since (the change counter moved), the choice is read again, and
+   * the framework parsed again only if it is another one or its text changed.
+   */
   activeFramework(): Promise<FrameworkInUse> {
-    this.inUse ??= this.frameworks.active().catch((error: unknown) => {
-      this.inUse = undefined;
-      throw error;
+    const counter = this.connection.changeCounter();
+    if (this.inUse?.counter === counter) return this.inUse.value;
+    const previous = this.inUse?.value;
+    const value = this.frameworks.activeRow().then(async (row) => {
+      const kept = await previous?.catch(() => undefined);
+      return kept && sameFramework(kept.row, row) ? kept : loaded(row);
     });
-    return this.inUse;
+    const entry = { counter, value };
+    this.inUse = entry;
+    value.catch(() => {
+      if (this.inUse === entry) this.inUse = undefined;
+    });
+    return value;
   }
 
   /** Stores a framework file and, unless told otherwise, makes it the one in use. */
@@ -105,7 +145,8 @@ export class Workspace extends Repositories {
 
   /** Everything, as one JSON document, read in one transaction so that it is consistent. */
   async export(): Promise<WorkspaceExport> {
-    return this.transaction(async (r) => {
+    return inReadTransaction(this.db, async (trx) => {
+      const r = new Repositories(trx);
       const settings = await r.db.selectFrom('settings').selectAll().orderBy('key').execute();
       return {
         format: 'trellis-workspace' as const,
@@ -219,11 +260,17 @@ export class Workspace extends Repositories {
               updated_at: d.updatedAt,
             })
             .execute();
+      // An export from an older release may predate the shipped reference version: stored in the
+      // same transaction, so that the import and it are kept together or not at all.
+      await r.frameworks.ensureReference();
     });
     this.inUse = undefined;
-    // An export from an older release may predate the shipped reference version.
-    await this.frameworks.ensureReference();
   }
+}
+
+/** The same stored framework, text included: a parsed copy of one stands for the other. */
+function sameFramework(a: StoredFramework, b: StoredFramework): boolean {
+  return a.id === b.id && a.frameworkId === b.frameworkId && a.version === b.version && a.source === b.source;
 }
 
 /**
@@ -275,6 +322,19 @@ function checkExport(data: WorkspaceExport): void {
       );
     versions.add(key);
   });
+
+  // Checked here, before anything is replaced: the shipped reference is stored with the import.
+  const conflict = referenceConflictOf(data.frameworks);
+  if (conflict) {
+    const { stored } = conflict;
+    problems.push(
+      problem(
+        ['frameworks', data.frameworks.indexOf(stored), 'version'],
+        `framework "${stored.frameworkId}" version ${stored.version} differs from the reference framework this Trellis ships under the same id and version; give it another id or version (and change the assessments that name it)`,
+        'reference-conflict',
+      ),
+    );
+  }
 
   const active = data.settings.framework;
   if (active !== undefined && !data.frameworks.some((f) => String(f.id) === active))

@@ -1,4 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
+import { DomainError } from '../../core/problems.js';
+import { notAWorkspace } from '../faults.js';
 import * as initial from './2026-11-30T0700-initial.js';
 
 /**
@@ -12,10 +14,44 @@ export const migrations: Record<string, Migration> = {
 /** The name of the newest migration: the schema version an export was written at. */
 export const schemaVersion = Object.keys(migrations).sort().at(-1)!;
 
+/** Where Kysely's migrator records what it ran (its default table name). */
+const MIGRATION_TABLE = 'kysely_migration';
+
+/**
+ * Refuses, before anything is written, a database that is not ours to migrate: another program's
+ * (it has tables but no record of our migrations), or one migrated by a newer Trellis (it records
+ * migrations this release does not know). An empty database is a new workspace. Run before
+ * anything else touches the file; a workspace found up to date needs no migration (and no lock).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked before the schema is known
+export async function checkMigratable(db: Kysely<any>, file: string): Promise<{ upToDate: boolean }> {
+  const tables = (await db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name);
+  // Only the migrator's own tables: a workspace being created by another process right now.
+  const others = tables.filter((t) => !t.startsWith('kysely_'));
+  if (others.length === 0) return { upToDate: false };
+  const ran: string[] = tables.includes(MIGRATION_TABLE)
+    ? (await db.selectFrom(MIGRATION_TABLE).select('name').execute()).map((r: { name: string }) => r.name)
+    : [];
+  const ours = ran.filter((name) => Object.hasOwn(migrations, name));
+  if (ours.length === 0)
+    throw notAWorkspace(
+      file,
+      `it is an SQLite database of another program (tables ${others.slice(0, 5).join(', ')}), and it is left as it is`,
+    );
+  const unknown = ran.filter((name) => !Object.hasOwn(migrations, name)).sort();
+  if (unknown.length > 0)
+    throw new DomainError(
+      'workspace-too-new',
+      `${file} was migrated by a newer Trellis (schema ${unknown.at(-1)}; this one knows up to ${schemaVersion}) and is left as it is. Use that Trellis or a later one with it, or give another --db`,
+    );
+  return { upToDate: ours.length === Object.keys(migrations).length };
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrate(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
+  if (error instanceof DomainError) throw error;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(

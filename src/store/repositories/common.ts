@@ -15,7 +15,10 @@ export function parseJson<T>(text: string | null): T | undefined {
   return text === null ? undefined : (JSON.parse(text) as T);
 }
 
-/** Runs `work` in a transaction, or inside the caller's when one is already open. */
+/**
+ * Runs `work` in a read-write transaction, or inside the caller's when one is already open. It begins
+ * by taking the write lock (see dialect.ts), so that writers in other processes wait for each other.
+ */
 export async function inTransaction<T>(db: Db, work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Transaction<Tables>);
   return (db as Kysely<Tables>).transaction().execute(work);
@@ -45,4 +48,13 @@ export type DatedKey = [date: string, id: number];
 /** Rows after `key` in (date, id) order: a row-value comparison, standard SQL. */
 export function afterDated(dateColumn: string, idColumn: string, [date, id]: DatedKey) {
   return sql<SqlBool>`(${sql.ref(dateColumn)}, ${sql.ref(idColumn)}) > (${date}, ${id})`;
+}
+
+/** Runs `work` in a read-only transaction: one consistent view, without taking the write lock. */
+export async function inReadTransaction<T>(
+  db: Db,
+  work: (trx: Transaction<Tables>) => Promise<T>,
+): Promise<T> {
+  if (db.isTransaction) return work(db as Transaction<Tables>);
+  return (db as Kysely<Tables>).transaction().setAccessMode('read only').execute(work);
 }

@@ -28,8 +28,50 @@ function toEntity(row: Row): StoredFramework {
   };
 }
 
-function parse(row: StoredFramework): Framework {
-  return loadFrameworkOrThrow(row.source, `${row.frameworkId}@${row.version}`);
+/** A stored framework with its source parsed. */
+export function loaded(row: StoredFramework): FrameworkInUse {
+  return { row, framework: loadFrameworkOrThrow(row.source, `${row.frameworkId}@${row.version}`) };
+}
+
+const REFERENCE_FILE = 'frameworks/reference.yaml';
+
+let shipped: { source: string; framework: Framework } | undefined;
+
+/** The reference framework this release ships, read and parsed once per process. */
+export function shippedReference(): { source: string; framework: Framework } {
+  if (!shipped) {
+    const source = readTextFile(referenceFrameworkPath);
+    shipped = { source, framework: loadFrameworkOrThrow(source, REFERENCE_FILE) };
+  }
+  return shipped;
+}
+
+/** A stored framework under the shipped reference's id and version, with other content. */
+export interface ReferenceConflict {
+  stored: StoredFramework;
+  /** What is wrong and what to do about it, in one sentence for a person. */
+  message: string;
+}
+
+/**
+ * Which of `frameworks` (stored, or about to be imported) keeps the shipped reference framework
+ * from being stored: one under its id and version with other content that is not itself a
+ * shipped copy (a shipped copy is simply replaced by the newer shipped text).
+ */
+export function referenceConflictOf(frameworks: readonly StoredFramework[]): ReferenceConflict | undefined {
+  const { source, framework } = shippedReference();
+  const stored = frameworks.find(
+    (f) =>
+      f.frameworkId === framework.id &&
+      f.version === framework.version &&
+      f.origin !== 'reference' &&
+      f.source !== source,
+  );
+  if (!stored) return undefined;
+  return {
+    stored,
+    message: `framework "${stored.frameworkId}" version ${stored.version} (id ${stored.id}, stored as ${stored.origin}) differs from the reference framework this Trellis ships under the same id and version, so the shipped one cannot be stored beside it. To resolve it, export the workspace, give that framework another id or version in the export (and in the assessments that name it), and import the corrected file`,
+  };
 }
 
 /**
@@ -51,8 +93,7 @@ export class FrameworkRepository {
   }
 
   async load(id: number): Promise<FrameworkInUse> {
-    const row = await this.get(id);
-    return { row, framework: parse(row) };
+    return loaded(await this.get(id));
   }
 
   /**
@@ -111,25 +152,66 @@ export class FrameworkRepository {
 
   /** Makes sure the shipped reference framework, in its current version, is stored. */
   async ensureReference(): Promise<StoredFramework> {
-    return this.add(readTextFile(referenceFrameworkPath), 'reference', 'frameworks/reference.yaml');
+    const { source } = shippedReference();
+    return this.add(source, 'reference', REFERENCE_FILE);
+  }
+
+  /**
+   * Stores the shipped reference framework unless a stored framework stands in its way; then the
+   * conflict is returned, not thrown, so that a workspace in that state still opens. Reads first:
+   * opening a workspace that is up to date takes no write lock.
+   */
+  async storeReference(): Promise<ReferenceConflict | undefined> {
+    const stored = await this.storedAtShippedVersion();
+    const conflict = stored && referenceConflictOf([stored]);
+    if (conflict) return conflict;
+    if (stored?.source !== shippedReference().source) await this.ensureReference();
+    return undefined;
+  }
+
+  /** The stored framework that keeps the shipped reference from being stored, if there is one. */
+  async referenceConflict(): Promise<ReferenceConflict | undefined> {
+    const stored = await this.storedAtShippedVersion();
+    return stored && referenceConflictOf([stored]);
+  }
+
+  /** The stored framework under the shipped reference's id and version, whatever its content. */
+  private async storedAtShippedVersion(): Promise<StoredFramework | undefined> {
+    const { framework } = shippedReference();
+    const row = await this.db
+      .selectFrom('frameworks')
+      .selectAll()
+      .where('framework_id', '=', framework.id)
+      .where('version', '=', framework.version)
+      .executeTakeFirst();
+    return row && toEntity(row);
   }
 
   /** The framework in use: the one chosen with `use`, else the newest reference framework. */
   async active(): Promise<FrameworkInUse> {
+    return loaded(await this.activeRow());
+  }
+
+  /**
+   * The row of the framework in use, with its source, unparsed. Without a choice, and without a
+   * stored reference framework because a stored copy conflicts with it, that copy is used.
+   */
+  async activeRow(): Promise<StoredFramework> {
     const setting = await this.db
       .selectFrom('settings')
       .select('value')
       .where('key', '=', ACTIVE)
       .executeTakeFirst();
-    if (setting) return this.load(Number(setting.value));
+    if (setting) return this.get(Number(setting.value));
     const reference = await this.db
       .selectFrom('frameworks')
       .select('id')
       .where('origin', '=', 'reference')
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    if (reference) return this.load(reference.id);
-    return this.load((await this.ensureReference()).id);
+    if (reference) return this.get(reference.id);
+    const conflict = await this.referenceConflict();
+    return conflict ? conflict.stored : this.ensureReference();
   }
 
   /** Chooses the framework in use; null goes back to the reference framework. */
