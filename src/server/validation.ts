@@ -2,7 +2,7 @@ import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { checkSchema } from '../core/input/document.js';
 import type { Problem } from '../core/problems.js';
-import { mergeProblems, plainSource } from '../store/validate.js';
+import { mergeProblems, plainSource } from '../core/input/value.js';
 
 /** A request part that failed its schema: every problem, with the part it was found in. */
 export class RequestValidationError extends Error {

@@ -1,4 +1,4 @@
-import { DomainError, type Problem } from '../problems.js';
+import { describeProblem, DomainError, type Problem } from '../problems.js';
 import { minorDigits, toMajor } from './money.js';
 import type { Horizon, Offer, OffersFile } from './offer.js';
 import { optionReports, type OptionReport } from './options.js';
@@ -134,7 +134,7 @@ export class Problems {
     if (problems.length > 0)
       throw new DomainError(
         'invalid-input',
-        problems.length === 1 ? problems[0]!.message : `${problems.length} amounts are too large`,
+        problems.length === 1 ? describeProblem(problems[0]!) : `${problems.length} amounts are too large`,
         problems,
       );
   }

@@ -1,4 +1,4 @@
-import { DomainError, formatPath, type Path, type Problem } from '../problems.js';
+import { DomainError, type Path, type Problem } from '../problems.js';
 import { formatMoney, MAX_MINOR, minorDigits, roundHalfAwayFromZero, toMajor } from './money.js';
 import { percentiles } from './percentile.js';
 import { hashSeed, mulberry32 } from './random.js';
@@ -115,8 +115,8 @@ export function strategyLimitProblem(
   // A salary too large to be paid for that many years, raises or not, is the salary's fault.
   const blameSalary = largest <= 0 || input.salary * input.years > MAX_MINOR;
   const message = blameSalary
-    ? `start.salary: over ${input.years} years, strategy "${strategy.name}" takes ${what} past ${max}; lower the salary or the years`
-    : `${formatPath(field)}: over ${input.years} years at the top of its raises, strategy "${strategy.name}" takes ${what} past ${max}; lower the ${raise} or the years`;
+    ? `over ${input.years} years, strategy "${strategy.name}" takes ${what} past ${max}; lower the salary or the years`
+    : `over ${input.years} years at the top of its raises, strategy "${strategy.name}" takes ${what} past ${max}; lower the ${raise} or the years`;
   return {
     severity: 'error',
     code: 'amount-too-large',

@@ -118,8 +118,8 @@ export function isExact(minor: number): boolean {
  * `(max) => \`over 6 years the base grows past ${max}; lower the raise or the horizon\``.
  */
 export function amountTooLarge(path: Path, digits: number, says: (max: string) => string): DomainError {
-  const message = `${formatPath(path)}: ${says(formatMoney(MAX_MINOR, digits))}`;
-  return new DomainError('invalid-input', message, [
+  const message = says(formatMoney(MAX_MINOR, digits));
+  return new DomainError('invalid-input', `${formatPath(path)}: ${message}`, [
     { severity: 'error', code: 'amount-too-large', message, path },
   ]);
 }

@@ -118,8 +118,8 @@ export function rsuGrants(offer: Offer, horizon: Horizon): RsuGrant[] {
     const shares = sharesForValue(toMajor(refreshers.value, minorDigits(offer.currency)), price);
     if (!(shares <= MAX_SHARES)) {
       const path = [...offer.path, 'refreshers'];
-      const message = `${formatPath(path)}: the refresher granted in year ${year} buys more than ${MAX_SHARES.toLocaleString('en-US')} shares at ${price} a share; lower the value or raise the price`;
-      throw new DomainError('invalid-input', message, [
+      const message = `the refresher granted in year ${year} buys more than ${MAX_SHARES.toLocaleString('en-US')} shares at ${price} a share; lower the value or raise the price`;
+      throw new DomainError('invalid-input', `${formatPath(path)}: ${message}`, [
         { severity: 'error', code: 'amount-too-large', message, path },
       ]);
     }

@@ -11,7 +11,7 @@ import {
 import { DomainError } from '../../core/problems.js';
 import { offerDocument } from '../../store/entities.js';
 import type { Workspace } from '../../store/workspace.js';
-import { problem } from '../../store/validate.js';
+import { problem } from '../../core/input/value.js';
 import { documentFileProblems, offersKind } from '../../store/repositories/documents.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';

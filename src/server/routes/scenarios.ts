@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { simulateEarnings } from '../../core/comp/earnings.js';
 import { earningsFileSchema, MAX_RUNS, parseEarningsFile } from '../../core/comp/earnings-schema.js';
 import { scenarioDocument } from '../../store/entities.js';
-import { problem, refuse } from '../../store/validate.js';
+import { problem, refuse } from '../../core/input/value.js';
 import { documentFileProblems, scenariosKind } from '../../store/repositories/documents.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';

@@ -4,7 +4,7 @@ import { parseOffersFile } from '../../core/comp/offer-schema.js';
 import { learningPlanDocument, offerDocument, scenarioDocument } from '../entities.js';
 import { checkSchema } from '../../core/input/document.js';
 import type { Problem } from '../../core/problems.js';
-import { mergeProblems, plainSource, problemsOf, refuse, under } from '../validate.js';
+import { mergeProblems, plainSource, problemsOf, refuse, under } from '../../core/input/value.js';
 import { inTransaction, notFound, now, type Db } from './common.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Framework } from '../../core/framework/schema.js';
 import { checkSchema, didYouMean } from '../../core/input/document.js';
 import type { Problem } from '../../core/problems.js';
 import { profileSchema, type Profile, type ProfileInput } from '../entities.js';
-import { plainSource, problem, refuse } from '../validate.js';
+import { plainSource, problem, refuse } from '../../core/input/value.js';
 import { inTransaction, now, type Db } from './common.js';
 
 const ID = 1;
