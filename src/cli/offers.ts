@@ -8,12 +8,14 @@ import type { Horizon } from '../core/comp/offer.js';
 import {
   MAX_YEARS,
   parseOffersFile,
+  readOffersValue,
   selectOffer,
   withinFile,
   type ParsedOffers,
 } from '../core/comp/offer-schema.js';
 import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
+import { offersKind } from '../store/repositories/documents.js';
 import { numberOption, print, printJson } from './output.js';
 import { databaseOption } from './serve.js';
 import {
@@ -78,8 +80,10 @@ async function offersInput(source: Source): Promise<OffersInput> {
       parsed,
       within: (work) => work(),
       keep: async () => {
+        // Stored as it was checked: the file is not read again.
+        const document = { name: offersKind.defaultName(parsed.input), file: parsed.input };
         const stored = await namingProblems(source.file, () =>
-          withWorkspace(source.db, (workspace) => workspace.offers.create({ file: parsed.source.value })),
+          withWorkspace(source.db, (workspace) => workspace.offers.store(document)),
         );
         return { ref: { id: stored.id, name: stored.name, db }, created: true };
       },
@@ -94,7 +98,7 @@ async function offersInput(source: Source): Promise<OffersInput> {
   );
   const label = `offer file ${stored.id}`;
   return {
-    parsed: inStored(label, () => parseOffersFile(JSON.stringify(stored.file), label)),
+    parsed: inStored(label, () => readOffersValue(stored.file)),
     within: (work) => inStored(label, work),
     keep: async () => ({ ref: { id: stored.id, name: stored.name, db }, created: false }),
   };

@@ -70,10 +70,18 @@ export type EarningsFileInput = z.output<typeof earningsFileSchema>;
 
 /** Parses and validates an earnings file's text; with no strategies, every preset is simulated. */
 export function parseEarningsFile(text: string, fileName: string): EarningsInput {
+  return readEarningsText(text, fileName).earnings;
+}
+
+/** Parses and validates an earnings file's text: the simulation's input and the file as checked. */
+export function readEarningsText(
+  text: string,
+  fileName: string,
+): { earnings: EarningsInput; input: EarningsFileInput } {
   const source = parseSource(text, fileName);
   if (source.syntaxProblems.length > 0)
     throw new DomainError('invalid-input', 'invalid earnings file', source.syntaxProblems);
-  return readEarningsValue(source.value, source).earnings;
+  return readEarningsValue(source.value, source);
 }
 
 /**

@@ -74,3 +74,30 @@ export function problemsOf(check: () => unknown): Problem[] {
     throw error;
   }
 }
+
+/**
+ * A value whose `file` field is a document with a reader of its own (an offer file in a request):
+ * the rest is checked by `schema`, whose `file` must accept anything, and the file by `read`, each
+ * once. Every problem of both comes back, the file's under `file`.
+ */
+export function checkWithFile<S extends z.ZodType, R>(
+  schema: S,
+  value: unknown,
+  read: (file: unknown) => R,
+  what = '<input>',
+): { value?: z.output<S>; file?: R; problems: Problem[] } {
+  const checked = checkSchema(plainSource(value, what), schema);
+  const given =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as { file?: unknown }).file
+      : undefined;
+  let file: R | undefined;
+  const fileProblems =
+    given === undefined
+      ? []
+      : problemsOf(() => {
+          file = under(['file'], () => read(given));
+        });
+  const problems = mergeProblems(checked.problems, fileProblems);
+  return problems.length > 0 ? { problems } : { value: checked.value, file, problems };
+}
