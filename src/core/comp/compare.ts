@@ -20,7 +20,7 @@ export interface OfferComparison {
   options: OptionReport[];
 }
 
-/** When one offer's cumulative pay overtakes another's for good. */
+/** When one offer's cumulative pay overtakes another's for good: each offer beside the best one. */
 export interface BreakEven {
   offers: [string, string];
   /** The offer ahead at the end of the horizon, or null when they finish level. */
@@ -76,14 +76,21 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
     illiquid: major(sum(t!.years.map((row) => row.illiquid))),
     options: options!,
   }));
+  const best = bestOf(
+    timelines.map(({ offer, timeline: t }) => ({
+      name: offer.name,
+      total: sum(t.years.map((row) => row.total)),
+    })),
+  );
+  // Each offer against the best one, not every pair: the work and the answer grow with offers × months.
+  const leader = timelines.findIndex(({ offer }) => offer.name === best);
   const breakEven: BreakEven[] = [];
-  for (let i = 0; i < timelines.length; i++) {
-    for (let j = i + 1; j < timelines.length; j++) {
-      const a = timelines[i]!;
-      const b = timelines[j]!;
-      breakEven.push(breakEvenMonth(a.offer.name, a.timeline.monthly, b.offer.name, b.timeline.monthly));
-    }
-  }
+  timelines.forEach((other, index) => {
+    if (index === leader) return;
+    // The pair in file order, as the two-offer comparison has always listed it.
+    const [a, b] = index < leader ? [other, timelines[leader]!] : [timelines[leader]!, other];
+    breakEven.push(breakEvenMonth(a.offer.name, a.timeline.monthly, b.offer.name, b.timeline.monthly));
+  });
   const scenarios = STOCK_SCENARIOS.map(({ name, stockGrowth }, index): ScenarioResult => {
     const totals = computed.map((c) => ({ name: c.offer.name, total: c.scenarios[index]! }));
     return {
@@ -98,12 +105,7 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
     years: horizon.years,
     stockGrowth: horizon.stockGrowth,
     offers,
-    best: bestOf(
-      timelines.map(({ offer, timeline: t }) => ({
-        name: offer.name,
-        total: sum(t.years.map((row) => row.total)),
-      })),
-    ),
+    best,
     breakEven,
     scenarios,
   };
