@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { compareOffers, type Comparison } from '../core/comp/compare.js';
 import { leaveCost, type LeaveReport } from '../core/comp/leave.js';
-import { formatMoney, minorDigits, toMinor } from '../core/comp/money.js';
+import { formatMoney, major, minorDigits, toMinor } from '../core/comp/money.js';
 import { negotiationBrief, type NegotiationBrief } from '../core/comp/negotiate.js';
 import type { Horizon } from '../core/comp/offer.js';
 import {
@@ -48,10 +48,13 @@ export function alignedTable(head: string[], rows: (string | number)[][], curren
   return table.toString();
 }
 
-/** A major-unit amount as printed in tables: grouped thousands, the currency's decimals (none for JPY). */
-export function money(major: number, currency: string): string {
+/**
+ * An amount of a report as printed in tables: grouped thousands, the currency's decimals (none for
+ * JPY). Reports are in major units; sums of them made for a table are too.
+ */
+export function money(amount: number, currency: string): string {
   const digits = minorDigits(currency);
-  return formatMoney(toMinor(major, digits), digits);
+  return formatMoney(toMinor(major(amount), digits), digits);
 }
 
 function readOffers(file: string): ParsedOffers {

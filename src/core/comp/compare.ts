@@ -1,5 +1,5 @@
 import { describeProblem, DomainError, type Problem } from '../problems.js';
-import { minorDigits, toMajor } from './money.js';
+import { minorDigits, sumMinor, toMajor, type Major, type Minor } from './money.js';
 import type { Horizon, Offer, OffersFile } from './offer.js';
 import { optionReports, type OptionReport } from './options.js';
 import { timeline, type YearRow } from './timeline.js';
@@ -13,10 +13,10 @@ export const STOCK_SCENARIOS = [
 
 export interface OfferComparison {
   name: string;
-  years: YearRow[];
-  total: number;
+  years: YearRow<Major>[];
+  total: Major;
   /** Illiquid equity over the horizon, reported beside the total and never inside it. */
-  illiquid: number;
+  illiquid: Major;
   options: OptionReport[];
 }
 
@@ -32,7 +32,7 @@ export interface BreakEven {
 export interface ScenarioResult {
   name: string;
   stockGrowth: number;
-  totals: { name: string; total: number }[];
+  totals: { name: string; total: Major }[];
   best: string;
 }
 
@@ -57,7 +57,7 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
     stockGrowth: overrides.stockGrowth ?? file.stockGrowth,
   };
   const digits = minorDigits(file.currency);
-  const major = (minor: number) => toMajor(minor, digits);
+  const major = (amount: Minor) => toMajor(amount, digits);
   const problems = new Problems();
   const computed = file.offers.map((offer) => ({
     offer,
@@ -72,14 +72,14 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
   const offers = computed.map(({ offer, timeline: t, options }): OfferComparison => ({
     name: offer.name,
     years: t!.years.map((row) => rowToMajor(row, digits)),
-    total: major(sum(t!.years.map((row) => row.total))),
-    illiquid: major(sum(t!.years.map((row) => row.illiquid))),
+    total: major(sumMinor(t!.years.map((row) => row.total))),
+    illiquid: major(sumMinor(t!.years.map((row) => row.illiquid))),
     options: options!,
   }));
   const best = bestOf(
     timelines.map(({ offer, timeline: t }) => ({
       name: offer.name,
-      total: sum(t.years.map((row) => row.total)),
+      total: sumMinor(t.years.map((row) => row.total)),
     })),
   );
   // Each offer against the best one, not every pair: the work and the answer grow with offers × months.
@@ -143,8 +143,8 @@ export class Problems {
 }
 
 /** Liquid pay of an offer over the horizon, in minor units. */
-export function liquidTotal(offer: Offer, horizon: Horizon): number {
-  return sum(timeline(offer, horizon).years.map((row) => row.total));
+export function liquidTotal(offer: Offer, horizon: Horizon): Minor {
+  return sumMinor(timeline(offer, horizon).years.map((row) => row.total));
 }
 
 /** The name with the largest total; a tie goes to the name that sorts first, so file order never matters. */
@@ -183,7 +183,7 @@ export function breakEvenMonth(
   return { offers: [nameA, nameB], leader: sign > 0 ? nameA : nameB, month };
 }
 
-function rowToMajor(row: YearRow, digits: number): YearRow {
+function rowToMajor(row: YearRow, digits: number): YearRow<Major> {
   return {
     year: row.year,
     base: toMajor(row.base, digits),

@@ -5,7 +5,7 @@ import { plainSource } from '../input/value.js';
 import { DomainError, sortProblems, type Path, type Problem } from '../problems.js';
 import { strategyLimitProblem, type EarningsInput, type Rate, type Strategy } from './earnings.js';
 import { amount, currency } from './fields.js';
-import { minorDigits, toMinor } from './money.js';
+import { major, minorDigits, toMinor } from './money.js';
 import { findPreset, PRESETS } from './presets.js';
 
 /**
@@ -171,7 +171,7 @@ export function readEarningsValue(
   if (value !== undefined) {
     const career = {
       currency: value.currency,
-      salary: toMinor(value.start.salary, minorDigits(value.currency)),
+      salary: toMinor(major(value.start.salary), minorDigits(value.currency)),
       years: value.years,
     };
     for (const { strategy, path } of located) {
@@ -185,7 +185,7 @@ export function readEarningsValue(
     input: value,
     earnings: {
       currency: value.currency,
-      salary: toMinor(value.start.salary, minorDigits(value.currency)),
+      salary: toMinor(major(value.start.salary), minorDigits(value.currency)),
       years: value.years,
       strategies,
       runs: value.runs,

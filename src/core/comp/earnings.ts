@@ -1,5 +1,13 @@
 import { DomainError, type Path, type Problem } from '../problems.js';
-import { formatMoney, MAX_MINOR, minorDigits, roundHalfAwayFromZero, toMajor } from './money.js';
+import {
+  formatMoney,
+  MAX_MINOR,
+  minor,
+  minorDigits,
+  roundHalfAwayFromZero,
+  toMajor,
+  type Major,
+} from './money.js';
 import { percentiles } from './percentile.js';
 import { hashSeed, mulberry32 } from './random.js';
 
@@ -27,9 +35,9 @@ export interface EarningsInput {
 }
 
 export interface PercentileRow {
-  p10: number;
-  p50: number;
-  p90: number;
+  p10: Major;
+  p50: Major;
+  p90: Major;
 }
 
 export interface EarningsReport {
@@ -207,7 +215,8 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
   }
   const digits = minorDigits(input.currency);
   const row = (values: Float64Array) => {
-    const [p10, p50, p90] = percentiles(values, PERCENTILES).map((minor) => toMajor(minor, digits));
+    // Nearest-rank percentiles are values of the runs: whole minor units.
+    const [p10, p50, p90] = percentiles(values, PERCENTILES).map((value) => toMajor(minor(value), digits));
     return { p10: p10!, p50: p50!, p90: p90! };
   };
   // The career total is the last year's running sum.

@@ -4,7 +4,7 @@ import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../in
 import { plainSource, problem } from '../input/value.js';
 import { DomainError, sortProblems, type Path, type Problem } from '../problems.js';
 import { amount, currency, price, wholeShares } from './fields.js';
-import { MAX_SHARES, minorDigits, toMinor } from './money.js';
+import { major, MAX_SHARES, minorDigits, toMinor } from './money.js';
 import type { Bonus, Offer, OffersFile, OptionGrant, Refreshers, RsuGrant } from './offer.js';
 import { sharesForValue } from './offer.js';
 import { CADENCES, NAMED_SCHEDULES, scheduleProblems, type VestingSchedule } from './schedule.js';
@@ -286,10 +286,10 @@ function buildOffer(
     name: input.name,
     currency: currencyCode,
     path,
-    base: toMinor(input.base, digits),
+    base: toMinor(major(input.base), digits),
     raise: input.raise,
     bonus,
-    signing: signing.map((major) => toMinor(major, digits)),
+    signing: signing.map((amount) => toMinor(major(amount), digits)),
     clawback: input.clawback ?? null,
     rsus: grants.rsus,
     options: grants.options,
@@ -535,7 +535,7 @@ function buildBonus(
     );
     return null;
   }
-  if (input.amount !== undefined) return { kind: 'amount', amount: toMinor(input.amount, digits) };
+  if (input.amount !== undefined) return { kind: 'amount', amount: toMinor(major(input.amount), digits) };
   if (input.target === undefined) {
     problems.push(source.problem(path, `needs target (a fraction of base) or amount`, 'missing-field'));
     return null;
@@ -569,7 +569,7 @@ function buildRefreshers(
   }
   if (schedule === undefined) return null;
   return {
-    value: toMinor(refreshers.value, digits),
+    value: toMinor(major(refreshers.value), digits),
     every: refreshers.every,
     from: refreshers.from,
     schedule,
