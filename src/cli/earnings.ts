@@ -5,10 +5,10 @@ import {
   type EarningsReport,
   type Progress,
 } from '../core/comp/earnings.js';
-import { MAX_RUNS, parseEarningsFile } from '../core/comp/earnings-schema.js';
-import { parseSource } from '../core/input/document.js';
+import { MAX_RUNS, readEarningsText, readEarningsValue } from '../core/comp/earnings-schema.js';
 import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
+import { scenariosKind } from '../store/repositories/documents.js';
 import { alignedTable } from './offers.js';
 import { numberOption, print, printJson } from './output.js';
 import { databaseOption } from './serve.js';
@@ -86,16 +86,16 @@ type Kept = { ref: StoredRef; created: boolean } | undefined;
  */
 async function scenarioInput(source: Source): Promise<{ input: EarningsInput; keep: () => Promise<Kept> }> {
   if (source.kind !== 'stored') {
-    const text = readTextFile(source.file);
-    const input = parseEarningsFile(text, source.file);
+    const read = readEarningsText(readTextFile(source.file), source.file);
+    const input = read.earnings;
     if (source.kind === 'file') return { input, keep: async () => undefined };
     return {
       input,
       keep: async () => {
+        // Stored as it was checked: the file is not read again.
+        const document = { name: scenariosKind.defaultName(read.input), file: read.input };
         const stored = await namingProblems(source.file, () =>
-          withWorkspace(source.db, (workspace) =>
-            workspace.scenarios.create({ file: parseSource(text, source.file).value }),
-          ),
+          withWorkspace(source.db, (workspace) => workspace.scenarios.store(document)),
         );
         return { ref: { id: stored.id, name: stored.name, db: databaseOption(source.db) }, created: true };
       },
@@ -109,7 +109,7 @@ async function scenarioInput(source: Source): Promise<{ input: EarningsInput; ke
     }),
   );
   const label = `scenario ${stored.id}`;
-  const input = inStored(label, () => parseEarningsFile(JSON.stringify(stored.file), label));
+  const input = inStored(label, () => readEarningsValue(stored.file).earnings);
   const ref = { id: stored.id, name: stored.name, db: databaseOption(source.db) };
   return { input, keep: async () => ({ ref, created: false }) };
 }

@@ -38,9 +38,10 @@ function competencyIds(framework: Framework): string[] {
   return framework.competencies.map((c) => c.id);
 }
 
-/** A problem in a flag, named by the flag: the flags of `add` are the entry's data. */
+/** A problem in a flag, named by the flag (in place of a file): the flags of `add` are the entry's data. */
 function flagProblem(path: Path, message: string, code: string): Problem {
-  return { severity: 'error', code, message, path, file: flagOf[String(path[0])] ?? String(path[0]) };
+  const file = flagOf[String(path[0])] ?? String(path[0]);
+  return { severity: 'error', code, message, path, file, showPath: false };
 }
 
 function invalidEntry(issues: readonly EntryIssue[]): DomainError {
@@ -135,7 +136,7 @@ function addToFile(
     throw new DomainError(
       'invalid-input',
       'invalid evidence entry',
-      ours.map((p) => flagProblem(p.path.slice(2), p.message.replace(/^[^:]*: /, ''), p.code)),
+      ours.map((p) => flagProblem(p.path.slice(2), p.message, p.code)),
     );
   }
   writeTextFileAtomic(file, next);

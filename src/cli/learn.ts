@@ -8,7 +8,7 @@ import {
 } from '../core/growth/learning.js';
 import type { Framework } from '../core/framework/schema.js';
 import { parseValidated } from '../core/input/document.js';
-import { DomainError, formatPath, type Path } from '../core/problems.js';
+import { DomainError, type Path } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
 import type { Workspace } from '../store/workspace.js';
@@ -140,7 +140,7 @@ async function storedInput(
   const problems = checkLearningInput(framework, input, (path, message, code, severity = 'error') => ({
     severity,
     code,
-    message: message.startsWith(`${formatPath(path)}: `) ? message : `${formatPath(path)}: ${message}`,
+    message,
     path,
     file: where(path),
   }));

@@ -2,18 +2,20 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { compareOffers, type Comparison } from '../core/comp/compare.js';
 import { leaveCost, type LeaveReport } from '../core/comp/leave.js';
-import { formatMoney, minorDigits, toMinor } from '../core/comp/money.js';
+import { formatMoney, major, minorDigits, toMinor } from '../core/comp/money.js';
 import { negotiationBrief, type NegotiationBrief } from '../core/comp/negotiate.js';
 import type { Horizon } from '../core/comp/offer.js';
 import {
   MAX_YEARS,
   parseOffersFile,
+  readOffersValue,
   selectOffer,
   withinFile,
   type ParsedOffers,
 } from '../core/comp/offer-schema.js';
 import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
+import { offersKind } from '../store/repositories/documents.js';
 import { numberOption, print, printJson } from './output.js';
 import { databaseOption } from './serve.js';
 import {
@@ -46,10 +48,13 @@ export function alignedTable(head: string[], rows: (string | number)[][], curren
   return table.toString();
 }
 
-/** A major-unit amount as printed in tables: grouped thousands, the currency's decimals (none for JPY). */
-export function money(major: number, currency: string): string {
+/**
+ * An amount of a report as printed in tables: grouped thousands, the currency's decimals (none for
+ * JPY). Reports are in major units; sums of them made for a table are too.
+ */
+export function money(amount: number, currency: string): string {
   const digits = minorDigits(currency);
-  return formatMoney(toMinor(major, digits), digits);
+  return formatMoney(toMinor(major(amount), digits), digits);
 }
 
 function readOffers(file: string): ParsedOffers {
@@ -78,8 +83,10 @@ async function offersInput(source: Source): Promise<OffersInput> {
       parsed,
       within: (work) => work(),
       keep: async () => {
+        // Stored as it was checked: the file is not read again.
+        const document = { name: offersKind.defaultName(parsed.input), file: parsed.input };
         const stored = await namingProblems(source.file, () =>
-          withWorkspace(source.db, (workspace) => workspace.offers.create({ file: parsed.source.value })),
+          withWorkspace(source.db, (workspace) => workspace.offers.store(document)),
         );
         return { ref: { id: stored.id, name: stored.name, db }, created: true };
       },
@@ -94,7 +101,7 @@ async function offersInput(source: Source): Promise<OffersInput> {
   );
   const label = `offer file ${stored.id}`;
   return {
-    parsed: inStored(label, () => parseOffersFile(JSON.stringify(stored.file), label)),
+    parsed: inStored(label, () => readOffersValue(stored.file)),
     within: (work) => inStored(label, work),
     keep: async () => ({ ref: { id: stored.id, name: stored.name, db }, created: false }),
   };

@@ -66,6 +66,7 @@ export function registerWorkspaceCommands(program: Command): void {
             code: 'json-syntax',
             message: `not JSON: ${(error as Error).message}`,
             path: [],
+            showPath: false,
             file,
           },
         ]);

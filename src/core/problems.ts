@@ -3,16 +3,26 @@ export type Path = readonly (string | number)[];
 
 export type Severity = 'error' | 'warning';
 
-/** One thing wrong with an input, located as precisely as the input allows. */
+/**
+ * One thing wrong with an input, located as precisely as the input allows. Where it is lives in the
+ * data (path, file, line, column); the message says only what is wrong, so that each adapter shows
+ * the place its own way and none has to take a message apart.
+ */
 export interface Problem {
   severity: Severity;
   /** A stable, machine-readable kind, e.g. `unknown-field` or `unknown-reference`. */
   code: string;
+  /** What is wrong, without the place: `must be at least 1, got -3`. */
   message: string;
   path: Path;
   file?: string;
   line?: number;
   col?: number;
+  /**
+   * False when the message names its own subject (a framework rule's `unknown level "x"`) or is
+   * about the text itself (a syntax error): the path then only locates it and is not printed.
+   */
+  showPath?: false;
 }
 
 /**
@@ -51,13 +61,23 @@ export function formatPath(path: Path): string {
   return out === '' ? '(root)' : out;
 }
 
-/** `FILE:LINE:COL: message`, the format editors and CI annotate from. */
+/** The problem, printed without its path: its message names what it is about. */
+export function selfNamed(problem: Problem): Problem {
+  return { ...problem, showPath: false };
+}
+
+/** `path: message`, or the message alone when it names its own subject. */
+export function describeProblem(problem: Problem): string {
+  return problem.showPath === false ? problem.message : `${formatPath(problem.path)}: ${problem.message}`;
+}
+
+/** `FILE:LINE:COL: path: message`, the format editors and CI annotate from. */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file ?? '<input>', problem.line, problem.col]
     .filter((part) => part !== undefined)
     .join(':');
   const severity = problem.severity === 'warning' ? 'warning: ' : '';
-  return `${where}: ${severity}${problem.message}`;
+  return `${where}: ${severity}${describeProblem(problem)}`;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

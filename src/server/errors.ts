@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { rebase } from '../core/input/value.js';
 import { DomainError, formatPath, type ErrorCode, type Problem } from '../core/problems.js';
-import { bareMessage } from '../store/validate.js';
 import { RequestValidationError } from './validation.js';
 import { handWrittenHeaders } from './headers.js';
 
@@ -74,7 +74,7 @@ const describePart: Record<string, string> = {
 function fields(problems: readonly Problem[], part?: string) {
   return problems.map((p) => ({
     path: formatPath(part === undefined ? p.path : [part, ...p.path]),
-    message: bareMessage(p),
+    message: p.message,
   }));
 }
 
@@ -246,23 +246,15 @@ function requestLineTooLong(packet: Buffer | undefined): boolean {
 
 /**
  * Runs work on a request body: problems the core reports (relative to what it was given) are moved
- * under `body` and the path inside it, so that the client sees where in its request they are.
+ * under `body` and the path inside it, so that the client sees where in its request they are. Only
+ * the paths move: the messages are the core's own.
  */
 export async function inBody<T>(path: (string | number)[], work: () => Promise<T> | T): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof DomainError && error.problems.length > 0) {
-      throw new DomainError(
-        error.code,
-        error.message,
-        error.problems.map((p) => {
-          const { line: _line, col: _col, file: _file, ...rest } = p;
-          const moved = ['body', ...path, ...p.path];
-          return { ...rest, path: moved, message: `${formatPath(moved)}: ${bareMessage(p)}` };
-        }),
-      );
-    }
+    if (error instanceof DomainError && error.problems.length > 0)
+      throw new DomainError(error.code, error.message, rebase(error.problems, ['body', ...path]));
     throw error;
   }
 }

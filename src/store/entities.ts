@@ -3,7 +3,7 @@ import { assessmentSchema } from '../core/assessment/schema.js';
 import { earningsFileSchema } from '../core/comp/earnings-schema.js';
 import { offersFileSchema } from '../core/comp/offer-schema.js';
 import { evidenceEntrySchema } from '../core/evidence/schema.js';
-import { tShapeInputSchema } from '../core/growth/tshape.js';
+import { profileFields } from '../core/profile/profile.js';
 
 /**
  * The shapes of what the workspace stores, built from the core's schemas (the same ones the CLI
@@ -15,20 +15,9 @@ export const entityId = z.number().int().positive().describe('The id the workspa
 const timestamp = z.string().describe('ISO 8601, UTC.');
 const stored = { id: entityId, createdAt: timestamp, updatedAt: timestamp };
 
-/** The person: where they are, their specialisation, experience and skills (for the T-shape). */
-export const profileSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').optional(),
-  current: z.string().min(1).optional().describe('The level id held now.'),
-  specialisation: z.string().min(1).optional().describe('A specialisation id of the framework.'),
-  yearsOfExperience: tShapeInputSchema.shape.yearsOfExperience.optional(),
-  skills: tShapeInputSchema.shape.skills.optional().describe('Specialisation id → skill 0–5 (the T-shape).'),
-  goals: z
-    .array(z.string().trim().min(1, 'must not be empty'))
-    .optional()
-    .describe('Target levels or roles, or free text.'),
-});
-export type ProfileInput = z.output<typeof profileSchema>;
-export const storedProfileSchema = profileSchema.extend({ updatedAt: timestamp });
+/** The person: the core's profile, as stored and sent. */
+export { profileSchema, type ProfileInput } from '../core/profile/profile.js';
+export const storedProfileSchema = profileFields.extend({ updatedAt: timestamp });
 export type Profile = z.output<typeof storedProfileSchema>;
 
 /** An assessment as sent: the core's assessment file, plus evidence linked per competency. */

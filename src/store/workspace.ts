@@ -23,7 +23,7 @@ import {
   type FrameworkInUse,
 } from './repositories/frameworks.js';
 import { ProfileRepository } from './repositories/profile.js';
-import { problem, refuse, under, validateValue } from './validate.js';
+import { problem, refuse, under, validateValue } from '../core/input/value.js';
 
 /** Where the workspace lives unless told otherwise: relative to the current directory. */
 export const DEFAULT_DB = 'data/trellis.sqlite';

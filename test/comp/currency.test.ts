@@ -3,7 +3,7 @@ import { compareOffers } from '../../src/core/comp/compare.js';
 import { parseEarningsFile } from '../../src/core/comp/earnings-schema.js';
 import { simulateEarnings } from '../../src/core/comp/earnings.js';
 import { leaveCost } from '../../src/core/comp/leave.js';
-import { formatMoney, minorDigits } from '../../src/core/comp/money.js';
+import { formatMoney, minor, minorDigits } from '../../src/core/comp/money.js';
 import { parseOffersFile } from '../../src/core/comp/offer-schema.js';
 import { optionReports } from '../../src/core/comp/options.js';
 import { DomainError, formatProblem } from '../../src/core/problems.js';
@@ -25,9 +25,9 @@ offers:
 describe('money in the currency’s own minor unit', () => {
   it('takes the digits from the platform: JPY and KRW 0, USD, EUR and GBP 2, BHD and KWD 3', () => {
     expect(['JPY', 'KRW', 'USD', 'EUR', 'GBP', 'BHD', 'KWD'].map(minorDigits)).toEqual([0, 0, 2, 2, 2, 3, 3]);
-    expect(formatMoney(10677089, 0)).toBe('10,677,089');
-    expect(formatMoney(1234567, 3)).toBe('1,234.567');
-    expect(formatMoney(-5, 3)).toBe('-0.005');
+    expect(formatMoney(minor(10677089), 0)).toBe('10,677,089');
+    expect(formatMoney(minor(1234567), 3)).toBe('1,234.567');
+    expect(formatMoney(minor(-5), 3)).toBe('-0.005');
   });
 
   it('a JPY offer is computed and printed in whole yen (hand-checked)', () => {

@@ -91,3 +91,17 @@ offers:
     ]);
   });
 });
+
+describe('the clawback in the leaving report', () => {
+  it('is in major units, as every amount of the report: 900.375 dinars, not 900,375 fils', () => {
+    // 1,200.500 BHD paid at month 0, 12-month prorated clawback, leaving at month 3:
+    // 1,200.500 × (12 − 3) / 12 = 900.375 BHD owed, which is 900,375 fils.
+    const offer = offerFrom(`
+currency: BHD
+offers:
+  - { name: A, base: 1, signing: 1200.5, clawback: { months: 12, prorated: true } }
+`);
+    expect(clawbackOwed(offer, 3)).toBe(900375);
+    expect(leaveCost(offer, 3, 0).clawback).toBe(900.375);
+  });
+});

@@ -7,7 +7,7 @@ import { leaveCost } from '../../src/core/comp/leave.js';
 import { MAX_MINOR } from '../../src/core/comp/money.js';
 import { negotiationBrief } from '../../src/core/comp/negotiate.js';
 import { parseOffersFile } from '../../src/core/comp/offer-schema.js';
-import { DomainError, type Problem } from '../../src/core/problems.js';
+import { describeProblem, DomainError, type Problem } from '../../src/core/problems.js';
 import { offersFrom } from './helpers.js';
 
 /** The problems of a DomainError thrown by `work`, or a failure when it does not throw one. */
@@ -21,7 +21,7 @@ function problemsOf(work: () => unknown): Problem[] {
   throw new Error('expected an invalid-input DomainError');
 }
 
-const messages = (work: () => unknown) => problemsOf(work).map((p) => p.message);
+const messages = (work: () => unknown) => problemsOf(work).map(describeProblem);
 
 /** Every number in a result, at any depth. */
 function numbersIn(value: unknown): number[] {
@@ -36,7 +36,7 @@ describe('amounts too large to hold exactly', () => {
     const problems = problemsOf(() =>
       parseOffersFile('offers: [{ name: Y, base: 1e300, raise: 100 }, { name: Z, base: 10 }]\n', 'o.yaml'),
     );
-    expect(problems.map((p) => [p.message, p.line, p.col])).toEqual([
+    expect(problems.map((p) => [describeProblem(p), p.line, p.col])).toEqual([
       ['offers[0].base: must be at most 1000000000000, got 1e+300', 1, 27],
     ]);
   });
@@ -50,8 +50,7 @@ describe('amounts too large to hold exactly', () => {
         severity: 'error',
         code: 'amount-too-large',
         path: ['offers', 0, 'raise'],
-        message:
-          'offers[0].raise: over 2 years the base grows past 90,071,992,547,409.91; lower the raise or the horizon',
+        message: 'over 2 years the base grows past 90,071,992,547,409.91; lower the raise or the horizon',
       },
     ]);
     // Within the file's own horizon of one year the same offer is fine.
@@ -162,7 +161,7 @@ describe('career earnings too large to hold exactly', () => {
     const problems = problemsOf(() =>
       parse('start: { salary: 1000000000000 }\nyears: 80\nstrategies: [{ name: a, merit: 5 }]\n'),
     );
-    expect(problems.map((p) => [p.message, p.line, p.col])).toEqual([
+    expect(problems.map((p) => [describeProblem(p), p.line, p.col])).toEqual([
       [
         'strategies[0].merit: over 80 years at the top of its raises, strategy "a" takes the salary past 90,071,992,547,409.91; lower the merit raise or the years',
         3,

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, roundHalfAwayFromZero, scale, toMajor, toMinor } from '../../src/core/comp/money.js';
+import {
+  formatMoney,
+  major,
+  minor,
+  roundHalfAwayFromZero,
+  scale,
+  toMajor,
+  toMinor,
+  type Major,
+  type Minor,
+} from '../../src/core/comp/money.js';
 
 describe('money', () => {
   it('rounds halves away from zero, not to even', () => {
@@ -10,14 +20,14 @@ describe('money', () => {
 
   it('treats decimal halves as halves despite binary noise', () => {
     // 1.005 × 100 is 100.49999999999999 in binary floating point.
-    expect(toMinor(1.005, 2)).toBe(101);
-    expect(toMinor(2.675, 2)).toBe(268);
-    expect(scale(158_445_415, 1)).toBe(158_445_415);
+    expect(toMinor(major(1.005), 2)).toBe(101);
+    expect(toMinor(major(2.675), 2)).toBe(268);
+    expect(scale(minor(158_445_415), 1)).toBe(158_445_415);
   });
 
   it('leaves large whole amounts whole: 8,000,000,000,000,100 cents is not rounded up to …101', () => {
     expect(roundHalfAwayFromZero(8_000_000_000_000_100)).toBe(8_000_000_000_000_100);
-    expect(scale(9_007_199_254_740_991, 1)).toBe(9_007_199_254_740_991);
+    expect(scale(minor(9_007_199_254_740_991), 1)).toBe(9_007_199_254_740_991);
     expect(roundHalfAwayFromZero(1e15 + 0.125)).toBe(1e15);
     fc.assert(
       fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (minor) => {
@@ -28,15 +38,32 @@ describe('money', () => {
 
   it('round-trips whole cents exactly', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (minor) => {
-        expect(toMinor(toMajor(minor, 2), 2)).toBe(minor);
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => {
+        expect(toMinor(toMajor(minor(cents), 2), 2)).toBe(cents);
       }),
     );
   });
 
   it('formats with thousands separators and two decimals', () => {
-    expect(formatMoney(91961981, 2)).toBe('919,619.81');
-    expect(formatMoney(-5, 2)).toBe('-0.05');
-    expect(formatMoney(0, 2)).toBe('0.00');
+    expect(formatMoney(minor(91961981), 2)).toBe('919,619.81');
+    expect(formatMoney(minor(-5), 2)).toBe('-0.05');
+    expect(formatMoney(minor(0), 2)).toBe('0.00');
+  });
+
+  it('keeps minor and major units apart: mixing them does not typecheck', () => {
+    const cents: Minor = toMinor(major(12.34), 2);
+    const dollars: Major = toMajor(cents, 2);
+    expect([cents, dollars]).toEqual([1234, 12.34]);
+    // @ts-expect-error minor units are not major units: only toMajor turns one into the other
+    const wrong: Major = cents;
+    // @ts-expect-error nor is a plain number an amount in minor units
+    formatMoney(1234, 2);
+    // @ts-expect-error toMinor takes major units, not minor ones
+    toMinor(cents, 2);
+    expect(wrong).toBe(1234);
+  });
+
+  it('refuses a fraction of a minor unit as an amount', () => {
+    expect(() => minor(12.5)).toThrow(RangeError);
   });
 });

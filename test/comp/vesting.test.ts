@@ -9,7 +9,7 @@ import {
 import { vestedSharesAt, vestEvents } from '../../src/core/comp/vesting.js';
 
 const named = (name: string): VestingSchedule => {
-  const schedule = NAMED_SCHEDULES[name];
+  const schedule = NAMED_SCHEDULES.get(name);
   if (schedule === undefined) throw new Error(`no schedule ${name}`);
   return schedule;
 };

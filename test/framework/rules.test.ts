@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/core/framework/load.js';
-import { formatProblem } from '../../src/core/problems.js';
+import { describeProblem, formatProblem } from '../../src/core/problems.js';
 import { repoRoot } from '../helpers/cli.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'frameworks');
@@ -105,7 +105,7 @@ describe('messages', () => {
 
 describe('syntax, encodings and odd values', () => {
   const problems = (text: string, file = 'x.yaml') =>
-    loadFramework(text, file).problems.map((p) => `${p.line}:${p.col} ${p.message}`);
+    loadFramework(text, file).problems.map((p) => `${p.line}:${p.col} ${describeProblem(p)}`);
 
   it('reports only the syntax error of a broken file, not fields the parser failed to read', () => {
     expect(problems('id: x\nname: [a, b\nversion: "1"\ntracks: []\nlevels: []\n')).toEqual([

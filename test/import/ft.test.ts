@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryBehaviours } from '../../src/core/framework/import/ft.js';
 import { importFramework } from '../../src/core/framework/import/index.js';
+import { describeProblem } from '../../src/core/problems.js';
 import { domainError, expectValid, fixture, sample } from './helpers.js';
 
 const ft = (text: string, name = 'family.yml') => importFramework('ft', [{ name, text }]);
@@ -163,7 +164,7 @@ describe('FT input that cannot be imported', () => {
 
   it('reports missing and mistyped sections', () => {
     const error = domainError(() => ft('levels: []\nthemes: x\n'));
-    expect(error.problems.map((p) => `${p.line}:${p.col}: ${p.message}`)).toEqual([
+    expect(error.problems.map((p) => `${p.line}:${p.col}: ${describeProblem(p)}`)).toEqual([
       '1:1: (root): missing required field "competencies"',
       '1:9: levels: needs at least one level',
       '2:9: themes: expected array, got the text "x"',

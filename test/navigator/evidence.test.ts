@@ -12,7 +12,7 @@ import {
   type EvidenceEntry,
 } from '../../src/core/evidence/schema.js';
 import { loadFrameworkOrThrow } from '../../src/core/framework/load.js';
-import { DomainError } from '../../src/core/problems.js';
+import { describeProblem, DomainError } from '../../src/core/problems.js';
 import { repoRoot, tempDir, trellis } from '../helpers/cli.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'navigator');
@@ -26,7 +26,8 @@ function problemsOf(run: () => unknown): string[] {
   try {
     run();
   } catch (error) {
-    if (error instanceof DomainError) return error.problems.map((p) => `${p.line}:${p.col}: ${p.message}`);
+    if (error instanceof DomainError)
+      return error.problems.map((p) => `${p.line}:${p.col}: ${describeProblem(p)}`);
     throw error;
   }
   throw new Error('expected a DomainError');

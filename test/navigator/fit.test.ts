@@ -7,7 +7,7 @@ import { askAll } from '../../src/cli/fit.js';
 import { parseAnswersFile } from '../../src/core/fit/answers.js';
 import { LEAN_THRESHOLD, scoreFit, type Answers } from '../../src/core/fit/fit.js';
 import { beliefQuestions, preferenceQuestions, questions } from '../../src/core/fit/questions.js';
-import { DomainError } from '../../src/core/problems.js';
+import { describeProblem, DomainError } from '../../src/core/problems.js';
 import { binary, trellis, writeTemp } from '../helpers/cli.js';
 
 /** Every question at `neutral`, then the given answers on top. */
@@ -192,7 +192,7 @@ describe('answers file', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);
-      const problems = (error as DomainError).problems.map((p) => `${p.line}:${p.col} ${p.message}`);
+      const problems = (error as DomainError).problems.map((p) => `${p.line}:${p.col} ${describeProblem(p)}`);
       expect(problems).toContain(
         '2:3 answers.hard-problem: unknown question "hard-problem" (did you mean "hard-problems"?)',
       );

@@ -10,7 +10,7 @@ import {
   tShape,
   type TShapeInput,
 } from '../../src/core/growth/tshape.js';
-import { DomainError } from '../../src/core/problems.js';
+import { describeProblem, DomainError } from '../../src/core/problems.js';
 import { repoRoot, trellis, writeTemp } from '../helpers/cli.js';
 
 const fixture = join(repoRoot, 'test', 'fixtures', 'navigator', 'framework.yaml');
@@ -137,7 +137,7 @@ describe('input checks', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).problems.map((p) => p.message)).toEqual([
+      expect((error as DomainError).problems.map(describeProblem)).toEqual([
         'yearsOfExperience: must not be negative',
         'skills.frontend: must be a whole number from 0 to 5, got 2.5',
         expect.stringMatching(

@@ -258,8 +258,8 @@ export function checkAssessment(
       problem(
         ['current'],
         role
-          ? `current: "${current}" is a lateral role (${role.title}), not a level: assessments are made against the levels of a ladder track`
-          : `current: unknown level "${current}"${didYouMean(current, levels)}`,
+          ? `"${current}" is a lateral role (${role.title}), not a level: assessments are made against the levels of a ladder track`
+          : `unknown level "${current}"${didYouMean(current, levels)}`,
         'unknown-reference',
       ),
     );
@@ -272,7 +272,7 @@ export function checkAssessment(
       problems.push(
         problem(
           ['ratings', id],
-          `ratings.${id}: unknown competency "${id}"${didYouMean(id, known)}`,
+          `unknown competency "${id}"${didYouMean(id, known)}`,
           'unknown-reference',
           'error',
           'key',
@@ -285,7 +285,7 @@ export function checkAssessment(
       problems.push(
         problem(
           ['ratings', id],
-          `ratings.${id}: rating ${String(rating)} is off the scale (${values.join(', ')})`,
+          `rating ${String(rating)} is off the scale (${values.join(', ')})`,
           'rating-off-scale',
         ),
       );

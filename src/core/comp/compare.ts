@@ -1,5 +1,5 @@
-import { DomainError, type Problem } from '../problems.js';
-import { minorDigits, toMajor } from './money.js';
+import { describeProblem, DomainError, type Problem } from '../problems.js';
+import { minorDigits, sumMinor, toMajor, type Major, type Minor } from './money.js';
 import type { Horizon, Offer, OffersFile } from './offer.js';
 import { optionReports, type OptionReport } from './options.js';
 import { timeline, type YearRow } from './timeline.js';
@@ -13,14 +13,14 @@ export const STOCK_SCENARIOS = [
 
 export interface OfferComparison {
   name: string;
-  years: YearRow[];
-  total: number;
+  years: YearRow<Major>[];
+  total: Major;
   /** Illiquid equity over the horizon, reported beside the total and never inside it. */
-  illiquid: number;
+  illiquid: Major;
   options: OptionReport[];
 }
 
-/** When one offer's cumulative pay overtakes another's for good. */
+/** When one offer's cumulative pay overtakes another's for good: each offer beside the best one. */
 export interface BreakEven {
   offers: [string, string];
   /** The offer ahead at the end of the horizon, or null when they finish level. */
@@ -32,7 +32,7 @@ export interface BreakEven {
 export interface ScenarioResult {
   name: string;
   stockGrowth: number;
-  totals: { name: string; total: number }[];
+  totals: { name: string; total: Major }[];
   best: string;
 }
 
@@ -57,7 +57,7 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
     stockGrowth: overrides.stockGrowth ?? file.stockGrowth,
   };
   const digits = minorDigits(file.currency);
-  const major = (minor: number) => toMajor(minor, digits);
+  const major = (amount: Minor) => toMajor(amount, digits);
   const problems = new Problems();
   const computed = file.offers.map((offer) => ({
     offer,
@@ -72,18 +72,25 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
   const offers = computed.map(({ offer, timeline: t, options }): OfferComparison => ({
     name: offer.name,
     years: t!.years.map((row) => rowToMajor(row, digits)),
-    total: major(sum(t!.years.map((row) => row.total))),
-    illiquid: major(sum(t!.years.map((row) => row.illiquid))),
+    total: major(sumMinor(t!.years.map((row) => row.total))),
+    illiquid: major(sumMinor(t!.years.map((row) => row.illiquid))),
     options: options!,
   }));
+  const best = bestOf(
+    timelines.map(({ offer, timeline: t }) => ({
+      name: offer.name,
+      total: sumMinor(t.years.map((row) => row.total)),
+    })),
+  );
+  // Each offer against the best one, not every pair: the work and the answer grow with offers × months.
+  const leader = timelines.findIndex(({ offer }) => offer.name === best);
   const breakEven: BreakEven[] = [];
-  for (let i = 0; i < timelines.length; i++) {
-    for (let j = i + 1; j < timelines.length; j++) {
-      const a = timelines[i]!;
-      const b = timelines[j]!;
-      breakEven.push(breakEvenMonth(a.offer.name, a.timeline.monthly, b.offer.name, b.timeline.monthly));
-    }
-  }
+  timelines.forEach((other, index) => {
+    if (index === leader) return;
+    // The pair in file order, as the two-offer comparison has always listed it.
+    const [a, b] = index < leader ? [other, timelines[leader]!] : [timelines[leader]!, other];
+    breakEven.push(breakEvenMonth(a.offer.name, a.timeline.monthly, b.offer.name, b.timeline.monthly));
+  });
   const scenarios = STOCK_SCENARIOS.map(({ name, stockGrowth }, index): ScenarioResult => {
     const totals = computed.map((c) => ({ name: c.offer.name, total: c.scenarios[index]! }));
     return {
@@ -98,12 +105,7 @@ export function compareOffers(file: OffersFile, overrides: Partial<Horizon> = {}
     years: horizon.years,
     stockGrowth: horizon.stockGrowth,
     offers,
-    best: bestOf(
-      timelines.map(({ offer, timeline: t }) => ({
-        name: offer.name,
-        total: sum(t.years.map((row) => row.total)),
-      })),
-    ),
+    best,
     breakEven,
     scenarios,
   };
@@ -134,15 +136,15 @@ export class Problems {
     if (problems.length > 0)
       throw new DomainError(
         'invalid-input',
-        problems.length === 1 ? problems[0]!.message : `${problems.length} amounts are too large`,
+        problems.length === 1 ? describeProblem(problems[0]!) : `${problems.length} amounts are too large`,
         problems,
       );
   }
 }
 
 /** Liquid pay of an offer over the horizon, in minor units. */
-export function liquidTotal(offer: Offer, horizon: Horizon): number {
-  return sum(timeline(offer, horizon).years.map((row) => row.total));
+export function liquidTotal(offer: Offer, horizon: Horizon): Minor {
+  return sumMinor(timeline(offer, horizon).years.map((row) => row.total));
 }
 
 /** The name with the largest total; a tie goes to the name that sorts first, so file order never matters. */
@@ -181,7 +183,7 @@ export function breakEvenMonth(
   return { offers: [nameA, nameB], leader: sign > 0 ? nameA : nameB, month };
 }
 
-function rowToMajor(row: YearRow, digits: number): YearRow {
+function rowToMajor(row: YearRow, digits: number): YearRow<Major> {
   return {
     year: row.year,
     base: toMajor(row.base, digits),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { checkSchema, didYouMean, parseSource } from '../input/document.js';
-import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
+import { counted } from '../input/counted.js';
+import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
+import { plainSource } from '../input/value.js';
+import { DomainError, sortProblems, type Path, type Problem } from '../problems.js';
 import { strategyLimitProblem, type EarningsInput, type Rate, type Strategy } from './earnings.js';
 import { amount, currency } from './fields.js';
-import { minorDigits, toMinor } from './money.js';
+import { major, minorDigits, toMinor } from './money.js';
 import { findPreset, PRESETS } from './presets.js';
 
 /**
@@ -14,6 +16,9 @@ import { findPreset, PRESETS } from './presets.js';
 
 /** Every run keeps one salary per year in memory for the percentiles: a million 80-year runs is 640 MB. */
 export const MAX_RUNS = 1_000_000;
+
+/** The most strategies one file may simulate side by side. */
+export const MAX_STRATEGIES = 20;
 
 const rateValue = z.number().gt(-1, 'must be greater than -1 (a fraction: 0.03 is 3%)');
 const rate = z.union([rateValue, z.tuple([rateValue, rateValue])], {
@@ -35,36 +40,67 @@ const strategySchema = z.strictObject({
   switch: z.strictObject({ every, raise: rate }).optional(),
 });
 
-export const earningsFileSchema = z.strictObject({
-  currency,
-  start: z.strictObject({ salary: amount }),
-  years: z
-    .number()
-    .int('must be a whole number of years')
-    .min(1, 'must be at least 1')
-    .max(80, 'must be at most 80'),
-  // Each strategy is checked on its own below, so that its problems are reported even when others fail.
-  strategies: z.array(z.unknown()).min(1, 'must list at least one strategy').optional(),
-  runs: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(MAX_RUNS, `must be at most ${MAX_RUNS}`)
-    .default(1000),
-  seed: z.number().int('must be a whole number').default(1),
-});
+export const earningsFileSchema = counted(
+  'earnings file',
+  z.strictObject({
+    currency,
+    start: z.strictObject({ salary: amount }),
+    years: z
+      .number()
+      .int('must be a whole number of years')
+      .min(1, 'must be at least 1')
+      .max(80, 'must be at most 80'),
+    // Each strategy is checked on its own below, so that its problems are reported even when others fail.
+    strategies: z
+      .array(z.unknown())
+      .min(1, 'must list at least one strategy')
+      .max(MAX_STRATEGIES, `must list at most ${MAX_STRATEGIES} strategies`)
+      .optional(),
+    runs: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(MAX_RUNS, `must be at most ${MAX_RUNS}`)
+      .default(1000),
+    seed: z.number().int('must be a whole number').default(1),
+  }),
+);
 
-/** Parses and validates an earnings file; with no strategies, every preset is simulated. */
+export type EarningsFileInput = z.output<typeof earningsFileSchema>;
+
+/** Parses and validates an earnings file's text; with no strategies, every preset is simulated. */
 export function parseEarningsFile(text: string, fileName: string): EarningsInput {
+  return readEarningsText(text, fileName).earnings;
+}
+
+/** Parses and validates an earnings file's text: the simulation's input and the file as checked. */
+export function readEarningsText(
+  text: string,
+  fileName: string,
+): { earnings: EarningsInput; input: EarningsFileInput } {
   const source = parseSource(text, fileName);
   if (source.syntaxProblems.length > 0)
     throw new DomainError('invalid-input', 'invalid earnings file', source.syntaxProblems);
+  return readEarningsValue(source.value, source);
+}
+
+/**
+ * Validates an earnings file already parsed (a request body's `file`, a stored scenario): the one
+ * check of an earnings file, wherever it comes from. Returns the simulation's input and the file as
+ * checked (what the workspace stores).
+ */
+export function readEarningsValue(
+  given: unknown,
+  source: SourceDocument = plainSource(given, 'scenario'),
+): { earnings: EarningsInput; input: EarningsFileInput } {
   const checked = checkSchema(source, earningsFileSchema);
   const problems: Problem[] = [...checked.problems];
   const value = checked.value;
   const strategies: Strategy[] = [];
   const names = new Map<string, number>();
-  const raw = (source.value as { strategies?: unknown } | null | undefined)?.strategies;
+  const listed = (given as { strategies?: unknown } | null | undefined)?.strategies;
+  // Past the bound the schema has said so: the strategies are not read one by one.
+  const raw = Array.isArray(listed) && listed.length > MAX_STRATEGIES ? [] : listed;
   const inputs: (z.output<typeof strategySchema> | undefined)[] = Array.isArray(raw)
     ? raw.map((_, index) => {
         const strategy = checkSchema(source, strategySchema, ['strategies', index]);
@@ -90,7 +126,7 @@ export function parseEarningsFile(text: string, fileName: string): EarningsInput
         problems.push(
           source.problem(
             path,
-            `${formatPath(path)}: strategy name "${knownName}" is already used by strategies[${first}]`,
+            `strategy name "${knownName}" is already used by strategies[${first}]`,
             'duplicate-name',
           ),
         );
@@ -103,7 +139,7 @@ export function parseEarningsFile(text: string, fileName: string): EarningsInput
       problems.push(
         source.problem(
           [...path, 'preset'],
-          `${formatPath([...path, 'preset'])}: unknown preset "${input.preset}"${didYouMean(input.preset, known)}; presets: ${known.join(', ')}`,
+          `unknown preset "${input.preset}"${didYouMean(input.preset, known)}; presets: ${known.join(', ')}`,
           'unknown-preset',
         ),
       );
@@ -112,30 +148,12 @@ export function parseEarningsFile(text: string, fileName: string): EarningsInput
     const name = input.name ?? preset?.name;
     const merit = input.merit ?? preset?.merit;
     if (name === undefined)
-      problems.push(
-        source.problem(
-          path,
-          `${formatPath(path)}: missing required field "name" (or a preset)`,
-          'missing-field',
-        ),
-      );
+      problems.push(source.problem(path, `missing required field "name" (or a preset)`, 'missing-field'));
     if (merit === undefined)
-      problems.push(
-        source.problem(
-          path,
-          `${formatPath(path)}: missing required field "merit" (or a preset)`,
-          'missing-field',
-        ),
-      );
+      problems.push(source.problem(path, `missing required field "merit" (or a preset)`, 'missing-field'));
     const ranges = rangesOf(input).filter(([, range]) => typeof range !== 'number' && range[0] > range[1]);
     for (const [field] of ranges) {
-      problems.push(
-        source.problem(
-          [...path, ...field],
-          `${formatPath([...path, ...field])}: the range's min is above its max`,
-          'invalid-value',
-        ),
-      );
+      problems.push(source.problem([...path, ...field], `the range's min is above its max`, 'invalid-value'));
     }
     if (name === undefined || merit === undefined || ranges.length > 0) return;
     const promotions = input.promotions ?? preset?.promotions;
@@ -153,7 +171,7 @@ export function parseEarningsFile(text: string, fileName: string): EarningsInput
   if (value !== undefined) {
     const career = {
       currency: value.currency,
-      salary: toMinor(value.start.salary, minorDigits(value.currency)),
+      salary: toMinor(major(value.start.salary), minorDigits(value.currency)),
       years: value.years,
     };
     for (const { strategy, path } of located) {
@@ -164,12 +182,15 @@ export function parseEarningsFile(text: string, fileName: string): EarningsInput
   if (problems.length > 0 || value === undefined)
     throw new DomainError('invalid-input', 'invalid earnings file', sortProblems(problems));
   return {
-    currency: value.currency,
-    salary: toMinor(value.start.salary, minorDigits(value.currency)),
-    years: value.years,
-    strategies,
-    runs: value.runs,
-    seed: value.seed,
+    input: value,
+    earnings: {
+      currency: value.currency,
+      salary: toMinor(major(value.start.salary), minorDigits(value.currency)),
+      years: value.years,
+      strategies,
+      runs: value.runs,
+      seed: value.seed,
+    },
   };
 }
 

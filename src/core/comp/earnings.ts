@@ -1,5 +1,13 @@
-import { DomainError, formatPath, type Path, type Problem } from '../problems.js';
-import { formatMoney, MAX_MINOR, minorDigits, roundHalfAwayFromZero, toMajor } from './money.js';
+import { DomainError, type Path, type Problem } from '../problems.js';
+import {
+  formatMoney,
+  MAX_MINOR,
+  minor,
+  minorDigits,
+  roundHalfAwayFromZero,
+  toMajor,
+  type Major,
+} from './money.js';
 import { percentiles } from './percentile.js';
 import { hashSeed, mulberry32 } from './random.js';
 
@@ -27,9 +35,9 @@ export interface EarningsInput {
 }
 
 export interface PercentileRow {
-  p10: number;
-  p50: number;
-  p90: number;
+  p10: Major;
+  p50: Major;
+  p90: Major;
 }
 
 export interface EarningsReport {
@@ -115,8 +123,8 @@ export function strategyLimitProblem(
   // A salary too large to be paid for that many years, raises or not, is the salary's fault.
   const blameSalary = largest <= 0 || input.salary * input.years > MAX_MINOR;
   const message = blameSalary
-    ? `start.salary: over ${input.years} years, strategy "${strategy.name}" takes ${what} past ${max}; lower the salary or the years`
-    : `${formatPath(field)}: over ${input.years} years at the top of its raises, strategy "${strategy.name}" takes ${what} past ${max}; lower the ${raise} or the years`;
+    ? `over ${input.years} years, strategy "${strategy.name}" takes ${what} past ${max}; lower the salary or the years`
+    : `over ${input.years} years at the top of its raises, strategy "${strategy.name}" takes ${what} past ${max}; lower the ${raise} or the years`;
   return {
     severity: 'error',
     code: 'amount-too-large',
@@ -207,7 +215,8 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
   }
   const digits = minorDigits(input.currency);
   const row = (values: Float64Array) => {
-    const [p10, p50, p90] = percentiles(values, PERCENTILES).map((minor) => toMajor(minor, digits));
+    // Nearest-rank percentiles are values of the runs: whole minor units.
+    const [p10, p50, p90] = percentiles(values, PERCENTILES).map((value) => toMajor(minor(value), digits));
     return { p10: p10!, p50: p50!, p90: p90! };
   };
   // The career total is the last year's running sum.

@@ -1,4 +1,15 @@
-import { amountTooLarge, isExact, minorDigits, priceTimes, scale, toMajor } from './money.js';
+import {
+  amountTooLarge,
+  isExact,
+  minor,
+  minorDigits,
+  priceTimes,
+  scale,
+  sumMinor,
+  toMajor,
+  type Major,
+  type Minor,
+} from './money.js';
 import type { Horizon, Offer } from './offer.js';
 import { valuedVests } from './timeline.js';
 import { vestEvents, vestedSharesAt } from './vesting.js';
@@ -8,17 +19,17 @@ export interface LeaveReport {
   month: number;
   /** RSU shares (all grants made by then, refreshers included) vested by the end of month M. */
   vestedShares: number;
-  vestedValue: number;
+  vestedValue: Major;
   forfeitedShares: number;
   /** What the forfeited shares would have been worth at their scheduled vest dates. */
-  forfeitedValue: number;
+  forfeitedValue: Major;
   /** Signing bonus to pay back. */
-  clawback: number;
+  clawback: Major;
   options: {
     shares: number;
     vestedShares: number;
     forfeitedShares: number;
-    exerciseCost: number;
+    exerciseCost: Major;
     exerciseWindowDays: number;
   }[];
 }
@@ -28,17 +39,16 @@ export interface LeaveReport {
  * been held t = month − 12(k − 1) months; under the clawback period it is owed in full or, when
  * prorated, in proportion to the months left: amount × (months − t) / months.
  */
-export function clawbackOwed(offer: Offer, month: number): number {
+export function clawbackOwed(offer: Offer, month: number): Minor {
   const clawback = offer.clawback;
-  if (clawback === null) return 0;
-  let owed = 0;
-  offer.signing.forEach((amount, index) => {
+  if (clawback === null) return minor(0);
+  const owed = offer.signing.map((amount, index) => {
     const held = month - 12 * index;
     // A payment due at the start of a year one leaves before was never received.
-    if (held <= 0 || held >= clawback.months) return;
-    owed += clawback.prorated ? scale(amount, (clawback.months - held) / clawback.months) : amount;
+    if (held <= 0 || held >= clawback.months) return minor(0);
+    return clawback.prorated ? scale(amount, (clawback.months - held) / clawback.months) : amount;
   });
-  return owed;
+  return sumMinor(owed);
 }
 
 /** What leaving after `month` months costs: equity left behind and signing bonus paid back. */
@@ -71,14 +81,14 @@ export function leaveCost(offer: Offer, month: number, stockGrowth: number): Lea
         `the RSUs granted by month ${month} are worth more than ${max} in all; lower the shares or the price`,
     );
   }
-  const major = (minor: number) => toMajor(minor, digits);
+  const major = (amount: Minor) => toMajor(amount, digits);
   return {
     offer: offer.name,
     month,
     vestedShares,
-    vestedValue: major(vestedValue),
+    vestedValue: major(minor(vestedValue)),
     forfeitedShares,
-    forfeitedValue: major(forfeitedValue),
+    forfeitedValue: major(minor(forfeitedValue)),
     clawback: major(clawbackOwed(offer, month)),
     options: offer.options.map((grant) => {
       const vested = vestedSharesAt(vestEvents(grant.shares, grant.schedule), month);

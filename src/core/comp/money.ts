@@ -12,8 +12,33 @@ import { DomainError, formatPath, type Path } from '../problems.js';
  * hold exactly is reported as bad input instead of printing as Infinity or NaN.
  */
 
+declare const unit: unique symbol;
+
+/** An amount in integer minor units of its currency (cents): what the core computes with. */
+export type Minor = number & { readonly [unit]: 'minor' };
+
+/** An amount in major units (dollars, possibly with cents): what files give and reports show. */
+export type Major = number & { readonly [unit]: 'major' };
+
+/** An amount as written in a file or a flag, which is in major units. */
+export function major(amount: number): Major {
+  return amount as Major;
+}
+
+/** A whole number of minor units: zero, or a sum or difference of minor amounts, checked to be whole. */
+export function minor(amount: number): Minor {
+  if (!Number.isInteger(amount) && Number.isFinite(amount))
+    throw new RangeError(`${amount} is not a whole number of minor units`);
+  return amount as Minor;
+}
+
+/** The sum of amounts in minor units. */
+export function sumMinor(amounts: readonly Minor[]): Minor {
+  return amounts.reduce<number>((total, amount) => total + amount, 0) as Minor;
+}
+
 /** The largest amount, in minor units, that is held exactly. */
-export const MAX_MINOR = Number.MAX_SAFE_INTEGER;
+export const MAX_MINOR = Number.MAX_SAFE_INTEGER as Minor;
 
 /**
  * The largest amount or price a file may give, in major units. Even in a currency with three
@@ -75,30 +100,30 @@ export function roundHalfAwayFromZero(value: number): number {
 }
 
 /** Major units (e.g. dollars, possibly with cents) to integer minor units of a currency with `digits` decimals. */
-export function toMinor(major: number, digits: number): number {
-  return roundHalfAwayFromZero(major * perMajor(digits));
+export function toMinor(amount: Major, digits: number): Minor {
+  return roundHalfAwayFromZero(amount * perMajor(digits)) as Minor;
 }
 
 /** Integer minor units to major units; exact to the minor unit because the input is an integer. */
-export function toMajor(minor: number, digits: number): number {
+export function toMajor(amount: Minor, digits: number): Major {
   // Dividing (rather than multiplying by 0.01) gives the shortest decimal, e.g. 1234 / 1000 = 1.234.
-  return minor / perMajor(digits);
+  return (amount / perMajor(digits)) as Major;
 }
 
 /** `amount × rate`, rounded to a whole minor unit. */
-export function scale(minor: number, rate: number): number {
-  return roundHalfAwayFromZero(minor * rate);
+export function scale(amount: Minor, rate: number): Minor {
+  return roundHalfAwayFromZero(amount * rate) as Minor;
 }
 
 /** `quantity × unit price` in minor units, where the price is in major units and may have digits below the minor unit. */
-export function priceTimes(quantity: number, priceMajor: number, digits: number, factor = 1): number {
-  return roundHalfAwayFromZero(quantity * priceMajor * perMajor(digits) * factor);
+export function priceTimes(quantity: number, priceMajor: number, digits: number, factor = 1): Minor {
+  return roundHalfAwayFromZero(quantity * priceMajor * perMajor(digits) * factor) as Minor;
 }
 
 /** A money amount for a table: thousands separators and the currency's decimals, e.g. `145,000.00`, `¥` amounts as `10,677,089`. */
-export function formatMoney(minor: number, digits: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const magnitude = Math.abs(minor);
+export function formatMoney(amount: Minor, digits: number): string {
+  const sign = amount < 0 ? '-' : '';
+  const magnitude = Math.abs(amount);
   const unit = perMajor(digits);
   const whole = Math.floor(magnitude / unit)
     .toString()
@@ -118,8 +143,8 @@ export function isExact(minor: number): boolean {
  * `(max) => \`over 6 years the base grows past ${max}; lower the raise or the horizon\``.
  */
 export function amountTooLarge(path: Path, digits: number, says: (max: string) => string): DomainError {
-  const message = `${formatPath(path)}: ${says(formatMoney(MAX_MINOR, digits))}`;
-  return new DomainError('invalid-input', message, [
+  const message = says(formatMoney(MAX_MINOR, digits));
+  return new DomainError('invalid-input', `${formatPath(path)}: ${message}`, [
     { severity: 'error', code: 'amount-too-large', message, path },
   ]);
 }

@@ -1,5 +1,5 @@
 import { bestOf, Problems, sum } from './compare.js';
-import { formatMoney, minorDigits, toMajor } from './money.js';
+import { formatMoney, minor, minorDigits, sumMinor, toMajor, type Major, type Minor } from './money.js';
 import type { Horizon, Offer, OffersFile } from './offer.js';
 import { ISO_POST_EMPLOYMENT_DAYS } from './options.js';
 import { timeline } from './timeline.js';
@@ -16,10 +16,10 @@ export interface NegotiationBrief {
   /** The competing offer with the largest total, or null when there is none. */
   against: string | null;
   /** Per year: how far this offer trails the competitor (negative when it is ahead). */
-  gaps: { year: number; offer: number; against: number; gap: number }[];
-  totalGap: number;
+  gaps: { year: number; offer: Major; against: Major; gap: Major }[];
+  totalGap: Major;
   /** A signing bonus (added to any already offered) that would make year one match the competitor. */
-  signingToCloseYearOne: number;
+  signingToCloseYearOne: Major;
   openComponents: string[];
   equityQuestions: EquityQuestion[];
   principles: string[];
@@ -44,7 +44,7 @@ export function negotiationBrief(
     stockGrowth: overrides.stockGrowth ?? file.stockGrowth,
   };
   const digits = minorDigits(file.currency);
-  const toMajorUnits = (minor: number) => toMajor(minor, digits);
+  const toMajorUnits = (amount: Minor) => toMajor(amount, digits);
   const problems = new Problems();
   const years = new Map(
     file.offers.map((candidate) => [candidate, problems.collect(() => timeline(candidate, horizon).years)]),
@@ -63,32 +63,36 @@ export function negotiationBrief(
     rival === undefined
       ? []
       : mine.map((row, index) => {
-          const theirs = rival.years[index]?.total ?? 0;
+          const theirs = rival.years[index]?.total ?? minor(0);
           return {
             year: row.year,
             offer: toMajorUnits(row.total),
             against: toMajorUnits(theirs),
-            gap: toMajorUnits(theirs - row.total),
+            gap: toMajorUnits(minor(theirs - row.total)),
           };
         });
-  const yearOneGap = rival === undefined ? 0 : (rival.years[0]?.total ?? 0) - (mine[0]?.total ?? 0);
+  const yearOneGap = minor(rival === undefined ? 0 : (rival.years[0]?.total ?? 0) - (mine[0]?.total ?? 0));
   return {
     offer: offer.name,
     currency: file.currency,
     against: rival?.offer.name ?? null,
     gaps,
     totalGap: toMajorUnits(
-      rival === undefined ? 0 : sum(rival.years.map((row) => row.total)) - sum(mine.map((row) => row.total)),
+      minor(
+        rival === undefined
+          ? 0
+          : sumMinor(rival.years.map((row) => row.total)) - sumMinor(mine.map((row) => row.total)),
+      ),
     ),
-    signingToCloseYearOne: toMajorUnits(Math.max(0, yearOneGap)),
-    openComponents: openComponents(offer, Math.max(0, yearOneGap)),
+    signingToCloseYearOne: toMajorUnits(minor(Math.max(0, yearOneGap))),
+    openComponents: openComponents(offer, minor(Math.max(0, yearOneGap))),
     equityQuestions: equityQuestions(offer),
     principles: PRINCIPLES,
   };
 }
 
 /** The parts of the package still worth asking about, given what the offer already contains. */
-function openComponents(offer: Offer, yearOneGap: number): string[] {
+function openComponents(offer: Offer, yearOneGap: Minor): string[] {
   const open: string[] = [];
   const close =
     yearOneGap > 0

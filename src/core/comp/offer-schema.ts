@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { counted } from '../input/counted.js';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
-import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
+import { plainSource, problem } from '../input/value.js';
+import { DomainError, sortProblems, type Path, type Problem } from '../problems.js';
 import { amount, currency, price, wholeShares } from './fields.js';
-import { MAX_SHARES, minorDigits, toMinor } from './money.js';
+import { major, MAX_SHARES, minorDigits, toMinor } from './money.js';
 import type { Bonus, Offer, OffersFile, OptionGrant, Refreshers, RsuGrant } from './offer.js';
 import { sharesForValue } from './offer.js';
 import { CADENCES, NAMED_SCHEDULES, scheduleProblems, type VestingSchedule } from './schedule.js';
@@ -18,6 +20,15 @@ import { CADENCES, NAMED_SCHEDULES, scheduleProblems, type VestingSchedule } fro
 /** The longest horizon, in years, a comparison may cover (the file's assumptions.years and --years alike). */
 export const MAX_YEARS = 50;
 
+/** The most offers one file may compare: the comparison's work grows with offers × years. */
+export const MAX_OFFERS = 20;
+
+/** The most equity grants one offer may have. */
+export const MAX_GRANTS = 20;
+
+/** The most named schedules one file may define. */
+export const MAX_SCHEDULES = 20;
+
 const nonNegative = z.number().min(0, 'must not be negative');
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const rate = z.number().gt(-1, 'must be greater than -1 (a fraction: 0.03 is 3%)');
@@ -25,7 +36,10 @@ const months = z.number().int('must be a whole number of months').min(0, 'must n
 const wholeYears = z.number().int('must be a whole number of years').min(1, 'must be at least 1');
 
 export const scheduleSchema = z.strictObject({
-  years: z.array(z.number().min(0, 'percentages must not be negative')).min(1, 'must list at least one year'),
+  years: z
+    .array(z.number().min(0, 'percentages must not be negative'))
+    .min(1, 'must list at least one year')
+    .max(MAX_YEARS, `must list at most ${MAX_YEARS} years`),
   // One cadence for every year, or a list with one per year. A single name is read as a list of one
   // here, for its messages; whether it was a list is read from the file (see checkVesting).
   cadence: z.preprocess(
@@ -74,32 +88,40 @@ const refreshersSchema = z.strictObject({
   price: price.optional(),
 });
 
-const offerSchema = z.strictObject({
-  name: z.string().min(1, 'must not be empty'),
-  base: amount,
-  raise: rate.default(0),
-  bonus: bonusSchema.optional(),
-  signing: z
-    .union([amount, z.array(amount)], { error: 'must be an amount or a list of amounts, one per year' })
-    .optional(),
-  // One bound, so that a negative number of months is one mistake with one message.
-  clawback: z
-    .strictObject({
-      months: z.number().int('must be a whole number of months').min(1, 'must be at least 1'),
-      prorated: z.boolean().default(false),
-    })
-    .optional(),
-  equity: z.array(z.unknown()).default([]),
-  refreshers: refreshersSchema.optional(),
-  company: z
-    .strictObject({
-      dilutionPerRound: z.number().min(0, 'must be between 0 and 1').lt(1, 'must be less than 1'),
-      roundsToExit: z.number().int('must be a whole number').min(0, 'must not be negative'),
-      exitValuation: amount,
-      exitProbability: fraction,
-    })
-    .optional(),
-});
+const offerSchema = counted(
+  'offer',
+  z.strictObject({
+    name: z.string().min(1, 'must not be empty'),
+    base: amount,
+    raise: rate.default(0),
+    bonus: bonusSchema.optional(),
+    signing: z
+      .union(
+        [amount, z.array(amount).max(MAX_YEARS, `must list at most ${MAX_YEARS} amounts, one per year`)],
+        {
+          error: 'must be an amount or a list of amounts, one per year',
+        },
+      )
+      .optional(),
+    // One bound, so that a negative number of months is one mistake with one message.
+    clawback: z
+      .strictObject({
+        months: z.number().int('must be a whole number of months').min(1, 'must be at least 1'),
+        prorated: z.boolean().default(false),
+      })
+      .optional(),
+    equity: z.array(z.unknown()).max(MAX_GRANTS, `must list at most ${MAX_GRANTS} grants`).default([]),
+    refreshers: refreshersSchema.optional(),
+    company: z
+      .strictObject({
+        dilutionPerRound: z.number().min(0, 'must be between 0 and 1').lt(1, 'must be less than 1'),
+        roundsToExit: z.number().int('must be a whole number').min(0, 'must not be negative'),
+        exitValuation: amount,
+        exitProbability: fraction,
+      })
+      .optional(),
+  }),
+);
 
 /** The whole file, offers included: the shape the API accepts and documents. */
 export const offersFileSchema = z.strictObject({
@@ -113,39 +135,68 @@ export const offersFileSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
-  schedules: z.record(z.string(), z.unknown()).default({}),
-  offers: z.array(offerSchema).min(1, 'must list at least one offer'),
+  schedules: z
+    .record(z.string(), z.unknown())
+    .refine((schedules) => Object.keys(schedules).length <= MAX_SCHEDULES, {
+      error: `must define at most ${MAX_SCHEDULES} schedules`,
+    })
+    .default({}),
+  offers: z
+    .array(offerSchema)
+    .min(1, 'must list at least one offer')
+    .max(MAX_OFFERS, `must list at most ${MAX_OFFERS} offers`),
 });
 
 /** The file with its offers left unchecked: they are checked one by one, each on its own. */
 const fileShapeSchema = offersFileSchema.extend({
-  offers: z.array(z.unknown()).min(1, 'must list at least one offer'),
+  offers: z
+    .array(z.unknown())
+    .min(1, 'must list at least one offer')
+    .max(MAX_OFFERS, `must list at most ${MAX_OFFERS} offers`),
 });
 
 export type OffersFileInput = z.output<typeof offersFileSchema>;
 type OfferInput = z.output<typeof offerSchema>;
 
-/** A validated offer file with the parsed document kept, so later look-ups can point into it. */
+/**
+ * A validated offer file: the typed value the core computes on (money in minor units), the file as
+ * checked (what the workspace stores) and the parsed document, so later look-ups can point into it.
+ */
 export interface ParsedOffers {
   file: OffersFile;
+  input: OffersFileInput;
   source: SourceDocument;
 }
 
-/** Parses and validates an offer file; throws an `invalid-input` DomainError listing every problem. */
+/** Parses and validates an offer file's text; throws an `invalid-input` DomainError listing every problem. */
 export function parseOffersFile(text: string, fileName: string): ParsedOffers {
   const source = parseSource(text, fileName);
   if (source.syntaxProblems.length > 0)
     throw new DomainError('invalid-input', 'invalid offer file', source.syntaxProblems);
+  return readOffersValue(source.value, source);
+}
+
+/**
+ * Validates an offer file already parsed (a request body's `file`, a stored document): the one
+ * check of an offer file, wherever it comes from. `source` locates the problems; without it they
+ * carry paths only.
+ */
+export function readOffersValue(
+  value: unknown,
+  source: SourceDocument = plainSource(value, 'offers'),
+): ParsedOffers {
   const problems: Problem[] = [];
   const top = checkSchema(source, fileShapeSchema);
   problems.push(...top.problems);
   const code = top.value?.currency ?? 'USD';
   const digits = minorDigits(code);
 
-  const raw = asRecord(source.value);
+  const raw = asRecord(value);
   const schedules = userSchedules(source, raw?.schedules, problems);
-  const rawOffers = Array.isArray(raw?.offers) ? raw.offers : [];
+  // Past the bound the schema has said so: the offers are not read one by one.
+  const rawOffers = Array.isArray(raw?.offers) && raw.offers.length <= MAX_OFFERS ? raw.offers : [];
   const offers: Offer[] = [];
+  const checkedOffers: OfferInput[] = [];
   const names = new Map<string, number>();
   rawOffers.forEach((rawOffer, index) => {
     const path: Path = ['offers', index];
@@ -162,7 +213,7 @@ export function parseOffersFile(text: string, fileName: string): ParsedOffers {
         problems.push(
           source.problem(
             [...path, 'name'],
-            `${formatPath(path)}.name: "${name}" is already the name of offers[${first}]; names must be unique`,
+            `"${name}" is already the name of offers[${first}]; names must be unique`,
             'duplicate-name',
           ),
         );
@@ -201,19 +252,21 @@ export function parseOffersFile(text: string, fileName: string): ParsedOffers {
 
     const input = checked.value;
     if (input === undefined || grants === undefined) return;
+    checkedOffers.push(input);
     offers.push(buildOffer(input, code, path, digits, bonus, refreshers, grants));
   });
 
-  const value = top.value;
-  if (problems.length > 0 || value === undefined)
+  const shape = top.value;
+  if (problems.length > 0 || shape === undefined)
     throw new DomainError('invalid-input', 'invalid offer file', sortProblems(problems));
   return {
     source,
+    input: { ...shape, offers: checkedOffers },
     file: {
-      currency: value.currency,
-      stockGrowth: value.assumptions.stockGrowth,
-      years: value.assumptions.years,
-      tax: value.assumptions.tax,
+      currency: shape.currency,
+      stockGrowth: shape.assumptions.stockGrowth,
+      years: shape.assumptions.years,
+      tax: shape.assumptions.tax,
       offers,
     },
   };
@@ -233,10 +286,10 @@ function buildOffer(
     name: input.name,
     currency: currencyCode,
     path,
-    base: toMinor(input.base, digits),
+    base: toMinor(major(input.base), digits),
     raise: input.raise,
     bonus,
-    signing: signing.map((major) => toMinor(major, digits)),
+    signing: signing.map((amount) => toMinor(major(amount), digits)),
     clawback: input.clawback ?? null,
     rsus: grants.rsus,
     options: grants.options,
@@ -261,19 +314,19 @@ export function withinFile<T>(parsed: ParsedOffers, work: () => T): T {
   }
 }
 
-/** The offer with this name, or a not-found error pointing at the file's offers. */
-export function selectOffer(parsed: ParsedOffers, name: string): Offer {
+/**
+ * The offer with this name, or a not-found error: at the file's offers, or at `askedAt` when the
+ * name was given elsewhere (a request's `offer` field).
+ */
+export function selectOffer(parsed: ParsedOffers, name: string, askedAt?: Path): Offer {
   const offer = parsed.file.offers.find((candidate) => candidate.name === name);
   if (offer !== undefined) return offer;
   const names = parsed.file.offers.map((candidate) => candidate.name);
+  const message = `no offer named "${name}"${didYouMean(name, names)}; the file has ${names.map((n) => `"${n}"`).join(', ')}`;
   throw new DomainError('not-found', `no offer named "${name}"`, [
-    parsed.source.problem(
-      ['offers'],
-      `offers: no offer named "${name}"${didYouMean(name, names)}; the file has ${names.map((n) => `"${n}"`).join(', ')}`,
-      'unknown-offer',
-      'error',
-      'key',
-    ),
+    askedAt === undefined
+      ? parsed.source.problem(['offers'], message, 'unknown-offer', 'error', 'key')
+      : problem(askedAt, message, 'unknown-offer'),
   ]);
 }
 
@@ -299,14 +352,15 @@ function userSchedules(
 ): Map<string, VestingSchedule | undefined> {
   const schedules = new Map<string, VestingSchedule | undefined>();
   const entries = asRecord(raw);
-  if (entries === undefined) return schedules;
+  // Past the bound the schema has said so: the schedules are not read one by one.
+  if (entries === undefined || Object.keys(entries).length > MAX_SCHEDULES) return schedules;
   for (const [name, definition] of Object.entries(entries)) {
     const path: Path = ['schedules', name];
-    if (name in NAMED_SCHEDULES) {
+    if (NAMED_SCHEDULES.has(name)) {
       problems.push(
         source.problem(
           path,
-          `schedules.${name}: "${name}" is a built-in schedule; choose another name`,
+          `"${name}" is a built-in schedule; choose another name`,
           'duplicate-name',
           'error',
           'key',
@@ -319,11 +373,7 @@ function userSchedules(
     else {
       schedules.set(name, undefined);
       problems.push(
-        source.problem(
-          path,
-          `schedules.${name}: must be a schedule with years, cadence and cliffMonths`,
-          'invalid-value',
-        ),
+        source.problem(path, `must be a schedule with years, cadence and cliffMonths`, 'invalid-value'),
       );
     }
   }
@@ -338,16 +388,16 @@ function resolveVesting(
   schedules: Map<string, VestingSchedule | undefined>,
   problems: Problem[],
 ): VestingSchedule | undefined {
-  if (raw === undefined) return NAMED_SCHEDULES.standard;
+  if (raw === undefined) return NAMED_SCHEDULES.get('standard');
   if (typeof raw === 'string') {
     if (schedules.has(raw)) return schedules.get(raw);
-    const named = NAMED_SCHEDULES[raw];
+    const named = NAMED_SCHEDULES.get(raw);
     if (named !== undefined) return named;
-    const known = [...Object.keys(NAMED_SCHEDULES), ...schedules.keys()];
+    const known = [...NAMED_SCHEDULES.keys(), ...schedules.keys()];
     problems.push(
       source.problem(
         path,
-        `${formatPath(path)}: unknown schedule "${raw}"${didYouMean(raw, known)}; known schedules: ${known.join(', ')}`,
+        `unknown schedule "${raw}"${didYouMean(raw, known)}; known schedules: ${known.join(', ')}`,
         'unknown-schedule',
       ),
     );
@@ -357,7 +407,7 @@ function resolveVesting(
   problems.push(
     source.problem(
       path,
-      `${formatPath(path)}: must be a schedule name or a schedule with years, cadence and cliffMonths`,
+      `must be a schedule name or a schedule with years, cadence and cliffMonths`,
       'invalid-value',
     ),
   );
@@ -377,9 +427,7 @@ function checkVesting(source: SourceDocument, path: Path, problems: Problem[]): 
   };
   const semantic = scheduleProblems(schedule);
   for (const { field, message } of semantic) {
-    problems.push(
-      source.problem([...path, field], `${formatPath([...path, field])}: ${message}`, 'invalid-schedule'),
-    );
+    problems.push(source.problem([...path, field], `${message}`, 'invalid-schedule'));
   }
   return semantic.length === 0 ? schedule : undefined;
 }
@@ -395,6 +443,8 @@ function offerGrants(
 ): { rsus: RsuGrant[]; options: OptionGrant[] } | undefined {
   const equity = rawOffer?.equity;
   if (!Array.isArray(equity)) return rawOffer === undefined ? undefined : { rsus: [], options: [] };
+  // Past the bound the offer's schema has said so: the grants are not read one by one.
+  if (equity.length > MAX_GRANTS) return undefined;
   const rsus: RsuGrant[] = [];
   const options: OptionGrant[] = [];
   let complete = true;
@@ -404,8 +454,8 @@ function offerGrants(
     if (type !== 'rsu' && type !== 'option') {
       const message =
         type === undefined
-          ? `${formatPath(path)}: missing required field "type" (rsu or option)`
-          : `${formatPath(path)}.type: unknown equity type "${String(type)}"${didYouMean(String(type), ['rsu', 'option'])}; expected rsu or option`;
+          ? `missing required field "type" (rsu or option)`
+          : `unknown equity type "${String(type)}"${didYouMean(String(type), ['rsu', 'option'])}; expected rsu or option`;
       problems.push(source.problem(type === undefined ? path : [...path, 'type'], message, 'invalid-value'));
       complete = false;
       return;
@@ -426,7 +476,7 @@ function offerGrants(
         problems.push(
           source.problem(
             path,
-            `${formatPath(path)}: give either shares or value (shares = floor(value / price))`,
+            `give either shares or value (shares = floor(value / price))`,
             'invalid-value',
           ),
         );
@@ -437,7 +487,7 @@ function offerGrants(
         problems.push(
           source.problem(
             [...path, 'value'],
-            `${formatPath([...path, 'value'])}: buys ${shares} shares at ${grant.price}, more than the ${MAX_SHARES} a grant may have; check the value and the price`,
+            `buys ${shares} shares at ${grant.price}, more than the ${MAX_SHARES} a grant may have; check the value and the price`,
             'invalid-value',
           ),
         );
@@ -479,21 +529,15 @@ function buildBonus(
     problems.push(
       source.problem(
         path,
-        `${formatPath(path)}: give either target (with an optional multiplier) or amount, not both`,
+        `give either target (with an optional multiplier) or amount, not both`,
         'invalid-value',
       ),
     );
     return null;
   }
-  if (input.amount !== undefined) return { kind: 'amount', amount: toMinor(input.amount, digits) };
+  if (input.amount !== undefined) return { kind: 'amount', amount: toMinor(major(input.amount), digits) };
   if (input.target === undefined) {
-    problems.push(
-      source.problem(
-        path,
-        `${formatPath(path)}: needs target (a fraction of base) or amount`,
-        'missing-field',
-      ),
-    );
+    problems.push(source.problem(path, `needs target (a fraction of base) or amount`, 'missing-field'));
     return null;
   }
   return { kind: 'target', target: input.target, multiplier: input.multiplier ?? 1 };
@@ -515,7 +559,7 @@ function buildRefreshers(
     problems.push(
       source.problem(
         [...offerPath, 'refreshers'],
-        `${formatPath([...offerPath, 'refreshers'])}: needs a price, or an RSU grant to take the price from`,
+        `needs a price, or an RSU grant to take the price from`,
         'missing-field',
         'error',
         'key',
@@ -525,7 +569,7 @@ function buildRefreshers(
   }
   if (schedule === undefined) return null;
   return {
-    value: toMinor(refreshers.value, digits),
+    value: toMinor(major(refreshers.value), digits),
     every: refreshers.every,
     from: refreshers.from,
     schedule,

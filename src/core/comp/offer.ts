@@ -1,5 +1,5 @@
 import { DomainError, formatPath, type Path } from '../problems.js';
-import { MAX_SHARES, minorDigits, toMajor } from './money.js';
+import { MAX_SHARES, minorDigits, toMajor, type Minor } from './money.js';
 import type { VestingSchedule } from './schedule.js';
 
 /**
@@ -41,7 +41,7 @@ export interface OptionGrant {
 }
 
 export interface Refreshers {
-  value: number;
+  value: Minor;
   every: number;
   from: number;
   schedule: VestingSchedule;
@@ -58,7 +58,7 @@ export interface Company {
 }
 
 export type Bonus =
-  { kind: 'target'; target: number; multiplier: number } | { kind: 'amount'; amount: number };
+  { kind: 'target'; target: number; multiplier: number } | { kind: 'amount'; amount: Minor };
 
 export interface Offer {
   name: string;
@@ -66,11 +66,11 @@ export interface Offer {
   currency: string;
   /** Where the offer is in the file (`['offers', 2]`), so that problems found in computing can point at it. */
   path: Path;
-  base: number;
+  base: Minor;
   raise: number;
   bonus: Bonus | null;
   /** One payment per year, paid at the start of that year. */
-  signing: number[];
+  signing: Minor[];
   clawback: { months: number; prorated: boolean } | null;
   rsus: RsuGrant[];
   options: OptionGrant[];
@@ -118,8 +118,8 @@ export function rsuGrants(offer: Offer, horizon: Horizon): RsuGrant[] {
     const shares = sharesForValue(toMajor(refreshers.value, minorDigits(offer.currency)), price);
     if (!(shares <= MAX_SHARES)) {
       const path = [...offer.path, 'refreshers'];
-      const message = `${formatPath(path)}: the refresher granted in year ${year} buys more than ${MAX_SHARES.toLocaleString('en-US')} shares at ${price} a share; lower the value or raise the price`;
-      throw new DomainError('invalid-input', message, [
+      const message = `the refresher granted in year ${year} buys more than ${MAX_SHARES.toLocaleString('en-US')} shares at ${price} a share; lower the value or raise the price`;
+      throw new DomainError('invalid-input', `${formatPath(path)}: ${message}`, [
         { severity: 'error', code: 'amount-too-large', message, path },
       ]);
     }

@@ -2,11 +2,15 @@ import {
   amountTooLarge,
   formatMoney,
   isExact,
+  major,
+  minor,
   minorDigits,
   priceTimes,
   scale,
+  sumMinor,
   toMajor,
   toMinor,
+  type Minor,
 } from './money.js';
 import type { Company, Offer, OptionGrant, TaxRates } from './offer.js';
 import { vestEvents, yearOfMonth } from './vesting.js';
@@ -15,7 +19,7 @@ import { vestEvents, yearOfMonth } from './vesting.js';
 export const ISO_LIMIT_CURRENCY = 'USD';
 const USD_DIGITS = 2;
 /** ISOs first exercisable in one year beyond this grant-date value are treated as NSOs (US §422(d)), in US cents. */
-export const ISO_ANNUAL_LIMIT = toMinor(100_000, USD_DIGITS);
+export const ISO_ANNUAL_LIMIT = toMinor(major(100_000), USD_DIGITS);
 /** Exercising an ISO more than three months after leaving makes it an NSO (US §422(a)). */
 export const ISO_POST_EMPLOYMENT_DAYS = 90;
 
@@ -103,7 +107,7 @@ function optionReport(
   nsoExcess: number,
   digits: number,
 ): OptionReport {
-  const major = (minor: number) => toMajor(minor, digits);
+  const toMajorUnits = (amount: Minor) => toMajor(amount, digits);
   const exerciseCost = priceTimes(grant.shares, grant.strike, digits);
   // An option under water is simply not exercised: its value is zero, never negative.
   const paperValue = priceTimes(grant.shares, Math.max(0, grant.preferredPrice - grant.strike), digits);
@@ -128,19 +132,19 @@ function optionReport(
   const nsoShares = grant.shares - isoShares;
   const ordinaryIncome = priceTimes(nsoShares, spreadPerShare, digits);
   const amtPreference = priceTimes(isoShares, spreadPerShare, digits);
-  const estimate = scale(ordinaryIncome, tax.incomeRate) + scale(amtPreference, tax.amtRate);
+  const estimate = sumMinor([scale(ordinaryIncome, tax.incomeRate), scale(amtPreference, tax.amtRate)]);
   const treatment = isoShares === 0 ? 'ordinary-income' : nsoShares === 0 ? 'amt-preference' : 'mixed';
 
   let ownershipAtExit: number | null = null;
-  let exitValue: number | null = null;
-  let exitValueNet: number | null = null;
-  let expectedValue: number | null = null;
+  let exitValue: Minor | null = null;
+  let exitValueNet: Minor | null = null;
+  let expectedValue: Minor | null = null;
   if (company !== null) {
     ownershipAtExit = dilutedOwnership(ownership, company.dilutionPerRound, company.roundsToExit);
     exitValue = priceTimes(ownershipAtExit, company.exitValuation, digits);
-    exitValueNet = exitValue - exerciseCost;
+    exitValueNet = minor(exitValue - exerciseCost);
     // Exercised at exit only if that pays: a negative net is a loss nobody would choose.
-    expectedValue = scale(Math.max(0, exitValueNet), company.exitProbability);
+    expectedValue = scale(minor(Math.max(0, exitValueNet)), company.exitProbability);
   }
 
   const flags: string[] = [];
@@ -162,21 +166,21 @@ function optionReport(
   return {
     shares: grant.shares,
     kind: grant.kind,
-    exerciseCost: major(exerciseCost),
-    paperValue: major(paperValue),
-    spreadAtFmv: major(spreadAtFmv),
+    exerciseCost: toMajorUnits(exerciseCost),
+    paperValue: toMajorUnits(paperValue),
+    spreadAtFmv: toMajorUnits(spreadAtFmv),
     ownership: fractionOut(ownership),
     ownershipAtExit: ownershipAtExit === null ? null : fractionOut(ownershipAtExit),
-    exitValue: exitValue === null ? null : major(exitValue),
-    exitValueNet: exitValueNet === null ? null : major(exitValueNet),
-    expectedValue: expectedValue === null ? null : major(expectedValue),
+    exitValue: exitValue === null ? null : toMajorUnits(exitValue),
+    exitValueNet: exitValueNet === null ? null : toMajorUnits(exitValueNet),
+    expectedValue: expectedValue === null ? null : toMajorUnits(expectedValue),
     tax: {
       treatment,
       isoShares,
       nsoShares,
-      ordinaryIncome: major(ordinaryIncome),
-      amtPreference: major(amtPreference),
-      estimate: major(estimate),
+      ordinaryIncome: toMajorUnits(ordinaryIncome),
+      amtPreference: toMajorUnits(amtPreference),
+      estimate: toMajorUnits(estimate),
     },
     flags,
   };

@@ -23,20 +23,23 @@ export interface VestingSchedule {
   cliffMonths: number;
 }
 
-export const NAMED_SCHEDULES: Readonly<Record<string, VestingSchedule>> = {
-  // 25% a year, monthly after a one-year cliff: the common US default.
-  standard: { years: [25, 25, 25, 25], cadence: 'monthly', cliffMonths: 12 },
-  // Back-loaded: 5% at month 12, 15% at month 24, then 20% every six months.
-  amazon: {
-    years: [5, 15, 40, 40],
-    cadence: ['annual', 'annual', 'semiannual', 'semiannual'],
-    cliffMonths: 0,
-  },
-  // Front-loaded since 2021, monthly, no cliff.
-  google: { years: [33, 33, 22, 12], cadence: 'monthly', cliffMonths: 0 },
-  // 1/16 every quarter.
-  meta: { years: [25, 25, 25, 25], cadence: 'quarterly', cliffMonths: 0 },
-};
+/** The built-in schedules by name: a Map, so that a name such as `toString` is only a name. */
+export const NAMED_SCHEDULES: ReadonlyMap<string, VestingSchedule> = new Map(
+  Object.entries({
+    // 25% a year, monthly after a one-year cliff: the common US default.
+    standard: { years: [25, 25, 25, 25], cadence: 'monthly', cliffMonths: 12 },
+    // Back-loaded: 5% at month 12, 15% at month 24, then 20% every six months.
+    amazon: {
+      years: [5, 15, 40, 40],
+      cadence: ['annual', 'annual', 'semiannual', 'semiannual'],
+      cliffMonths: 0,
+    },
+    // Front-loaded since 2021, monthly, no cliff.
+    google: { years: [33, 33, 22, 12], cadence: 'monthly', cliffMonths: 0 },
+    // 1/16 every quarter.
+    meta: { years: [25, 25, 25, 25], cadence: 'quarterly', cliffMonths: 0 },
+  } satisfies Record<string, VestingSchedule>),
+);
 
 /**
  * Cumulative fractions are exact integers in units of 1/FRACTION_UNIT of the grant: percentages

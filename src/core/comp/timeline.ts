@@ -1,31 +1,35 @@
-import { amountTooLarge, isExact, minorDigits, priceTimes, scale } from './money.js';
+import { amountTooLarge, isExact, minor, minorDigits, priceTimes, scale, type Minor } from './money.js';
 import { rsuGrants, type Horizon, type Offer } from './offer.js';
 import { vestEvents, yearOfMonth, type VestEvent } from './vesting.js';
 
-/** One year of an offer, in minor units. `total` is liquid pay only: illiquid equity is never in it. */
-export interface YearRow {
+/**
+ * One year of an offer, in minor units while computing and in major units in a report (the unit is
+ * part of the type, so that the two cannot be mixed). `total` is liquid pay only: illiquid equity is
+ * never in it.
+ */
+export interface YearRow<Unit extends number = Minor> {
   year: number;
-  base: number;
-  bonus: number;
-  signing: number;
+  base: Unit;
+  bonus: Unit;
+  signing: Unit;
   /** Liquid (public-company RSU) equity vesting this year, valued at vest. */
-  equity: number;
+  equity: Unit;
   /** Options (at their paper value) and private-company RSUs vesting this year. */
-  illiquid: number;
-  total: number;
+  illiquid: Unit;
+  total: Unit;
 }
 
 /** An RSU vest event with its value. */
 export interface ValuedVest extends VestEvent {
   grant: number;
-  value: number;
+  value: Minor;
   liquid: boolean;
 }
 
 export interface Timeline {
   years: YearRow[];
   /** Liquid pay received in each month; index 0 is unused, month m covers the m-th month of employment. */
-  monthly: number[];
+  monthly: Minor[];
   vests: ValuedVest[];
 }
 
@@ -33,7 +37,7 @@ export interface Timeline {
  * Base salary in a year: the starting base raised once a year from year 2, rounded to the minor
  * unit. A raise that compounds past what can be held exactly is reported against the raise.
  */
-export function baseInYear(offer: Offer, year: number): number {
+export function baseInYear(offer: Offer, year: number): Minor {
   const base = scale(offer.base, (1 + offer.raise) ** (year - 1));
   if (isExact(base)) return base;
   throw amountTooLarge(
@@ -43,9 +47,9 @@ export function baseInYear(offer: Offer, year: number): number {
   );
 }
 
-export function bonusInYear(offer: Offer, year: number): number {
+export function bonusInYear(offer: Offer, year: number): Minor {
   const bonus = offer.bonus;
-  if (bonus === null) return 0;
+  if (bonus === null) return minor(0);
   if (bonus.kind === 'amount') return bonus.amount;
   const amount = scale(baseInYear(offer, year), bonus.target * bonus.multiplier);
   if (isExact(amount)) return amount;
@@ -104,12 +108,13 @@ function percent(fraction: number): string {
 export function timeline(offer: Offer, horizon: Horizon): Timeline {
   const digits = minorDigits(offer.currency);
   const lastMonth = 12 * horizon.years;
+  // Sums are built in plain numbers of minor units, then typed once each is known to be whole.
   const monthly = new Array<number>(lastMonth + 1).fill(0);
-  const rows: YearRow[] = [];
+  const rows: YearRow<number>[] = [];
   for (let year = 1; year <= horizon.years; year++) {
     const base = baseInYear(offer, year);
     const bonus = bonusInYear(offer, year);
-    const signing = offer.signing[year - 1] ?? 0;
+    const signing = offer.signing[year - 1] ?? minor(0);
     const first = 12 * (year - 1);
     for (let month = 1; month <= 12; month++) {
       monthly[first + month]! += scale(base, month / 12) - scale(base, (month - 1) / 12);
@@ -163,5 +168,17 @@ export function timeline(offer: Offer, horizon: Horizon): Timeline {
       );
     }
   }
-  return { years: rows, monthly, vests };
+  return { years: rows.map(typedRow), monthly: monthly.map((amount) => minor(amount)), vests };
+}
+
+function typedRow(row: YearRow<number>): YearRow {
+  return {
+    year: row.year,
+    base: minor(row.base),
+    bonus: minor(row.bonus),
+    signing: minor(row.signing),
+    equity: minor(row.equity),
+    illiquid: minor(row.illiquid),
+    total: minor(row.total),
+  };
 }

@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
-import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
+import { DomainError, selfNamed, sortProblems, type Path, type Problem } from '../problems.js';
 import { appendMarkdownEntry, readMarkdownLog } from './markdown.js';
 import {
   canonicalLink,
@@ -46,7 +46,7 @@ export function parseEvidenceLog(text: string, file: string, options: ParseOptio
     if (source.value === undefined || source.value === null) return [];
     if (typeof source.value !== 'object' || Array.isArray(source.value))
       throw new DomainError('invalid-input', `${file} is not a valid evidence log`, [
-        source.problem([], 'an evidence log is a mapping with one list: entries', 'not-a-mapping'),
+        selfNamed(source.problem([], 'an evidence log is a mapping with one list: entries', 'not-a-mapping')),
       ]);
     const value = source.value as Record<string, unknown>;
     if (value.entries === null) value.entries = [];
@@ -62,7 +62,7 @@ export function parseEvidenceLog(text: string, file: string, options: ParseOptio
           problems.push(
             source.problem(
               ['entries', index, 'competencies', ...issue.path],
-              `${formatPath(['entries', index, 'competencies', ...issue.path])}: ${issue.message}`,
+              issue.message,
               'unknown-reference',
             ),
           );

@@ -130,8 +130,8 @@ export function readMarkdownLog(text: string, file: string): MarkdownLog {
           at(
             i + 1,
             keyCol,
-            ['entries', index, key],
-            `entries[${index}]: unknown field "${key}" (did you mean "${hint}"?)`,
+            ['entries', index],
+            `unknown field "${key}" (did you mean "${hint}"?)`,
             'unknown-field',
           ),
         );
@@ -145,7 +145,7 @@ export function readMarkdownLog(text: string, file: string): MarkdownLog {
             i + 1,
             keyCol,
             ['entries', index, name],
-            `entries[${index}].${name}: given twice in one entry (first on line ${pos.fields[name].key.line})`,
+            `given twice in one entry (first on line ${pos.fields[name].key.line})`,
             'duplicate-field',
           ),
         );

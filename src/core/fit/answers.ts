@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, didYouMean, parseSource } from '../input/document.js';
-import { DomainError, type Problem } from '../problems.js';
+import { DomainError, selfNamed, type Problem } from '../problems.js';
 import type { Answers } from './fit.js';
 import { ANSWER_MAX, ANSWER_MIN, questions } from './questions.js';
 
@@ -27,7 +27,9 @@ export function parseAnswersFile(text: string, file: string): Answers {
   const value = source.value;
   if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value))
     throw new DomainError('invalid-input', 'invalid answers file', [
-      source.problem([], 'an answers file is a mapping: answers: { <question id>: 1..5 }', 'not-a-mapping'),
+      selfNamed(
+        source.problem([], 'an answers file is a mapping: answers: { <question id>: 1..5 }', 'not-a-mapping'),
+      ),
     ]);
   const checked = checkSchema(source, answersFileSchema);
   const problems: Problem[] = [...checked.problems];
@@ -39,7 +41,7 @@ export function parseAnswersFile(text: string, file: string): Answers {
         problems.push(
           source.problem(
             ['answers', key],
-            `answers.${key}: unknown question "${key}"${didYouMean(key, ids)}`,
+            `unknown question "${key}"${didYouMean(key, ids)}`,
             'unknown-question',
             'error',
             'key',
@@ -51,7 +53,7 @@ export function parseAnswersFile(text: string, file: string): Answers {
       problems.push(
         source.problem(
           ['answers'],
-          `answers: no answer for ${missing.map((id) => `"${id}"`).join(', ')} (every question needs an answer; list them with: trellis fit --questions)`,
+          `no answer for ${missing.map((id) => `"${id}"`).join(', ')} (every question needs an answer; list them with: trellis fit --questions)`,
           'missing-field',
           'error',
           'key',

@@ -1,5 +1,5 @@
 import { checkSchema, parseSource } from '../input/document.js';
-import { DomainError, hasErrors, sortProblems, type Problem } from '../problems.js';
+import { DomainError, formatPath, hasErrors, selfNamed, sortProblems, type Problem } from '../problems.js';
 import { checkFramework } from './rules.js';
 import { entriesOf, salvage } from './salvage.js';
 import { frameworkSchema, type Framework } from './schema.js';
@@ -25,10 +25,12 @@ export function loadFramework(text: string, file: string): LoadResult {
   ) {
     if (problems.length === 0)
       problems.push(
-        source.problem(
-          [],
-          'a framework file must be a mapping with id, name, version, tracks, levels …',
-          'not-a-mapping',
+        selfNamed(
+          source.problem(
+            [],
+            'a framework file must be a mapping with id, name, version, tracks, levels …',
+            'not-a-mapping',
+          ),
         ),
       );
     return { problems };
@@ -38,7 +40,8 @@ export function loadFramework(text: string, file: string): LoadResult {
   checkFramework(
     schema.value ? entriesOf(schema.value) : salvage(source.value),
     (path, message, code, severity = 'error') => {
-      problems.push(source.problem(path, message, code, severity));
+      // A rule's message names what it is about (`unknown level "x"`): the path only locates it.
+      problems.push(selfNamed(source.problem(path, message, code, severity)));
     },
   );
   const sorted = sortProblems(dedupe(problems));
@@ -62,7 +65,7 @@ export function loadFrameworkOrThrow(text: string, file: string): Framework {
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.line}:${p.col}:${p.message}`;
+    const key = `${p.line}:${p.col}:${formatPath(p.path)}:${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

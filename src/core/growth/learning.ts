@@ -83,7 +83,7 @@ export function checkLearningInput(
     problems.push(
       problem(
         ['target'],
-        `target: unknown level "${input.target}"${didYouMean(input.target, ids)}`,
+        `unknown level "${input.target}"${didYouMean(input.target, ids)}`,
         'unknown-reference',
       ),
     );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Framework, Specialisation } from '../framework/schema.js';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
-import { DomainError, formatPath, type Problem } from '../problems.js';
+import { DomainError, selfNamed, type Problem } from '../problems.js';
 
 /**
  * The T-shape of a career: depth in one specialisation, working breadth across the others, read
@@ -131,7 +131,7 @@ export function checkTShapeInput(framework: Framework, input: unknown): Problem[
     : parsed.error.issues.map((issue) => ({
         severity: 'error',
         code: 'invalid-value',
-        message: `${formatPath(issue.path as (string | number)[])}: ${issue.message}`,
+        message: issue.message,
         path: issue.path as (string | number)[],
       }));
   return [...problems, ...unknownSkills(framework, input)];
@@ -146,7 +146,7 @@ function unknownSkills(framework: Framework, input: unknown): Problem[] {
     .map((id) => ({
       severity: 'error' as const,
       code: 'unknown-reference',
-      message: `skills.${id}: unknown specialisation "${id}"${didYouMean(id, ids)}; known: ${ids.join(', ')}`,
+      message: `unknown specialisation "${id}"${didYouMean(id, ids)}; known: ${ids.join(', ')}`,
       path: ['skills', id],
     }));
 }
@@ -159,10 +159,12 @@ export function parseTShapeFile(text: string, file: string, framework: Framework
   const value = source.value;
   if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value))
     throw new DomainError('invalid-input', 'invalid T-shape file', [
-      source.problem(
-        [],
-        'a T-shape file is a mapping: yearsOfExperience: <years>, skills: { <specialisation id>: 0..5 }',
-        'not-a-mapping',
+      selfNamed(
+        source.problem(
+          [],
+          'a T-shape file is a mapping: yearsOfExperience: <years>, skills: { <specialisation id>: 0..5 }',
+          'not-a-mapping',
+        ),
       ),
     ]);
   const checked = checkSchema(source, tShapeInputSchema);

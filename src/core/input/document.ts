@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import jsyaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
-import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
+import { DomainError, sortProblems, type Path, type Problem } from '../problems.js';
 
 /**
  * A YAML (or JSON, which is YAML) text parsed with its positions kept, so that every problem
@@ -102,6 +102,7 @@ function jsonSyntaxProblem(text: string, file: string): Problem | undefined {
   return {
     severity: 'error',
     code: 'json-syntax',
+    showPath: false,
     message: `JSON syntax error: ${whole.message}`,
     path: [],
     file,
@@ -195,6 +196,7 @@ function positionalParse(text: string, file: string): Positional {
     return {
       severity: 'error',
       code: 'yaml-syntax',
+      showPath: false,
       message: `YAML syntax error: ${error.message.split('\n')[0]}${hint}`,
       path: [],
       file,
@@ -211,6 +213,7 @@ function positionalParse(text: string, file: string): Positional {
     syntaxProblems.push({
       severity: 'error',
       code: 'yaml-syntax',
+      showPath: false,
       message: `YAML cannot be read: ${error instanceof Error ? error.message : String(error)}`,
       path: [],
       file,
@@ -265,7 +268,7 @@ export function checkSchema<S extends z.ZodType>(
         problems.push(
           source.problem(
             [...path, key],
-            `${formatPath([...path, key])}: unknown field "${key}"${didYouMean(key, known)}`,
+            `unknown field "${key}"${didYouMean(key, known)}`,
             'unknown-field',
             'error',
             'key',
@@ -282,15 +285,11 @@ export function checkSchema<S extends z.ZodType>(
     ) {
       const field = path[path.length - 1];
       problems.push(
-        source.problem(
-          path.slice(0, -1),
-          `${formatPath(path.slice(0, -1))}: missing required field "${String(field)}"`,
-          'missing-field',
-        ),
+        source.problem(path.slice(0, -1), `missing required field "${String(field)}"`, 'missing-field'),
       );
       continue;
     }
-    problems.push(source.problem(path, `${formatPath(path)}: ${describeIssue(issue)}`, 'invalid-value'));
+    problems.push(source.problem(path, describeIssue(issue), 'invalid-value'));
   }
   return { problems };
 }

@@ -3,7 +3,7 @@ import { assessmentSchema } from '../../core/assessment/schema.js';
 import { z } from 'zod';
 import { assessmentInputSchema, storedAssessmentSchema } from '../../store/entities.js';
 import type { Path } from '../../core/problems.js';
-import { problem, refuse } from '../../store/validate.js';
+import { problem, refuse } from '../../core/input/value.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';
@@ -15,8 +15,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
   const stored = answer(storedAssessmentSchema, 'The assessment');
   const references = async (raw: unknown) =>
     workspace.assessments.referenceProblems(raw, await workspace.activeFramework());
-  const bodyProblem = (path: Path, message: string, code: string) =>
-    problem(path, message.replace(/^[^:]*: /, ''), code);
+  const bodyProblem = (path: Path, message: string, code: string) => problem(path, message, code);
   app.get(
     '/assessments',
     {
@@ -109,7 +108,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
     async (request) => {
       const { framework } = await workspace.activeFramework();
       const problems = checkAssessment(framework, request.body, (path, message, code) =>
-        problem(['body', ...path], message.replace(/^[^:]*: /, ''), code),
+        problem(['body', ...path], message, code),
       );
       if (problems.length > 0) refuse('assessment is not valid', problems);
       return assess(framework, request.body);

@@ -3,7 +3,7 @@ import { dateSchema, evidenceScopes } from '../../core/evidence/schema.js';
 import { evidenceInputSchema, storedEvidenceSchema } from '../../store/entities.js';
 import { didYouMean } from '../../core/input/document.js';
 import { evidenceReferenceProblems } from '../../store/repositories/evidence.js';
-import { problem, refuse } from '../../store/validate.js';
+import { problem, refuse } from '../../core/input/value.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import { idParams, type App, type Deps } from './common.js';

@@ -1,7 +1,7 @@
 import { answersFileSchema, parseAnswersFile } from '../../core/fit/answers.js';
 import { scoreFit } from '../../core/fit/fit.js';
 import { questions } from '../../core/fit/questions.js';
-import { problemsOf } from '../../store/validate.js';
+import { problemsOf } from '../../core/input/value.js';
 import { inBody } from '../errors.js';
 import { everyProblem } from '../validation.js';
 import type { App, Deps } from './common.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkLearningInput, learningInputSchema, learningPlan } from '../../core/growth/learning.js';
-import { problem, refuse } from '../../store/validate.js';
+import { problem, refuse } from '../../core/input/value.js';
 import type { App, Deps } from './common.js';
 import { computed } from '../responses.js';
 
@@ -28,7 +28,7 @@ export async function learningRoutes(app: App, { workspace }: Deps): Promise<voi
       const { framework } = await workspace.activeFramework();
       const { hours, ...input } = request.body;
       const problems = checkLearningInput(framework, input, (path, message, code) =>
-        problem(['body', ...path], message.replace(/^[^:]*: /, ''), code),
+        problem(['body', ...path], message, code),
       );
       if (problems.length > 0) refuse('learning plan input is not valid', problems);
       return learningPlan(framework, input, hours);

@@ -1,154 +1,60 @@
 import { z } from 'zod';
 import { compareOffers } from '../../core/comp/compare.js';
 import { leaveCost } from '../../core/comp/leave.js';
-import {
-  MAX_YEARS,
-  offersFileSchema,
-  parseOffersFile,
-  selectOffer,
-  type ParsedOffers,
-} from '../../core/comp/offer-schema.js';
-import { DomainError } from '../../core/problems.js';
+import { MAX_YEARS, offersFileSchema, readOffersValue, selectOffer } from '../../core/comp/offer-schema.js';
 import { offerDocument } from '../../store/entities.js';
-import type { Workspace } from '../../store/workspace.js';
-import { problem } from '../../store/validate.js';
-import { documentFileProblems, offersKind } from '../../store/repositories/documents.js';
-import { inBody } from '../errors.js';
-import { everyProblem } from '../validation.js';
-import { fileOrId, idParams, type App, type Deps } from './common.js';
-import { answer, computed, noContent } from '../responses.js';
-import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
+import { offersKind } from '../../store/repositories/documents.js';
+import { computed } from '../responses.js';
+import { fileOrId, type App, type Deps } from './common.js';
+import { documentRoutes, inlineDocumentBody } from './documents.js';
 
 const growth = z
   .number()
   .gt(-1, 'must be greater than -1 (at -100% refreshers would buy infinitely many worthless shares)')
   .describe('Annual share price growth, e.g. 0.05 (default: the file’s assumptions.stockGrowth).');
 
-const compareBody = z.strictObject({
-  ...fileOrId(offersFileSchema, 'offer file'),
-  years: z
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .optional()
-    .describe('Horizon in years (default: assumptions.years).'),
-  growth: growth.optional(),
-});
+const readOffers = (file: unknown) => readOffersValue(file);
 
-const leaveBody = z.strictObject({
-  ...fileOrId(offersFileSchema, 'offer file'),
-  offer: z.string().min(1).describe('The offer, by name.'),
-  month: z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_YEARS * 12)
-    .describe('Months worked before leaving.'),
-  growth: growth.optional(),
-});
+const compare = inlineDocumentBody(
+  z.strictObject({
+    ...fileOrId(offersFileSchema, 'offer file'),
+    years: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_YEARS)
+      .optional()
+      .describe('Horizon in years (default: assumptions.years).'),
+    growth: growth.optional(),
+  }),
+  readOffers,
+);
 
-/**
- * Exactly one of `file` and `id`: the document to compute on, parsed by the same parser the CLI
- * reads files with (JSON is YAML), its problems pointing into the request or the stored document.
- */
-export async function documentToUse<F, T>(
-  body: { file?: unknown; id?: number | undefined },
-  stored: (id: number) => Promise<{ file: F }>,
-  parse: (text: string) => T,
-): Promise<T> {
-  if ((body.file === undefined) === (body.id === undefined))
-    throw new DomainError('invalid-input', 'give either file or id', [
-      problem(
-        ['body'],
-        'give either file (the document inline) or id (a stored one), not both or neither',
-        'missing-field',
-      ),
-    ]);
-  const file = body.file ?? (await stored(body.id!)).file;
-  return inBody(body.file === undefined ? [] : ['file'], () => parse(JSON.stringify(file)));
-}
-
-function readOffers(
-  workspace: Workspace,
-  body: { file?: unknown; id?: number | undefined },
-): Promise<ParsedOffers> {
-  return documentToUse(
-    body,
-    (id) => workspace.offers.get(id),
-    (text) => parseOffersFile(text, 'offers'),
-  );
-}
-
-/** The offer file parser's problems in an inline `file`, beside the schema's. */
-const fileProblems = everyProblem((raw) => documentFileProblems(offersKind, raw));
+const leave = inlineDocumentBody(
+  z.strictObject({
+    ...fileOrId(offersFileSchema, 'offer file'),
+    offer: z.string().min(1).describe('The offer, by name.'),
+    month: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_YEARS * 12)
+      .describe('Months worked before leaving.'),
+    growth: growth.optional(),
+  }),
+  readOffers,
+);
 
 export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['offers'];
-  const stored = answer(offerDocument.stored, 'The offer file');
-  app.get(
-    '/offers',
-    {
-      schema: {
-        summary: 'The stored offer files, oldest first, a page at a time',
-        tags,
-        querystring: z.strictObject(pageQuery(idKey)),
-        response: {
-          200: answer(
-            z.object({ offers: z.array(offerDocument.stored), nextCursor: nextCursorSchema }),
-            'The stored files, a page',
-          ),
-        },
-      },
-    },
-    async (request) => {
-      const page = await workspace.offers.page(pageRequest(request.query));
-      return { offers: page.items, nextCursor: nextCursor(page) };
-    },
-  );
-  app.get(
-    '/offers/:id',
-    { schema: { summary: 'One stored offer file', tags, params: idParams, response: { 200: stored } } },
-    async (request) => workspace.offers.get(request.params.id),
-  );
-  app.post(
-    '/offers',
-    {
-      schema: {
-        summary: 'Store an offer file (the format of `trellis offers compare`), validated whole',
-        tags,
-        body: offerDocument.input,
-        response: { 201: answer(offerDocument.stored, 'The stored offer file') },
-      },
-      ...fileProblems,
-    },
-    async (request, reply) =>
-      reply.code(201).send(await inBody([], () => workspace.offers.create(request.body))),
-  );
-  app.put(
-    '/offers/:id',
-    {
-      schema: {
-        summary: 'Replace a stored offer file',
-        tags,
-        params: idParams,
-        body: offerDocument.input,
-        response: { 200: stored },
-      },
-      ...fileProblems,
-    },
-    async (request) => inBody([], () => workspace.offers.update(request.params.id, request.body)),
-  );
-  app.delete(
-    '/offers/:id',
-    {
-      schema: { summary: 'Delete a stored offer file', tags, params: idParams, response: { 204: noContent } },
-    },
-    async (request, reply) => {
-      await workspace.offers.delete(request.params.id);
-      return reply.code(204).send();
-    },
-  );
+  documentRoutes(app, workspace, {
+    kind: offersKind,
+    plural: 'offers',
+    repository: (w) => w.offers,
+    stored: offerDocument.stored,
+    command: 'trellis offers compare',
+    tags,
+  });
 
   app.post(
     '/offers/compare',
@@ -157,15 +63,14 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
         summary:
           'Year-by-year liquid pay of every offer, options apart, under bear/flat/bull stock (`trellis offers compare --json`)',
         tags,
-        body: compareBody,
+        body: compare.schema,
         response: {
           200: computed('Each offer year by year, the best, break-even points and stock scenarios'),
         },
       },
-      ...fileProblems,
     },
     async (request) => {
-      const parsed = await readOffers(workspace, request.body);
+      const parsed = await compare.documentOf(request.body, (id) => workspace.offers.get(id));
       const { years, growth: stockGrowth } = request.body;
       return compareOffers(parsed.file, {
         ...(years === undefined ? {} : { years }),
@@ -180,23 +85,13 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
       schema: {
         summary: 'What leaving an offer after M months costs (`trellis offers leave --json`)',
         tags,
-        body: leaveBody,
+        body: leave.schema,
         response: { 200: computed('What is vested, forfeited and clawed back') },
       },
-      ...fileProblems,
     },
     async (request) => {
-      const parsed = await readOffers(workspace, request.body);
-      let offer;
-      try {
-        offer = selectOffer(parsed, request.body.offer);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const message = error.problems[0]?.message.replace(/^offers: /, '') ?? error.message;
-        throw new DomainError(error.code, error.message, [
-          problem(['body', 'offer'], message, 'unknown-offer'),
-        ]);
-      }
+      const parsed = await leave.documentOf(request.body, (id) => workspace.offers.get(id));
+      const offer = selectOffer(parsed, request.body.offer, ['body', 'offer']);
       return leaveCost(offer, request.body.month, request.body.growth ?? parsed.file.stockGrowth);
     },
   );

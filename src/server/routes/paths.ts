@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findPaths } from '../../core/lattice/paths.js';
 import { reachWithin } from '../../core/lattice/reach.js';
 import { DomainError } from '../../core/problems.js';
-import { problem } from '../../store/validate.js';
+import { problem } from '../../core/input/value.js';
 import { numberText, wholeNumberText, type App, type Deps } from './common.js';
 import { computed } from '../responses.js';
 

@@ -1,8 +1,8 @@
-import { profileSchema, storedProfileSchema } from '../../store/entities.js';
-import { checkProfile } from '../../store/repositories/profile.js';
-import { everyProblem } from '../validation.js';
+import { checkProfile } from '../../core/profile/profile.js';
+import { rebase, refuse } from '../../core/input/value.js';
 import { DomainError } from '../../core/problems.js';
-import { inBody } from '../errors.js';
+import { profileSchema, storedProfileSchema } from '../../store/entities.js';
+import { everyProblem } from '../validation.js';
 import type { App, Deps } from './common.js';
 import { answer, noContent } from '../responses.js';
 
@@ -40,8 +40,11 @@ export async function profileRoutes(app: App, { workspace }: Deps): Promise<void
       ...everyProblem(async (raw) => checkProfile((await workspace.activeFramework()).framework, raw)),
     },
     async (request, reply) => {
+      // The schema has passed: the framework's references are all that is left to check.
       const { framework } = await workspace.activeFramework();
-      const { profile, created } = await inBody([], () => workspace.profile.put(request.body, framework));
+      const problems = checkProfile(framework, request.body);
+      if (problems.length > 0) refuse('profile is not valid', rebase(problems, ['body']));
+      const { profile, created } = await workspace.profile.store(request.body);
       return reply.code(created ? 201 : 200).send(profile);
     },
   );

@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { simulateEarnings } from '../../core/comp/earnings.js';
-import { earningsFileSchema, MAX_RUNS, parseEarningsFile } from '../../core/comp/earnings-schema.js';
+import { earningsFileSchema, MAX_RUNS, readEarningsValue } from '../../core/comp/earnings-schema.js';
+import { problem, refuse } from '../../core/input/value.js';
 import { scenarioDocument } from '../../store/entities.js';
-import { problem, refuse } from '../../store/validate.js';
-import { documentFileProblems, scenariosKind } from '../../store/repositories/documents.js';
-import { inBody } from '../errors.js';
-import { everyProblem } from '../validation.js';
-import { documentToUse } from './offers.js';
-import { fileOrId, idParams, type App, type Deps } from './common.js';
-import { answer, computed, noContent } from '../responses.js';
-import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
+import { scenariosKind } from '../../store/repositories/documents.js';
+import { computed } from '../responses.js';
+import { fileOrId, type App, type Deps } from './common.js';
+import { documentRoutes, inlineDocumentBody } from './documents.js';
 
 /**
  * Simulated career-years one request may ask for. The simulation runs on the event loop; about
@@ -17,94 +14,31 @@ import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../
  */
 export const MAX_WORK = 20_000_000;
 
-const simulateBody = z.strictObject({
-  ...fileOrId(earningsFileSchema, 'earnings scenario'),
-  runs: z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_RUNS)
-    .optional()
-    .describe('Simulated careers per strategy (default: the file’s runs).'),
-  seed: z.number().int().optional().describe('Seed of the random draws (default: the file’s seed).'),
-});
-
-/** The earnings file parser's problems in an inline `file`, beside the schema's. */
-const fileProblems = everyProblem((raw) => documentFileProblems(scenariosKind, raw));
+const simulate = inlineDocumentBody(
+  z.strictObject({
+    ...fileOrId(earningsFileSchema, 'earnings scenario'),
+    runs: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_RUNS)
+      .optional()
+      .describe('Simulated careers per strategy (default: the file’s runs).'),
+    seed: z.number().int().optional().describe('Seed of the random draws (default: the file’s seed).'),
+  }),
+  (file) => readEarningsValue(file),
+);
 
 export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['scenarios'];
-  const stored = answer(scenarioDocument.stored, 'The earnings scenario');
-  app.get(
-    '/scenarios',
-    {
-      schema: {
-        summary: 'The stored earnings scenarios, oldest first, a page at a time',
-        tags,
-        querystring: z.strictObject(pageQuery(idKey)),
-        response: {
-          200: answer(
-            z.object({ scenarios: z.array(scenarioDocument.stored), nextCursor: nextCursorSchema }),
-            'The stored scenarios, a page',
-          ),
-        },
-      },
-    },
-    async (request) => {
-      const page = await workspace.scenarios.page(pageRequest(request.query));
-      return { scenarios: page.items, nextCursor: nextCursor(page) };
-    },
-  );
-  app.get(
-    '/scenarios/:id',
-    {
-      schema: { summary: 'One stored earnings scenario', tags, params: idParams, response: { 200: stored } },
-    },
-    async (request) => workspace.scenarios.get(request.params.id),
-  );
-  app.post(
-    '/scenarios',
-    {
-      schema: {
-        summary: 'Store an earnings scenario (the format of `trellis earnings simulate`)',
-        tags,
-        body: scenarioDocument.input,
-        response: { 201: answer(scenarioDocument.stored, 'The stored earnings scenario') },
-      },
-      ...fileProblems,
-    },
-    async (request, reply) =>
-      reply.code(201).send(await inBody([], () => workspace.scenarios.create(request.body))),
-  );
-  app.put(
-    '/scenarios/:id',
-    {
-      schema: {
-        summary: 'Replace a stored earnings scenario',
-        tags,
-        params: idParams,
-        body: scenarioDocument.input,
-        response: { 200: stored },
-      },
-      ...fileProblems,
-    },
-    async (request) => inBody([], () => workspace.scenarios.update(request.params.id, request.body)),
-  );
-  app.delete(
-    '/scenarios/:id',
-    {
-      schema: {
-        summary: 'Delete a stored earnings scenario',
-        tags,
-        params: idParams,
-        response: { 204: noContent },
-      },
-    },
-    async (request, reply) => {
-      await workspace.scenarios.delete(request.params.id);
-      return reply.code(204).send();
-    },
-  );
+  documentRoutes(app, workspace, {
+    kind: scenariosKind,
+    plural: 'scenarios',
+    repository: (w) => w.scenarios,
+    stored: scenarioDocument.stored,
+    command: 'trellis earnings simulate',
+    tags,
+  });
 
   app.post(
     '/earnings/simulate',
@@ -113,17 +47,14 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
         summary:
           'Career earnings per strategy: p10, p50, p90 of the total and of each year (`trellis earnings simulate --json`)',
         tags,
-        body: simulateBody,
+        body: simulate.schema,
         response: { 200: computed('p10, p50 and p90 of each strategy, in total and per year') },
       },
-      ...fileProblems,
     },
     async (request) => {
-      const input = await documentToUse(
-        request.body,
-        (id) => workspace.scenarios.get(id),
-        (t) => parseEarningsFile(t, 'scenario'),
-      );
+      const read = await simulate.documentOf(request.body, (id) => workspace.scenarios.get(id));
+      // A copy: the flags change it for this request only.
+      const input = { ...read.earnings };
       if (request.body.runs !== undefined) input.runs = request.body.runs;
       if (request.body.seed !== undefined) input.seed = request.body.seed;
       const work = input.runs * input.years * input.strategies.length;

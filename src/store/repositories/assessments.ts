@@ -2,7 +2,7 @@ import { checkAssessment } from '../../core/assessment/evaluate.js';
 import { checkSchema, didYouMean } from '../../core/input/document.js';
 import type { Problem } from '../../core/problems.js';
 import { assessmentInputSchema, type AssessmentInput, type StoredAssessment } from '../entities.js';
-import { plainSource, problem, refuse } from '../validate.js';
+import { plainSource, problem, refuse } from '../../core/input/value.js';
 import {
   afterDated,
   inTransaction,
@@ -118,7 +118,7 @@ export class AssessmentRepository {
     // An empty level is the schema's problem alone ("must not be empty"), not also an unknown level.
     const current = raw.current === '' ? undefined : raw.current;
     const problems: Problem[] = checkAssessment(framework, { ...raw, current }, (path, message, code) =>
-      problem(path, message.replace(/^[^:]*: /, ''), code),
+      problem(path, message, code),
     );
     const evidence = raw.evidence;
     if (typeof evidence !== 'object' || evidence === null || Array.isArray(evidence)) return problems;

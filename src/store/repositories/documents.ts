@@ -1,15 +1,15 @@
-import type { z } from 'zod';
-import { parseEarningsFile } from '../../core/comp/earnings-schema.js';
-import { parseOffersFile } from '../../core/comp/offer-schema.js';
-import { learningPlanDocument, offerDocument, scenarioDocument } from '../entities.js';
-import { checkSchema } from '../../core/input/document.js';
+import { z } from 'zod';
+import { readEarningsValue } from '../../core/comp/earnings-schema.js';
+import { readOffersValue } from '../../core/comp/offer-schema.js';
+import { checkWithFile, problem, refuse, validateValue } from '../../core/input/value.js';
 import type { Problem } from '../../core/problems.js';
-import { mergeProblems, plainSource, problemsOf, refuse, under } from '../validate.js';
+import { learningPlanDocument, offerDocument, scenarioDocument } from '../entities.js';
 import { inTransaction, notFound, now, pageOf, type Db, type Page, type PageRequest } from './common.js';
 
 /**
- * Named input files stored whole (offer files, earnings scenarios, learning plans): the JSON of the
- * file in one TEXT column, checked on the way in by the same parser the CLI reads files with.
+ * Named input files stored whole (offer files, earnings scenarios, learning plans): the file as
+ * checked, as JSON in one TEXT column. The file is checked once, by its own reader in the core, and
+ * what the reader returns is what is stored.
  */
 
 export interface StoredDocument<F> {
@@ -20,35 +20,52 @@ export interface StoredDocument<F> {
   updatedAt: string;
 }
 
+/** A document that passed its checks: what the repository stores, as it is. */
+export interface CheckedDocument<F> {
+  name: string;
+  file: F;
+}
+
 export interface Kind<F> {
   table: 'offers' | 'scenarios' | 'learning_plans';
   what: string;
+  /** The body that stores one (`{ name?, file }`), for the API's documentation and types. */
   input: z.ZodType<{ name?: string | undefined; file: F }>;
   /**
-   * Checks beyond the schema, by the file's own parser; throws a DomainError with paths inside the
-   * file. Takes the file as given, well formed or not: the parser salvages what it can.
+   * The one check of the file, by the core's reader: the file as checked, or a DomainError with
+   * paths inside the file. Takes the file as given, well formed or not: the reader salvages what it can.
    */
-  check(file: unknown): void;
+  read(file: unknown): F;
   defaultName(file: F): string;
 }
 
+/** `{ name?, file }` with the file left to its reader: the envelope is checked apart from the file. */
+const envelope = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').optional(),
+  file: z.unknown(),
+});
+
 /**
- * What the file's parser finds in `{ name?, file }` as given (well formed or not), with paths from
- * the document: for answers that report them beside the schema's problems.
+ * `{ name?, file }` as given: the document to store, or every problem (the envelope's and the file
+ * reader's) with its path. Each part is checked once: the envelope by its schema, the file by its reader.
  */
-export function documentFileProblems<F>(kind: Kind<F>, input: unknown): Problem[] {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
-  const file = (input as { file?: unknown }).file;
-  return file === undefined ? [] : problemsOf(() => under(['file'], () => kind.check(file)));
+export function checkDocument<F>(
+  kind: Kind<F>,
+  input: unknown,
+): { value?: CheckedDocument<F>; problems: Problem[] } {
+  const checked = checkWithFile(envelope, input, (file) => kind.read(file), kind.what);
+  if (checked.value === undefined) return { problems: checked.problems };
+  const file = checked.file;
+  if (file === undefined)
+    return { problems: [problem([], 'missing required field "file"', 'missing-field')] };
+  return { value: { name: checked.value.name ?? kind.defaultName(file), file }, problems: [] };
 }
 
-/** The input validated: `{ name?, file }`, every problem (the schema's and the parser's) with its path. */
-export function validateDocument<F>(kind: Kind<F>, input: unknown): { name: string; file: F } {
-  const checked = checkSchema(plainSource(input, kind.what), kind.input);
-  const problems = mergeProblems(checked.problems, documentFileProblems(kind, input));
-  const value = checked.value;
-  if (problems.length > 0 || value === undefined) refuse(`${kind.what} is not valid`, problems);
-  return { name: value.name ?? kind.defaultName(value.file), file: value.file };
+/** The document to store, or an `invalid-input` DomainError with every problem. */
+export function validateDocument<F>(kind: Kind<F>, input: unknown): CheckedDocument<F> {
+  const { value, problems } = checkDocument(kind, input);
+  if (value === undefined) refuse(`${kind.what} is not valid`, problems);
+  return value;
 }
 
 export class DocumentRepository<F> {
@@ -89,8 +106,13 @@ export class DocumentRepository<F> {
     return this.toEntity(row);
   }
 
+  /** Checks `input` (`{ name?, file }`), then stores it. */
   async create(input: unknown): Promise<StoredDocument<F>> {
-    const { name, file } = validateDocument(this.kind, input);
+    return this.store(validateDocument(this.kind, input));
+  }
+
+  /** Stores a document as it was checked (by `validateDocument`, or by the file's reader): not again. */
+  async store({ name, file }: CheckedDocument<F>): Promise<StoredDocument<F>> {
     const at = now();
     const row = await this.db
       .insertInto(this.kind.table)
@@ -100,8 +122,13 @@ export class DocumentRepository<F> {
     return this.toEntity(row);
   }
 
+  /** Checks `input` (`{ name?, file }`), then replaces document `id` with it. */
   async update(id: number, input: unknown): Promise<StoredDocument<F>> {
-    const { name, file } = validateDocument(this.kind, input);
+    return this.replace(id, validateDocument(this.kind, input));
+  }
+
+  /** Replaces document `id` with a document as it was checked: not again. */
+  async replace(id: number, { name, file }: CheckedDocument<F>): Promise<StoredDocument<F>> {
     return inTransaction(this.db, async (trx) => {
       const row = await trx
         .updateTable(this.kind.table)
@@ -140,12 +167,11 @@ export type OffersFileValue = z.output<typeof offerDocument.input>['file'];
 export type ScenarioFileValue = z.output<typeof scenarioDocument.input>['file'];
 export type LearningPlanValue = z.output<typeof learningPlanDocument.input>['file'];
 
-// JSON is YAML: the file parsers read the stored JSON text exactly as they read a file.
 export const offersKind: Kind<OffersFileValue> = {
   table: 'offers',
   what: 'offer file',
   input: offerDocument.input,
-  check: (file) => void parseOffersFile(JSON.stringify(file), 'offers'),
+  read: (file) => readOffersValue(file).input,
   defaultName: (file) => file.offers.map((o) => o.name).join(' vs '),
 };
 
@@ -153,7 +179,7 @@ export const scenariosKind: Kind<ScenarioFileValue> = {
   table: 'scenarios',
   what: 'earnings scenario',
   input: scenarioDocument.input,
-  check: (file) => void parseEarningsFile(JSON.stringify(file), 'scenario'),
+  read: (file) => readEarningsValue(file).input,
   defaultName: (file) => `${file.years} years from ${file.start.salary} ${file.currency}`,
 };
 
@@ -161,6 +187,6 @@ export const learningPlansKind: Kind<LearningPlanValue> = {
   table: 'learning_plans',
   what: 'learning plan',
   input: learningPlanDocument.input,
-  check: () => undefined,
+  read: (file) => validateValue(learningPlanDocument.input.shape.file, file, 'learning plan'),
   defaultName: () => 'learning plan',
 };

@@ -4,7 +4,7 @@ import type { EvidenceEntry, EvidenceScope } from '../../core/evidence/schema.js
 import type { Path, Problem } from '../../core/problems.js';
 import type { StoredEvidence } from '../entities.js';
 import type { EvidenceTable } from '../tables.js';
-import { problem, refuse } from '../validate.js';
+import { problem, refuse } from '../../core/input/value.js';
 import {
   afterDated,
   inTransaction,

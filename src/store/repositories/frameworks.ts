@@ -128,7 +128,7 @@ export class FrameworkRepository {
             {
               severity: 'error',
               code: 'duplicate-version',
-              message: `version: ${framework.version} is already stored with different content`,
+              message: `${framework.version} is already stored with different content`,
               path: ['version'],
             },
           ],

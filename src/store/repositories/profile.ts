@@ -1,56 +1,10 @@
 import type { Framework } from '../../core/framework/schema.js';
-import { checkSchema, didYouMean } from '../../core/input/document.js';
-import type { Problem } from '../../core/problems.js';
-import { profileSchema, type Profile, type ProfileInput } from '../entities.js';
-import { plainSource, problem, refuse } from '../validate.js';
+import { readProfile } from '../../core/profile/profile.js';
+import { refuse } from '../../core/input/value.js';
+import type { Profile, ProfileInput } from '../entities.js';
 import { inTransaction, now, type Db } from './common.js';
 
 const ID = 1;
-
-/**
- * The references a profile makes into the framework: its level, specialisation and skills. Takes the
- * profile as given, well formed or not, and judges the parts that are, so that unknown ids come in
- * the same answer as the schema's problems.
- */
-export function checkProfile(framework: Framework, raw: unknown): Problem[] {
-  const problems: Problem[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problems;
-  const profile = raw as { current?: unknown; specialisation?: unknown; skills?: unknown };
-  const levels = [...framework.levels.map((l) => l.id), ...framework.roles.map((r) => r.id)];
-  const specialisations = framework.specialisations.map((s) => s.id);
-  if (typeof profile.current === 'string' && profile.current !== '' && !levels.includes(profile.current))
-    problems.push(
-      problem(
-        ['current'],
-        `unknown level "${profile.current}"${didYouMean(profile.current, levels)}`,
-        'unknown-reference',
-      ),
-    );
-  if (
-    typeof profile.specialisation === 'string' &&
-    profile.specialisation !== '' &&
-    !specialisations.includes(profile.specialisation)
-  )
-    problems.push(
-      problem(
-        ['specialisation'],
-        `unknown specialisation "${profile.specialisation}"${didYouMean(profile.specialisation, specialisations)}`,
-        'unknown-reference',
-      ),
-    );
-  const skills = profile.skills;
-  if (typeof skills !== 'object' || skills === null || Array.isArray(skills)) return problems;
-  for (const id of Object.keys(skills))
-    if (!specialisations.includes(id))
-      problems.push(
-        problem(
-          ['skills', id],
-          `unknown specialisation "${id}"${didYouMean(id, specialisations)}`,
-          'unknown-reference',
-        ),
-      );
-  return problems;
-}
 
 /** The one person of a personal workspace. */
 export class ProfileRepository {
@@ -61,17 +15,19 @@ export class ProfileRepository {
     return row && { ...(JSON.parse(row.document) as ProfileInput), updatedAt: row.updated_at };
   }
 
-  /** Replaces the profile; returns it and whether it was created. */
+  /** Checks `input` against the schema and the framework, then replaces the profile with it. */
   async put(
     input: unknown,
     framework: Framework,
     updatedAt = now(),
   ): Promise<{ profile: Profile; created: boolean }> {
-    // The schema and the references together: every problem in one error.
-    const checked = checkSchema(plainSource(input, 'profile'), profileSchema);
-    const problems = [...checked.problems, ...checkProfile(framework, input)];
-    const profile = checked.value;
-    if (problems.length > 0 || profile === undefined) refuse('profile is not valid', problems);
+    const { value, problems } = readProfile(framework, input);
+    if (value === undefined) refuse('profile is not valid', problems);
+    return this.store(value, updatedAt);
+  }
+
+  /** Replaces the profile with one already checked (by `readProfile`); returns it and whether it was created. */
+  async store(profile: ProfileInput, updatedAt = now()): Promise<{ profile: Profile; created: boolean }> {
     const document = JSON.stringify(profile);
     const created = await inTransaction(this.db, async (trx) => {
       const existing = await trx.selectFrom('profile').select('id').where('id', '=', ID).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { parseEarningsFile } from '../../../src/core/comp/earnings-schema.js';
+import { readEarningsValue } from '../../../src/core/comp/earnings-schema.js';
 import type { EarningsInput } from '../../../src/core/comp/earnings.js';
 import { DomainError, formatPath } from '../../../src/core/problems.js';
 import { NumberReader, plainMessage, type FieldErrors } from './validate.js';
@@ -108,11 +108,10 @@ export function checkEarningsForm(form: EarningsForm): {
   const errors: FieldErrors = { ...numberErrors };
   let input: EarningsInput | null = null;
   try {
-    input = parseEarningsFile(JSON.stringify(file), 'scenario');
+    input = readEarningsValue(file).earnings;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    for (const p of error.problems)
-      errors[formatPath(p.path)] ??= plainMessage(p.message.replace(/^[^:]*: /, ''));
+    for (const p of error.problems) errors[formatPath(p.path)] ??= plainMessage(p.message);
   }
   const runs = Number(form.runs);
   if (!errors.runs && runs > BROWSER_MAX_RUNS)

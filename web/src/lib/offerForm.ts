@@ -1,4 +1,4 @@
-import { offersFileSchema, parseOffersFile, type ParsedOffers } from '../../../src/core/comp/offer-schema.js';
+import { offersFileSchema, readOffersValue, type ParsedOffers } from '../../../src/core/comp/offer-schema.js';
 import { DomainError, formatPath } from '../../../src/core/problems.js';
 import { check, NumberReader, plainMessage, readNumber, type FieldErrors } from './validate.js';
 
@@ -297,11 +297,11 @@ export function checkOffersForm(form: OffersForm): {
   for (const [key, message] of Object.entries(check(offersFileSchema, file).errors)) errors[key] ??= message;
   let parsed: ParsedOffers | null = null;
   try {
-    parsed = parseOffersFile(JSON.stringify(file), 'offers');
+    parsed = readOffersValue(file);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     for (const problem of error.problems) {
-      errors[formatPath(problem.path)] ??= plainMessage(problem.message.replace(/^[^:]*: /, ''));
+      errors[formatPath(problem.path)] ??= plainMessage(problem.message);
     }
   }
   // Form-only names for the fields the file nests: the signing list and the bonus object.

@@ -33,7 +33,7 @@ import { UnsavedGuard } from '../lib/unsaved.js';
 import { plainMessages, type FieldErrors } from '../lib/validate.js';
 
 const StackedBars = lazy(() => import('../charts/StackedBars.js'));
-const scheduleNames = Object.keys(NAMED_SCHEDULES);
+const scheduleNames = [...NAMED_SCHEDULES.keys()];
 const parts = [
   { key: 'base', name: 'Base', colour: '#1f5f8b' },
   { key: 'bonus', name: 'Bonus', colour: '#5b9bd5' },
@@ -43,7 +43,7 @@ const parts = [
 ];
 
 function VestPreview({ name }: { name: string }) {
-  const schedule = NAMED_SCHEDULES[name];
+  const schedule = NAMED_SCHEDULES.get(name);
   if (!schedule) return null;
   const points = vestPoints(schedule);
   const shown = points.length > 8 ? [...points.slice(0, 4), null, ...points.slice(-2)] : points;

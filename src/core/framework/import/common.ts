@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../../input/document.js';
-import type { Path, Problem } from '../../problems.js';
+import { selfNamed, type Path, type Problem } from '../../problems.js';
 import { scopeValues, type FrameworkInput } from '../schema.js';
 import type { FidelityReport } from './fidelity.js';
 
@@ -35,7 +35,8 @@ export class Findings {
   readonly notes: ImportNote[] = [];
 
   error(source: SourceDocument, path: Path, message: string, code = 'invalid-value'): void {
-    this.problems.push(source.problem(path, message, code));
+    // An importer's message names what it is about: the path only locates it.
+    this.problems.push(selfNamed(source.problem(path, message, code)));
   }
 
   note(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../../input/document.js';
-import { DomainError, sortProblems, type Problem } from '../../problems.js';
+import { DomainError, selfNamed, sortProblems, type Problem } from '../../problems.js';
 import type { FrameworkInput } from '../schema.js';
 import {
   competenciesInGroup,
@@ -71,17 +71,28 @@ export function importFt(inputs: ImportInput[]): ImportResult {
     const message =
       'this looks like Markdown with front matter, not an FT job family: use --from monzo for Monzo files';
     throw invalid([
-      { severity: 'error', code: 'wrong-format', message, path: [], file: input.name, line: 1, col: 1 },
+      {
+        severity: 'error',
+        code: 'wrong-format',
+        message,
+        path: [],
+        showPath: false,
+        file: input.name,
+        line: 1,
+        col: 1,
+      },
     ]);
   }
   const source = parseSource(body, input.name);
   if (source.syntaxProblems.length > 0) throw invalid(source.syntaxProblems);
   if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
     throw invalid([
-      source.problem(
-        [],
-        'an FT job family must be a mapping with `levels`, `themes` and `competencies`',
-        'not-a-mapping',
+      selfNamed(
+        source.problem(
+          [],
+          'an FT job family must be a mapping with `levels`, `themes` and `competencies`',
+          'not-a-mapping',
+        ),
       ),
     ]);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, parseSource, type SourceDocument } from '../../input/document.js';
-import { DomainError, sortProblems, type Path, type Problem } from '../../problems.js';
+import { DomainError, selfNamed, sortProblems, type Path, type Problem } from '../../problems.js';
 import type { FrameworkInput } from '../schema.js';
 import {
   competenciesInGroup,
@@ -83,10 +83,12 @@ export function importMonzo(inputs: ImportInput[]): ImportResult {
   if (!main) {
     throw invalid(
       prose.map((f) =>
-        f.source.problem(
-          ['yaml'],
-          `${baseName(f.input.name)} is prose only (yaml: false): it has no levels or topics to import`,
-          'prose-only',
+        selfNamed(
+          f.source.problem(
+            ['yaml'],
+            `${baseName(f.input.name)} is prose only (yaml: false): it has no levels or topics to import`,
+            'prose-only',
+          ),
         ),
       ),
     );
@@ -126,6 +128,7 @@ function readFile(input: ImportInput, findings: Findings): MonzoFile | undefined
       code: 'no-front-matter',
       message,
       path: [],
+      showPath: false,
       file: input.name,
       line: 1,
       col: 1,
@@ -243,7 +246,7 @@ function criterionText(
       return `${key}: ${inner}`;
     }
   }
-  findings.error(source, path, `${path.join('.')}: a criterion must be text`);
+  findings.problems.push(source.problem(path, 'a criterion must be text', 'invalid-value'));
   return undefined;
 }
 
@@ -308,10 +311,12 @@ function build(
   const levelNumbers = [...new Set(topics.flatMap((t) => [...t.levels.keys()]))].sort((a, b) => a - b);
   if (levelNumbers.length === 0) {
     throw invalid([
-      main.source.problem(
-        ['topics'],
-        `${baseName(main.input.name)}: no topic has any level content to import`,
-        'no-levels',
+      selfNamed(
+        main.source.problem(
+          ['topics'],
+          `${baseName(main.input.name)}: no topic has any level content to import`,
+          'no-levels',
+        ),
       ),
     ]);
   }
