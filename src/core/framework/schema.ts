@@ -137,6 +137,12 @@ export const competencySchema = z
       .array(id)
       .optional()
       .describe('The tracks whose levels this competency applies to; every ladder track when left out.'),
+    coreTracks: z
+      .array(id)
+      .optional()
+      .describe(
+        'For a core competency: the tracks on which it is core; on the other tracks it applies to it is optional. Every track it applies to when left out.',
+      ),
   })
   .describe('A dimension of the work, rated on a scale.');
 
