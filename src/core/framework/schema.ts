@@ -253,13 +253,26 @@ export const specialisationSchema = z
   })
   .describe('A specialisation area with its market dynamics.');
 
-export const companyCodeSchema = z.strictObject({ code: text, level: id, note: text.optional() });
+export const companyCodeSchema = z.strictObject({
+  code: text,
+  level: id,
+  rung: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      "Where the code stands among the company's codes on the same framework level (1 = lowest), matched across companies; its position among them when left out.",
+    ),
+  note: text.optional(),
+});
 
 export const companySchema = z
   .strictObject({
     id,
     name: text,
     source: sourceRef,
+    caveats: z.array(text).default([]).describe('What a reader of this map must know before trusting it.'),
     levels: z.array(companyCodeSchema).min(1, 'needs at least one level code'),
   })
   .describe("A company's level codes mapped to this framework's levels.");
