@@ -265,21 +265,54 @@ describe('level maps above staff', () => {
 
 describe('growth advice specific to the person', () => {
   it('a backend-5 engineer reads around a neighbour of backend, never backend itself', () => {
+    // Already T-shaped, so no broadening is suggested: the slot must still name a neighbour.
     const file = writeTemp(
       'learning.yaml',
-      ['current: senior', 'yearsOfExperience: 8', 'skills:', '  backend: 5', '  frontend: 1'].join('\n'),
+      [
+        'current: senior',
+        'yearsOfExperience: 8',
+        'skills:',
+        '  backend: 5',
+        '  infrastructure: 3',
+        '  full-stack: 3',
+      ].join('\n'),
     );
-    const plan = json<{ adjacent: { specialisation?: string }[] }>(['learn', 'plan', file, '--hours', '5']);
+    const plan = json<{ adjacent: { title: string; specialisation?: string }[] }>([
+      'learn',
+      'plan',
+      file,
+      '--hours',
+      '5',
+    ]);
     const adjacent = plan.adjacent.map((a) => a.specialisation);
+    expect(adjacent.length).toBeGreaterThan(0);
     expect(adjacent).not.toContain('backend');
     for (const id of adjacent)
       expect(['full-stack', 'infrastructure', 'data-ml', 'databases', 'security']).toContain(id);
   });
 
-  it('a hiring gap gets a hiring deep dive, not a book', () => {
+  it('a tech lead whose one gap to engineering manager is hiring gets interviewer training, not a book', () => {
+    const rated = [
+      'technical-fundamentals',
+      'system-design',
+      'debugging',
+      'reading-code',
+      'technical-context',
+      'delivery',
+      'written-communication',
+      'verbal-communication',
+      'influence',
+      'strategy',
+      'self-advocacy',
+      'mentoring',
+      'people-management',
+      'culture',
+    ];
     const file = writeTemp(
       'learning.yaml',
-      ['current: tech-lead', 'target: em', 'ratings:', '  hiring: 1', '  people-management: 3'].join('\n'),
+      ['current: tech-lead', 'target: em', 'ratings:', ...rated.map((c) => `  ${c}: 5`), '  hiring: 1'].join(
+        '\n',
+      ),
     );
     const plan = json<{ deep: { title: string; competency?: string }[] }>([
       'learn',
@@ -288,10 +321,10 @@ describe('growth advice specific to the person', () => {
       '--hours',
       '5',
     ]);
-    const hiring = plan.deep.find((d) => d.competency === 'hiring');
-    if (hiring) expect(hiring.title).toMatch(/interviewer training|shadow/i);
-    const all = plan.deep.map((d) => d.title).join(' ');
-    expect(all).not.toMatch(/a course, a book or an open-source contribution/);
+    const hiring = plan.deep.find((d) => d.competency === 'hiring')!;
+    expect(hiring.title).toMatch(/interviewer training/i);
+    expect(hiring.title).toMatch(/shadow/i);
+    expect(plan.deep.map((d) => d.title).join(' ')).not.toMatch(/a course, a book or an open-source/);
   });
 
   it('a frontend engineer sees the obsolescence examples of a medium-risk depth', () => {
@@ -304,7 +337,7 @@ describe('growth advice specific to the person', () => {
   it('a full-stack engineer is not told "commoditised" and then "keep investing"', () => {
     const file = writeTemp(
       'shape.yaml',
-      ['yearsOfExperience: 7', 'skills:', '  full-stack: 5', '  frontend: 3', '  backend: 3'].join('\n'),
+      ['yearsOfExperience: 7', 'skills:', '  full-stack: 4', '  frontend: 3', '  backend: 3'].join('\n'),
     );
     const r = trellis(['tshape', file]);
     expect(r.code).toBe(0);

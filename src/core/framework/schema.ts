@@ -137,6 +137,11 @@ export const competencySchema = z
       .array(id)
       .optional()
       .describe('The tracks whose levels this competency applies to; every ladder track when left out.'),
+    deepDive: text
+      .optional()
+      .describe(
+        "A concentrated way to grow this competency once or twice a year: the learning plan's deep investment.",
+      ),
     coreTracks: z
       .array(id)
       .optional()
