@@ -398,15 +398,6 @@ function checkMoves(fw: Salvaged, report: Report): void {
     if (m.kind === 'track-switch' && from && to && from.track === to.track) {
       report([...path, 'to'], `track switch "${m.id}" stays on track "${from.track}"`, 'track-switch-shape');
     }
-    // Parity: changing track is no way up. A move that raises the band is a promotion on one track.
-    if (m.kind === 'track-switch' && from && to && from.track !== to.track && to.band > from.band) {
-      report(
-        [...path, 'to'],
-        `track switch "${m.id}" raises the band from ${from.band} to ${to.band}: switching tracks is no promotion; switch at the same band, then climb`,
-        'switch-raises-band',
-        'warning',
-      );
-    }
     if (m.kind === 'specialisation-change' && m.toSpecialisation === undefined) {
       report(path, `specialisation change "${m.id}" must name toSpecialisation`, 'missing-field');
     }
