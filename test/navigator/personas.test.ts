@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trellis, writeTemp } from '../helpers/cli.js';
+import { testServer } from '../server/helpers.js';
 
 /**
  * The personas an experienced engineer would recognise, each with the verdict, path or advice it
@@ -75,6 +76,22 @@ describe('parity: management is not the fast way up', () => {
   it('--prefer management puts the manager path first for someone who wants it', () => {
     const [best] = paths('senior', 'principal', '--prefer', 'management');
     expect(best!.steps.some((s) => trackOf[s.to] === 'management')).toBe(true);
+  });
+});
+
+describe('GET /api/paths', () => {
+  it('takes positions and prefer, as the command does', async () => {
+    const server = await testServer();
+    try {
+      const get = (query: string) => server.app.inject({ method: 'GET', url: `/api/paths?${query}` });
+      const preferred = (await get('from=senior&to=principal&prefer=management')).json<PathJson>();
+      expect(preferred.paths[0]!.steps.some((s) => trackOf[s.to] === 'management')).toBe(true);
+      const moved = (await get('from=senior%3Abackend&to=senior%3Adata-ml')).json<PathJson>();
+      expect(moved.paths[0]!.steps[0]!.move).toBe('backend-to-data-ml-internal');
+      expect((await get('from=senior&to=principal&prefer=product')).statusCode).toBe(400);
+    } finally {
+      await server.close();
+    }
   });
 });
 
