@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { compareAssessments } from '../core/assessment/compare.js';
-import { assess, checkAssessment, type AssessmentResult } from '../core/assessment/evaluate.js';
+import { assess, checkAssessment, type AssessmentResult, type Gap } from '../core/assessment/evaluate.js';
 import { assessmentSchema, type Assessment } from '../core/assessment/schema.js';
 import type { Framework } from '../core/framework/schema.js';
 import { parseSource, parseValidated } from '../core/input/document.js';
@@ -246,14 +246,27 @@ async function compareWith(
 function assessmentText(framework: Framework, result: AssessmentResult): string {
   const title = (id: string | null) =>
     id === null ? 'no level' : (framework.levels.find((l) => l.id === id)?.title ?? id);
-  const lines = [
-    `Your ratings meet: ${title(result.level)}${result.current ? ` (you hold ${title(result.current)})` : ''}`,
-    wrap(result.explanation),
-    ...(result.points
-      ? [`Points: ${result.points.total}; eligible titles: ${result.points.titles.join(', ') || 'none'}`]
-      : []),
-    '',
-  ];
+  const held = result.held;
+  const points = result.points
+    ? [`Points: ${result.points.total}; eligible titles: ${result.points.titles.join(', ') || 'none'}`]
+    : [];
+  const lines =
+    result.belowHeld && held
+      ? [
+          `Your ratings fall below the ${held.title} you hold: they meet ${title(result.level)}`,
+          wrap(held.explanation),
+          ...points,
+          '',
+          `What ${held.title} needs:`,
+          gapTable(held.gaps),
+          '',
+        ]
+      : [
+          `Your ratings meet: ${title(result.level)}${result.current ? ` (you hold ${title(result.current)})` : ''}`,
+          wrap(result.explanation),
+          ...points,
+          '',
+        ];
   for (const t of result.tracks)
     lines.push(
       `  ${(framework.tracks.find((x) => x.id === t.track)?.name ?? t.track).padEnd(24)} ${title(t.level)}`,
@@ -264,20 +277,15 @@ function assessmentText(framework: Framework, result: AssessmentResult): string 
       `${next.relation === 'up' ? 'Next up' : 'Across'}: ${next.title} — ${next.met} of ${next.total} ${'points' in next ? 'points' : 'met'}${next.holds ? ', ready under its rule' : ''}`,
       wrap(next.explanation, 88, '  '),
     );
-    if (next.gaps.length > 0) {
-      lines.push(
-        terminalTable(
-          ['Gap', 'Have', 'Need', 'Aim for'],
-          next.gaps.map((g) => [
-            g.name,
-            g.have === null ? 'not rated' : String(g.have),
-            String(g.need),
-            g.text,
-          ]),
-          { colWidths: [24, 11, 6, 60] },
-        ),
-      );
-    }
+    if (next.gaps.length > 0) lines.push(gapTable(next.gaps));
   }
   return lines.join('\n');
+}
+
+function gapTable(gaps: Gap[]): string {
+  return terminalTable(
+    ['Gap', 'Have', 'Need', 'Aim for'],
+    gaps.map((g) => [g.name, g.have === null ? 'not rated' : String(g.have), String(g.need), g.text]),
+    { colWidths: [24, 11, 6, 60] },
+  );
 }

@@ -25,9 +25,11 @@ export function registerLevelCommands(program: Command): void {
       const qualifier = {
         level: '',
         band: ' (same band, other track)',
-        nearest: ' (nothing at this band; the nearest codes)',
+        nearest: ' (nothing at this band; the codes one band either side)',
+        none: 'nothing within one band',
       };
-      const codes = (e: CompanyCodes) => `${e.codes.join(', ')}${qualifier[e.match]}`;
+      const codes = (e: CompanyCodes) =>
+        `${e.codes.join(', ')}${qualifier[e.match]}${e.note ? ` (${e.note})` : ''}`;
       const lines = [
         `${name(mapping.company)} ${mapping.code} = ${mapping.title} (${mapping.level}): ${mapping.track} track, band ${mapping.band ?? '–'}`,
       ];
@@ -36,6 +38,10 @@ export function registerLevelCommands(program: Command): void {
         lines.push('Equivalents:');
         const width = Math.max(...mapping.equivalents.map((e) => name(e.company).length));
         for (const e of mapping.equivalents) lines.push(`  ${name(e.company).padEnd(width)}  ${codes(e)}`);
+      }
+      if (mapping.caveats.length > 0) {
+        lines.push('Caveats:');
+        for (const c of mapping.caveats) lines.push(`  ${name(c.company)}: ${c.text}`);
       }
       print(lines.join('\n'));
     });

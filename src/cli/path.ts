@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Framework, Range } from '../core/framework/schema.js';
-import { findPaths, type CareerPath } from '../core/lattice/paths.js';
+import { findPaths, type PathResult } from '../core/lattice/paths.js';
+import type { Position } from '../core/lattice/position.js';
 import { reachWithin } from '../core/lattice/reach.js';
 import { DomainError } from '../core/problems.js';
 import { readFramework } from '../store/frameworks.js';
@@ -15,9 +16,16 @@ export function registerPathCommands(program: Command): void {
     .description(
       'The best paths across the lattice from one level or role to another, or where you can be within N years',
     )
-    .argument('<from>', 'a level or role id, e.g. senior')
-    .argument('[to]', 'a level or role id, e.g. director')
+    .argument(
+      '<from>',
+      'a position LEVEL[:SPECIALISATION][@COMPANY], e.g. senior or senior:backend@big-company',
+    )
+    .argument('[to]', 'a position, e.g. director or senior:data-ml')
     .option('--avoid <track>', 'keep off a track, e.g. management or ic')
+    .option(
+      '--prefer <track>',
+      "the track that wins near-ties (within 10% of expected years): ic or management; default: the start's",
+    )
     .option('--max-moves <n>', 'at most this many moves per path', '10')
     .option('--top <k>', 'how many paths', '3')
     .option('--within <years>', 'without TO: every level or role reachable within these years')
@@ -29,6 +37,7 @@ export function registerPathCommands(program: Command): void {
         toId: string | undefined,
         options: {
           avoid?: string;
+          prefer?: string;
           maxMoves: string;
           top: string;
           within?: string;
@@ -48,6 +57,7 @@ export function registerPathCommands(program: Command): void {
             fromId,
             numberOption(options.within, '--within', { min: 0 }),
             options.avoid,
+            options.prefer,
           );
           if (options.json) printJson(reach);
           else print(reachText(framework, reach.from, reach.years, reach.reachable));
@@ -61,11 +71,12 @@ export function registerPathCommands(program: Command): void {
         }
         const result = findPaths(framework, fromId, toId, {
           avoid: options.avoid,
+          prefer: options.prefer,
           maxMoves: numberOption(options.maxMoves, '--max-moves', { integer: true, min: 1 }),
           top: numberOption(options.top, '--top', { integer: true, min: 1 }),
         });
         if (options.json) printJson(result);
-        else print(pathsText(framework, result.from, result.to, result.paths));
+        else print(pathsText(framework, result));
       },
     );
 }
@@ -76,11 +87,20 @@ function titleOf(framework: Framework, id: string): string {
   );
 }
 
-function pathsText(framework: Framework, from: string, to: string, paths: CareerPath[]): string {
-  if (paths.length === 0)
-    return `No path from ${titleOf(framework, from)} to ${titleOf(framework, to)} within the limits.`;
+/** A position for people: the level's title, then the specialisation and company kind when known. */
+function positionTitle(framework: Framework, position: Position): string {
+  const qualifiers = [position.specialisation, position.company].filter((q) => q !== null);
+  return `${titleOf(framework, position.level)}${qualifiers.length > 0 ? ` (${qualifiers.join(', ')})` : ''}`;
+}
+
+function pathsText(framework: Framework, result: PathResult): string {
+  const { paths } = result;
+  const from = positionTitle(framework, result.fromPosition);
+  const to = positionTitle(framework, result.toPosition);
+  if (paths.length === 0) return `No path from ${from} to ${to} within the limits.`;
+  const track = framework.tracks.find((t) => t.id === result.prefer)?.name ?? result.prefer;
   const lines = [
-    `${titleOf(framework, from)} → ${titleOf(framework, to)}: ${paths.length} path${paths.length === 1 ? '' : 's'}, best first`,
+    `${from} → ${to}: ${paths.length} path${paths.length === 1 ? '' : 's'}, best first (near-ties to the ${track.toLowerCase()} track)`,
   ];
   paths.forEach((path, i) => {
     lines.push(
@@ -92,7 +112,7 @@ function pathsText(framework: Framework, from: string, to: string, paths: Career
         ['Move', 'To', 'Years', 'Band', 'Advice'],
         path.steps.map((s) => [
           s.kind,
-          titleOf(framework, s.to),
+          positionTitle(framework, s.toPosition),
           years(s.years),
           s.levelChange === null ? '' : s.levelChange > 0 ? `+${s.levelChange}` : String(s.levelChange),
           [...s.prerequisites.map((p) => `Before: ${p}`), ...s.advice]
@@ -123,7 +143,9 @@ function reachText(
         String(r.band ?? ''),
         years(r.path.years),
         r.path.steps
-          .map((s) => `${titleOf(framework, s.to)}${s.kind === 'promotion' ? '' : ` (${s.kind})`}`)
+          .map(
+            (s) => `${positionTitle(framework, s.toPosition)}${s.kind === 'promotion' ? '' : ` [${s.kind}]`}`,
+          )
           .join(' → '),
       ]),
     ),

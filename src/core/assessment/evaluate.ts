@@ -1,5 +1,5 @@
 import { findLevel } from '../framework/lookup.js';
-import { rulesFor, scaleOf } from '../framework/rules.js';
+import { coreOnTrack, rulesFor, scaleOf } from '../framework/rules.js';
 import type { Competency, Framework, Level, PromotionRule } from '../framework/schema.js';
 import { describeRule } from '../framework/view.js';
 import { didYouMean } from '../input/document.js';
@@ -40,7 +40,7 @@ type Ratings = Readonly<Record<string, number>>;
 interface PreparedLevel {
   rule: PromotionRule;
   ruleText: string;
-  expected: { competency: Competency; need: number; text: string; points: number[] }[];
+  expected: { competency: Competency; core: boolean; need: number; text: string; points: number[] }[];
   coreTotal: number;
 }
 
@@ -57,13 +57,21 @@ function prepare(framework: Framework, level: Level): PreparedLevel {
       const expectation = level.expectations[competency.id];
       if (!expectation) return [];
       const points = scaleOf(competency, framework.scales)?.points.map((p) => p.value) ?? [];
-      return [{ competency, need: expectation.rating, text: expectation.behaviours.join('; '), points }];
+      return [
+        {
+          competency,
+          core: coreOnTrack(competency, level.track),
+          need: expectation.rating,
+          text: expectation.behaviours.join('; '),
+          points,
+        },
+      ];
     });
     entry = {
       rule,
       ruleText: describeRule(rule).replace(/\.$/, ''),
       expected,
-      coreTotal: expected.filter((e) => e.competency.core).length,
+      coreTotal: expected.filter((e) => e.core).length,
     };
     levels.set(level.id, entry);
   }
@@ -86,7 +94,7 @@ export function evaluateLevel(framework: Framework, level: Level, ratings: Ratin
   const gaps: Gap[] = [];
   const metByGroup = new Map<string, number>();
   let met = 0;
-  for (const { competency, need, text, points } of expected) {
+  for (const { competency, core, need, text, points } of expected) {
     const have = ratings[competency.id];
     if (have !== undefined && have >= need) {
       met++;
@@ -99,7 +107,7 @@ export function evaluateLevel(framework: Framework, level: Level, ratings: Ratin
       have: have ?? null,
       need,
       steps: have === undefined ? null : stepsBetween(points, have, need),
-      core: competency.core,
+      core,
       text,
     });
   }
@@ -166,8 +174,21 @@ export interface TrackVerdict {
   explanation: string;
 }
 
+/** The level held, judged: what it needs that the ratings do not yet show. */
+export interface HeldVerdict {
+  level: string;
+  title: string;
+  holds: boolean;
+  gaps: Gap[];
+  explanation: string;
+}
+
 export interface AssessmentResult {
   current: string | null;
+  /** The level held (`current`) under its rule; null when none is given. */
+  held: HeldVerdict | null;
+  /** True when the level met on the held level's track is below the level held. */
+  belowHeld: boolean;
   level: string | null;
   track: string | null;
   band: number | null;
@@ -227,12 +248,30 @@ export function assess(framework: Framework, assessment: Assessment): Assessment
       }
     }
   }
+  const heldVerdict = current ? evaluateLevel(framework, current, assessment.ratings) : undefined;
+  const met = headline?.best ? findLevel(framework, headline.best.level) : undefined;
+  const belowHeld =
+    current !== undefined && !heldVerdict!.holds && (met === undefined || met.rank < current.rank);
+  const explanation = headline?.verdict.explanation ?? 'No level is met on any track.';
   return {
     current: current?.id ?? null,
+    held: heldVerdict
+      ? {
+          level: heldVerdict.level,
+          title: heldVerdict.title,
+          holds: heldVerdict.holds,
+          gaps: heldVerdict.gaps,
+          explanation: heldVerdict.explanation,
+        }
+      : null,
+    belowHeld,
     level: headline?.best?.level ?? null,
     track: headline?.track ?? null,
     band: headline?.best?.band ?? null,
-    explanation: headline?.verdict.explanation ?? 'No level is met on any track.',
+    // When the ratings fall below the level held, that comes first: it is what the person needs to hear.
+    explanation: belowHeld
+      ? `Your ratings fall below the ${current!.title} you hold: ${heldVerdict!.explanation} ${explanation}`
+      : explanation,
     tracks: tracks.map((t) => t.verdict),
     next,
     ...pointsSummary(framework, assessment.ratings),

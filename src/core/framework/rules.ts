@@ -113,6 +113,7 @@ function checkReferences(fw: Salvaged, ids: Ids, report: Report): void {
     group(c.group, ['competencies', index, 'group']);
     scale(c.scale, ['competencies', index, 'scale']);
     c.tracks?.forEach((t, i) => track(t, ['competencies', index, 'tracks', i]));
+    c.coreTracks?.forEach((t, i) => track(t, ['competencies', index, 'coreTracks', i]));
     if (c.scale === undefined && ids.scales.size > 1) {
       report(
         ['competencies', index],
@@ -232,6 +233,11 @@ export function scaleOf<S extends { id: string; points: { value: number }[] }>(
     : scales.find((s) => s.id === competency.scale);
 }
 
+/** Whether a competency is core on a track's levels: core, and core there if it names where. */
+export function coreOnTrack(competency: Pick<Competency, 'core' | 'coreTracks'>, track: string): boolean {
+  return competency.core && (competency.coreTracks === undefined || competency.coreTracks.includes(track));
+}
+
 /** Whether a competency applies to levels of a track: its own list, or every ladder track. */
 export function appliesToTrack(competency: Pick<Competency, 'tracks'>, track: string): boolean {
   return competency.tracks === undefined || competency.tracks.includes(track);
@@ -251,7 +257,7 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
     // Which competencies apply depends on the track: a level on an unknown track is judged on its ratings only.
     const placed = knownTracks.has(l.track);
     for (const c of placed ? core : []) {
-      if (appliesToTrack(c, l.track) && l.expectations[c.id] === undefined) {
+      if (appliesToTrack(c, l.track) && coreOnTrack(c, l.track) && l.expectations[c.id] === undefined) {
         report(
           ['levels', index, 'expectations'],
           `level "${l.id}" has no expectation for core competency "${c.id}"`,

@@ -144,6 +144,17 @@ export const competencySchema = z
       .array(id)
       .optional()
       .describe('The tracks whose levels this competency applies to; every ladder track when left out.'),
+    deepDive: text
+      .optional()
+      .describe(
+        "A concentrated way to grow this competency once or twice a year: the learning plan's deep investment.",
+      ),
+    coreTracks: z
+      .array(id)
+      .optional()
+      .describe(
+        'For a core competency: the tracks on which it is core; on the other tracks it applies to it is optional. Every track it applies to when left out.',
+      ),
   })
   .describe('A dimension of the work, rated on a scale.');
 
@@ -312,13 +323,26 @@ export const specialisationSchema = z
   })
   .describe('A specialisation area with its market dynamics.');
 
-export const companyCodeSchema = z.strictObject({ code: text, level: id, note: text.optional() });
+export const companyCodeSchema = z.strictObject({
+  code: text,
+  level: id,
+  rung: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      "Where the code stands among the company's codes on the same framework level (1 = lowest), matched across companies; its position among them when left out.",
+    ),
+  note: text.optional(),
+});
 
 export const companySchema = z
   .strictObject({
     id,
     name: text,
     source: sourceRef,
+    caveats: z.array(text).default([]).describe('What a reader of this map must know before trusting it.'),
     levels: z.array(companyCodeSchema).min(1, 'needs at least one level code'),
   })
   .describe("A company's level codes mapped to this framework's levels.");

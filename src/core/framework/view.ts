@@ -1,7 +1,7 @@
 import { describePointsRule } from '../assessment/points.js';
 import { findLevel } from './lookup.js';
 import { latticeMoves, type LatticeMove } from './moves.js';
-import { rulesFor, scaleOf } from './rules.js';
+import { coreOnTrack, rulesFor, scaleOf } from './rules.js';
 import type { Framework, Level, PromotionRule } from './schema.js';
 
 export type LevelSummary = Omit<Level, 'expectations'>;
@@ -63,7 +63,7 @@ export function expectationsOf(framework: Framework, level: Level): ExpectationV
         competency: competency.id,
         name: competency.name,
         group: competency.group,
-        core: competency.core,
+        core: coreOnTrack(competency, level.track),
         rating: expectation.rating,
         label: point?.label ?? String(expectation.rating),
         text: expectation.behaviours.join('; '),

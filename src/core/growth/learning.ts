@@ -139,12 +139,27 @@ export function learningPlan(framework: Framework, input: LearningInput, hoursPe
     });
   }
 
-  // Adjacent: breadth next to the depth, from the T-shape; otherwise follow the field broadly.
+  // Adjacent: breadth next to the depth (the framework's neighbours of it, never the depth itself),
+  // from the T-shape; otherwise follow the field broadly.
   const adjacentSources: Omit<LearningItem, 'minutesPerWeek' | 'hoursPerWeek'>[] = [];
-  for (const suggestion of shape?.suggestions ?? []) {
-    if (!['broaden-adjacent', 'explore', 'market'].includes(suggestion.code)) continue;
+  const depthIds = new Set(shape?.depth.map((d) => d.id) ?? []);
+  const neighbours = neighboursOf(framework, [...depthIds]);
+  const fits = (id: string) => !depthIds.has(id) && (depthIds.size === 0 || neighbours.includes(id));
+  const suggested = (shape?.suggestions ?? []).filter((s) =>
+    ['broaden-adjacent', 'differentiate', 'premium-adjacent', 'explore'].includes(s.code),
+  );
+  // With the neighbours already at working knowledge, the least known of them is still the one to read about.
+  const fallback = {
+    text: `Next to ${[...depthIds].map((id) => nameOf(framework, id)).join(' and ')}: knowing the neighbours keeps you able to collaborate across the boundary and to pivot.`,
+    specialisations: [...neighbours].sort((a, b) => (input.skills?.[a] ?? 0) - (input.skills?.[b] ?? 0)),
+  };
+  for (const suggestion of depthIds.size > 0 ? [...suggested, fallback] : suggested) {
     for (const id of suggestion.specialisations) {
-      if (adjacentSources.length >= MAX_ADJACENT || adjacentSources.some((a) => a.specialisation === id))
+      if (
+        !fits(id) ||
+        adjacentSources.length >= MAX_ADJACENT ||
+        adjacentSources.some((a) => a.specialisation === id)
+      )
         continue;
       adjacentSources.push({
         title: `Read and follow ${nameOf(framework, id)}`,
@@ -172,8 +187,11 @@ export function learningPlan(framework: Framework, input: LearningInput, hoursPe
     });
   }
   if (topGap) {
+    const competency = framework.competencies.find((c) => c.id === topGap.competency);
     deepSources.push({
-      title: `A deep dive on ${topGap.name.toLowerCase()}: a course, a book or an open-source contribution`,
+      title:
+        competency?.deepDive ??
+        `A deep dive on ${topGap.name.toLowerCase()}: a course, a book or an open-source contribution`,
       why: `The largest gap to ${gaps.target ? titleOf(framework, gaps.target) : 'the next level'}.`,
       competency: topGap.competency,
     });
@@ -237,6 +255,12 @@ function targetGaps(framework: Framework, input: LearningInput): { target: strin
 
 function titleOf(framework: Framework, id: string): string {
   return framework.levels.find((l) => l.id === id)?.title ?? id;
+}
+
+/** The specialisations the framework lists as bordering any of `ids`, in order, without `ids` themselves. */
+function neighboursOf(framework: Framework, ids: string[]): string[] {
+  const all = ids.flatMap((id) => framework.specialisations.find((s) => s.id === id)?.adjacent ?? []);
+  return [...new Set(all)].filter((id) => !ids.includes(id));
 }
 
 function nameOf(framework: Framework, id: string | undefined): string {

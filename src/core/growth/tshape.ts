@@ -53,7 +53,8 @@ export type RiskCode =
   | 'early-specialisation'
   | 'no-depth'
   | 'no-adjacent-breadth'
-  | 'commoditised-depth';
+  | 'commoditised-depth'
+  | 'obsolescence-watch';
 
 export interface Risk {
   code: RiskCode;
@@ -66,6 +67,7 @@ export type SuggestionCode =
   | 'explore'
   | 'choose-depth'
   | 'deepen'
+  | 'differentiate'
   | 'broaden-adjacent'
   | 'move-depth'
   | 'follow-context'
@@ -294,6 +296,19 @@ function risksOf(context: Context): Risk[] {
         specialisations: ids(depth),
       });
   }
+  // Any depth at medium risk or more is worth watching, with the framework's examples; breadth is cheap to move.
+  const declined = new Set(risks.some((r) => r.code === 'declining-depth') ? ids(depth) : []);
+  const watched = depth.filter(
+    (v) => !declined.has(v.id) && (v.obsolescence === 'medium' || v.obsolescence === 'high'),
+  );
+  for (const view of watched) {
+    const examples = specialisation(framework, view.id)?.obsolescence?.examples ?? [];
+    risks.push({
+      code: 'obsolescence-watch',
+      text: `${view.name} carries a ${view.obsolescence} risk of obsolescence${examples.length > 0 ? `: think of ${examples.join(', ')}, once in demand and now left behind` : ''}. Keep the fundamentals under it current and follow where its tools are heading.`,
+      specialisations: [view.id],
+    });
+  }
   if (depth.length > 0 && depth.every((v) => v.market === 'commoditised'))
     risks.push({
       code: 'commoditised-depth',
@@ -331,12 +346,23 @@ function suggestionsOf(context: Context): Suggestion[] {
       specialisations: ids(strongest),
     });
   }
-  if (main && stage === 'develop' && main.skill < 5)
+  // A commoditised depth pays little for more of the same: differentiate next to it instead.
+  if (main && stage === 'develop' && main.skill < 5 && main.market !== 'commoditised')
     out.push({
       code: 'deepen',
       text: `Keep investing in ${main.name} until you are known for it.`,
       specialisations: [main.id],
     });
+  if (main && stage !== 'explore' && main.market === 'commoditised') {
+    const neighbours = (specialisation(framework, main.id)?.adjacent ?? []).filter(
+      (id) => specialisation(framework, id)?.market.dynamic !== 'commoditised',
+    );
+    out.push({
+      code: 'differentiate',
+      text: `${main.name} is commoditised, so more of the same earns little: build a second depth that sets you apart${neighbours.length > 0 ? `, next to it in ${names(views.filter((v) => neighbours.includes(v.id)))}` : ''}.`,
+      specialisations: neighbours,
+    });
+  }
   if (main && (shape === 'over-specialised' || stage !== 'explore')) {
     const gaps = adjacentGaps(context, depth).slice(0, 2);
     if (gaps.length > 0 && (shape === 'over-specialised' || !hasAdjacentBreadth(context)))

@@ -10,6 +10,8 @@ export interface Edge {
   years: Range;
   /** The expected years: the middle of the range, what paths are ranked by. */
   cost: number;
+  /** A move that keeps the level (a company or specialisation change): it moves between positions. */
+  sideways: boolean;
 }
 
 export interface LatticeNode {
@@ -63,12 +65,12 @@ export function buildLattice(framework: Framework, moves: LatticeMove[] = lattic
   for (const move of moves) {
     const from = index.get(move.from);
     const to = index.get(move.to);
-    // A move that keeps the level (a company change) does not advance a path through the lattice.
-    if (from === undefined || to === undefined || from === to) continue;
+    if (from === undefined || to === undefined) continue;
     const years = move.years ?? UNKNOWN_YEARS;
     const cost = (years.min + years.max) / 2;
-    out[from]!.push({ move, to, years, cost });
-    into[to]!.push({ from, cost });
+    out[from]!.push({ move, to, years, cost, sideways: from === to });
+    // Moves that keep the level cannot shorten the distance between levels: the searches leave them out.
+    if (from !== to) into[to]!.push({ from, cost });
   }
   return { nodes, index, out, into };
 }

@@ -1,8 +1,8 @@
-import { findNode } from '../framework/lookup.js';
 import type { Framework } from '../framework/schema.js';
 import { latticeOf, type Edge } from './graph.js';
+import { NEAR_TIE, preferredTrack, toPath, type CareerPath } from './paths.js';
+import { parsePosition } from './position.js';
 import { shortestPaths } from './shortest.js';
-import { toPath, type CareerPath } from './paths.js';
 
 export interface Reachable {
   level: string;
@@ -16,22 +16,27 @@ export interface Reachable {
 export interface ReachResult {
   from: string;
   years: number;
+  /** The track that wins near-ties within a band. */
+  prefer: string;
   reachable: Reachable[];
 }
 
 /**
  * "Where can I be in N years from here?": every level or role whose fastest path, by expected
- * years, fits within the horizon; highest band first.
+ * years, fits within the horizon; highest band first, and within a band the preferred track
+ * (the start's own by default) first unless the other is more than the near-tie margin faster.
  */
 export function reachWithin(
   framework: Framework,
-  fromId: string,
+  fromText: string,
   horizon: number,
   avoid?: string,
+  prefer?: string,
 ): ReachResult {
-  const from = findNode(framework, fromId);
+  const start = parsePosition(framework, fromText);
   const lattice = latticeOf(framework);
-  const source = lattice.index.get(from.id)!;
+  const source = lattice.index.get(start.level)!;
+  const preferred = preferredTrack(framework, lattice.nodes[source]!.track, prefer);
   const {
     cost: best,
     via,
@@ -56,14 +61,12 @@ export function reachWithin(
       title: node.title,
       track: node.track,
       band: node.band,
-      path: toPath(lattice, edges),
+      path: toPath(lattice, edges, start),
     });
   });
+  const key = (r: Reachable) => r.path.expectedYears * (r.track === preferred ? 1 : 1 + NEAR_TIE);
   reachable.sort(
-    (a, b) =>
-      (b.band ?? 0) - (a.band ?? 0) ||
-      a.path.expectedYears - b.path.expectedYears ||
-      a.level.localeCompare(b.level),
+    (a, b) => (b.band ?? 0) - (a.band ?? 0) || key(a) - key(b) || a.level.localeCompare(b.level),
   );
-  return { from: from.id, years: horizon, reachable };
+  return { from: start.level, years: horizon, prefer: preferred, reachable };
 }

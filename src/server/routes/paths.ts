@@ -8,9 +8,17 @@ import { computed } from '../responses.js';
 
 // Query values are text: numbers are read from it, and must be whole where the CLI flag must be.
 const query = z.strictObject({
-  from: z.string().min(1).describe('A level or role id, e.g. senior.'),
-  to: z.string().min(1).optional().describe('A level or role id, e.g. director.'),
+  from: z
+    .string()
+    .min(1)
+    .describe('A position LEVEL[:SPECIALISATION][@COMPANY], e.g. senior or senior:backend@big-company.'),
+  to: z.string().min(1).optional().describe('A position, e.g. director or senior:data-ml.'),
   avoid: z.string().min(1).optional().describe('Keep off a track, e.g. management or ic.'),
+  prefer: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The track that wins near-ties (within 10% of expected years); the start's by default."),
   maxMoves: wholeNumberText(z.number().int().min(1).max(50))
     .default(10)
     .describe('At most this many moves per path.'),
@@ -34,7 +42,7 @@ export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
     },
     async (request) => {
       const { framework } = await workspace.activeFramework();
-      const { from, to, avoid, maxMoves, top, within } = request.query;
+      const { from, to, avoid, prefer, maxMoves, top, within } = request.query;
       if (to !== undefined && within !== undefined)
         throw new DomainError('usage', 'within answers "where can I be in N years" and takes no target', [
           problem(
@@ -48,9 +56,9 @@ export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
           throw new DomainError('usage', 'give a target (to) or a horizon in years (within)', [
             problem(['query', 'to'], 'give to (a level or role id) or within (years)', 'missing-field'),
           ]);
-        return reachWithin(framework, from, within, avoid);
+        return reachWithin(framework, from, within, avoid, prefer);
       }
-      return findPaths(framework, from, to, { avoid, maxMoves, top });
+      return findPaths(framework, from, to, { avoid, prefer, maxMoves, top });
     },
   );
 }
