@@ -1,3 +1,5 @@
+import { LIMITS, TOO_MANY_PROBLEMS } from './input/limits.js';
+
 /** A path into a parsed document: object keys and array indexes. */
 export type Path = readonly (string | number)[];
 
@@ -13,6 +15,8 @@ export interface Problem {
   file?: string;
   line?: number;
   col?: number;
+  /** For a `too-many-problems` problem: how many problems it stands for. */
+  omitted?: number;
 }
 
 /** Stable error codes; each adapter maps them to exit codes or HTTP statuses in one place. */
@@ -59,4 +63,32 @@ export function sortProblems(problems: Problem[]): Problem[] {
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.col ?? 0) - (b.col ?? 0),
   );
+}
+
+/**
+ * At most `limit` problems, then one that counts the rest (adding up any such count already made
+ * where the problems were collected): a client or a terminal gets a readable answer however broken
+ * the input is.
+ */
+export function capProblems(problems: readonly Problem[], limit: number = LIMITS.problems): Problem[] {
+  const kept: Problem[] = [];
+  let omitted = 0;
+  for (const problem of problems) {
+    if (problem.code === TOO_MANY_PROBLEMS) omitted += problem.omitted ?? 0;
+    else if (kept.length < limit) kept.push(problem);
+    else omitted++;
+  }
+  return omitted === 0 ? kept : [...kept, moreProblems(omitted, kept[0]?.file)];
+}
+
+/** The one problem that stands for `omitted` others. */
+export function moreProblems(omitted: number, file?: string): Problem {
+  return {
+    severity: 'error',
+    code: TOO_MANY_PROBLEMS,
+    message: `and ${omitted} more problem${omitted === 1 ? '' : 's'}`,
+    path: [],
+    omitted,
+    ...(file === undefined ? {} : { file }),
+  };
 }

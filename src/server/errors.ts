@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, formatPath, type ErrorCode, type Problem } from '../core/problems.js';
+import { capProblems, DomainError, formatPath, type ErrorCode, type Problem } from '../core/problems.js';
 import { bareMessage } from '../store/validate.js';
 import { RequestValidationError } from './validation.js';
 
@@ -27,7 +27,7 @@ const describePart: Record<string, string> = {
 };
 
 function fields(problems: readonly Problem[], part?: string) {
-  return problems.map((p) => ({
+  return capProblems(problems).map((p) => ({
     path: formatPath(part === undefined ? p.path : [part, ...p.path]),
     message: bareMessage(p),
   }));
