@@ -1,5 +1,6 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
+import { yamlDocument } from '../input/yaml.js';
 import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
 import { appendMarkdownEntry, readMarkdownLog } from './markdown.js';
 import {
@@ -201,7 +202,7 @@ function removeValue(text: string, start: number, end: number): string {
 }
 
 function appendYamlEntry(text: string, entry: EvidenceEntry): string {
-  const doc = parseDocument(text);
+  const doc = yamlDocument(text);
   const contents = doc.contents;
   // An empty file, or one with only comments: the comments stay on top.
   if (contents === null && doc.errors.length === 0) {

@@ -15,8 +15,10 @@ export const LIMITS = {
   suggestions: 20,
   /** YAML aliases: how many values the aliases of one document may stand for, in all. */
   aliasCount: 1000,
-  /** Items in one list of a framework, a workspace export and the like. */
-  listItems: 100_000,
+  /** Items in one list of a document: a framework's levels, an entry's competencies, a level's behaviours. */
+  listItems: 10_000,
+  /** Items in one list of a whole workspace export: evidence entries, assessments, stored files. */
+  storedItems: 200_000,
 } as const;
 
 /** How many nested collections a text parser may open before it is stopped, to keep its stack safe. */
