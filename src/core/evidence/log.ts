@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
+import { checkSchema, didYouMean, hinter, parseSource, type SourceDocument } from '../input/document.js';
 import { yamlDocument } from '../input/yaml.js';
 import { DomainError, formatPath, sortProblems, type Path, type Problem } from '../problems.js';
 import { appendMarkdownEntry, readMarkdownLog } from './markdown.js';
@@ -84,12 +84,14 @@ export interface EntryIssue {
 /** Unknown competency ids in a list, with "did you mean". */
 function competencyIssues(named: unknown, known: readonly string[]): EntryIssue[] {
   if (!Array.isArray(named)) return [];
+  const ids = new Set(known);
+  const hint = hinter(known);
   return named.flatMap((id: unknown, index) =>
-    typeof id === 'string' && !known.includes(id)
+    typeof id === 'string' && !ids.has(id)
       ? [
           {
             path: [index],
-            message: `unknown competency "${id}"${didYouMean(id, known) || `; known: ${known.join(', ')}`}`,
+            message: `unknown competency "${id}"${hint(id) || `; known: ${known.join(', ')}`}`,
             code: 'unknown-reference',
           },
         ]

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkSchema, didYouMean, parseSource } from '../input/document.js';
+import { checkSchema, hinter, parseSource } from '../input/document.js';
 import { DomainError, type Problem } from '../problems.js';
 import type { Answers } from './fit.js';
 import { ANSWER_MAX, ANSWER_MIN, questions } from './questions.js';
@@ -33,20 +33,22 @@ export function parseAnswersFile(text: string, file: string): Answers {
   const problems: Problem[] = [...checked.problems];
   const given = (value as { answers?: unknown }).answers;
   const ids = questions.map((q) => q.id);
+  const known = new Set(ids);
+  const hint = hinter(ids);
   if (given !== null && typeof given === 'object' && !Array.isArray(given)) {
     for (const key of Object.keys(given)) {
-      if (!ids.includes(key))
+      if (!known.has(key))
         problems.push(
           source.problem(
             ['answers', key],
-            `answers.${key}: unknown question "${key}"${didYouMean(key, ids)}`,
+            `answers.${key}: unknown question "${key}"${hint(key)}`,
             'unknown-question',
             'error',
             'key',
           ),
         );
     }
-    const missing = ids.filter((id) => !(id in given));
+    const missing = ids.filter((id) => !Object.hasOwn(given, id));
     if (missing.length > 0)
       problems.push(
         source.problem(

@@ -280,17 +280,34 @@ function positionalParse(text: string, file: string, withValue: boolean): Positi
 
 /** "did you mean …" for a misspelt name, when one of the candidates is close enough. */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  // A name longer than any id is not a slip of the keyboard; comparing it would cost its length squared.
+  if (word.length > SUGGEST_MAX_LENGTH) return undefined;
+  const lower = word.toLowerCase();
+  const tolerance = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = tolerance + 1;
   for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    // The lengths alone bound the distance from below: most candidates need no comparison.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    const d = distance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const tolerance = Math.max(2, Math.floor(word.length / 3));
-  return best !== undefined && bestDistance <= tolerance ? best : undefined;
+  return best;
+}
+
+const SUGGEST_MAX_LENGTH = 64;
+
+/**
+ * `didYouMean` for the first few unknown names of one input only: past them, comparing each with
+ * every candidate would be work that grows with the input, for hints nobody reads.
+ */
+export function hinter(candidates: Iterable<string>): (word: string) => string {
+  const list = [...candidates];
+  let left = LIMITS.suggestions;
+  return (word) => (left-- > 0 ? didYouMean(word, list) : '');
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {
