@@ -30,6 +30,7 @@ const oneLine = z
   .string()
   .trim()
   .min(1, 'must not be empty')
+  .max(LIMITS.lineLength)
   .regex(/^[^\r\n]*$/, 'must fit on one line');
 
 export const evidenceEntrySchema = z.strictObject({

@@ -18,6 +18,7 @@ import {
   tooDeepMessage,
   tooLargeMessage,
   textTooLarge,
+  tooWideMessage,
 } from './limits.js';
 import { fastYaml, TooDeepText, yamlDocument, yamlValue } from './yaml.js';
 
@@ -328,8 +329,9 @@ export function checkSchema<S extends z.ZodType>(
     (value, key) => (value as Record<string | number, unknown> | undefined)?.[key],
     source.value,
   );
-  const tooDeep = boundsOf(input).tooDeep;
+  const { tooDeep, tooWide } = boundsOf(input);
   if (tooDeep) return { problems: [tooDeepAt(source, [...basePath, ...tooDeep])] };
+  if (tooWide) return { problems: [tooWideAt(source, [...basePath, ...tooWide])] };
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
   const problems: Problem[] = [];
@@ -389,6 +391,11 @@ export function checkSchema<S extends z.ZodType>(
 /** A located problem for a value nested past the depth limit. */
 function tooDeepAt(source: SourceDocument, path: Path): Problem {
   return source.problem(path, `${formatPath(path)}: ${tooDeepMessage}`, TOO_DEEP);
+}
+
+/** A located problem for a list or mapping past the width limit. */
+function tooWideAt(source: SourceDocument, path: Path): Problem {
+  return source.problem(path, `${formatPath(path)}: ${tooWideMessage}`, TOO_LARGE);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -15,6 +15,8 @@ export const LIMITS = {
   suggestions: 20,
   /** YAML aliases: how many values the aliases of one document may stand for, in all. */
   aliasCount: 1000,
+  /** A one-line text: an evidence entry's title. */
+  lineLength: 1000,
   /** Items in one list of a document: a framework's levels, an entry's competencies, a level's behaviours. */
   listItems: 10_000,
   /** Items in one list of a whole workspace export: evidence entries, assessments, stored files. */
@@ -29,6 +31,7 @@ export const TOO_LARGE = 'too-large';
 export const TOO_MANY_PROBLEMS = 'too-many-problems';
 
 export const tooDeepMessage = `is nested more than ${LIMITS.depth} levels deep`;
+export const tooWideMessage = `holds more than ${LIMITS.storedItems} items`;
 
 /** The size of a text in UTF-8 bytes, counted without copying it. */
 export function utf8Length(text: string): number {
@@ -60,14 +63,19 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Where a value first goes deeper than `maxDepth`, or whether it holds more than `maxNodes` values in
- * all (aliases sharing one value count it each time, as every later step walks it again). Walked with
- * an explicit stack, so that a value nested ten thousand levels deep cannot overflow the call stack.
+ * Where a value first goes deeper than `maxDepth` or holds one list or mapping wider than `maxWidth`,
+ * or whether it holds more than `maxNodes` values in all (aliases sharing one value count it each
+ * time, as every later step walks it again). Walked with an explicit stack, so that a value nested
+ * ten thousand levels deep cannot overflow the call stack, and before any schema looks at it.
  */
 export function boundsOf(
   value: unknown,
-  { maxDepth = LIMITS.depth, maxNodes = Infinity }: { maxDepth?: number; maxNodes?: number } = {},
-): { tooDeep?: Path; tooMany?: true } {
+  {
+    maxDepth = LIMITS.depth,
+    maxWidth = LIMITS.storedItems,
+    maxNodes = Infinity,
+  }: { maxDepth?: number; maxWidth?: number; maxNodes?: number } = {},
+): { tooDeep?: Path; tooWide?: Path; tooMany?: true } {
   // The common case, everything within bounds, allocates nothing per value: two parallel stacks.
   const values: object[] = [];
   const depths: number[] = [];
@@ -79,8 +87,9 @@ export function boundsOf(
   while (values.length > 0) {
     const current = values.pop()!;
     const depth = depths.pop()!;
-    if (depth > maxDepth) return { tooDeep: pathTooDeep(value, maxDepth) };
+    if (depth > maxDepth) return { tooDeep: firstPath(value, (_, path) => path.length >= maxDepth) };
     const children = Array.isArray(current) ? current : Object.values(current);
+    if (children.length > maxWidth) return { tooWide: firstPath(value, (node) => sizeOf(node) > maxWidth) };
     nodes += children.length;
     if (nodes > maxNodes) return { tooMany: true };
     for (const child of children) {
@@ -93,13 +102,15 @@ export function boundsOf(
   return {};
 }
 
-/** The path of the first value nested deeper than `maxDepth` (there is one), depth first. */
-function pathTooDeep(value: unknown, maxDepth: number): Path {
+const sizeOf = (node: object) => (Array.isArray(node) ? node.length : Object.keys(node).length);
+
+/** The path of the first list or mapping, depth first, that `found` picks (there is one). */
+function firstPath(value: unknown, found: (node: object, path: Path) => boolean): Path {
   const stack: { value: unknown; path: Path }[] = [{ value, path: [] }];
   while (stack.length > 0) {
     const { value: current, path } = stack.pop()!;
     if (typeof current !== 'object' || current === null) continue;
-    if (path.length >= maxDepth) return path;
+    if (found(current, path)) return path;
     const entries: [string | number, unknown][] = Array.isArray(current)
       ? current.map((child, index) => [index, child])
       : Object.entries(current);

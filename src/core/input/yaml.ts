@@ -1,5 +1,14 @@
 import jsyaml from 'js-yaml';
-import { Composer, Parser, YAMLParseError, type CST, type Document, type LineCounter } from 'yaml';
+import {
+  Composer,
+  isScalar,
+  Parser,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type LineCounter,
+} from 'yaml';
 import { LIMITS, PARSER_DEPTH } from './limits.js';
 
 /**
@@ -8,7 +17,9 @@ import { LIMITS, PARSER_DEPTH } from './limits.js';
  * recursion can reach the end of the stack. Every YAML (and JSON) text is read through here.
  */
 export const yamlOptions = {
-  uniqueKeys: true,
+  // The library compares every key with every earlier one (quadratic in a wide mapping): duplicate
+  // keys are found below with a Set instead.
+  uniqueKeys: false,
   merge: true,
   // A mapping key that is itself a list or a mapping (`{{{` typed by mistake, say) becomes text in
   // the value, which the schema then judges; the library must not also print a warning on the
@@ -90,7 +101,24 @@ export function yamlDocument(text: string, lineCounter?: LineCounter): Document.
       break;
     }
   }
+  duplicateKeys(doc!);
   return doc!;
+}
+
+/** A key given twice in one mapping, as the library reports it, found in linear time. */
+function duplicateKeys(doc: Document.Parsed): void {
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || key.value === '<<') continue;
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(key.value);
+      }
+    },
+  });
 }
 
 /** The plain value of a positional document, with aliases expanded within the library's bound. */
