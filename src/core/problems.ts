@@ -55,10 +55,12 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
 
-/** Problems in reading order: by file, then line, then column. */
+/** Problems in reading order: by file, then line, then column; a count of the rest comes last. */
 export function sortProblems(problems: Problem[]): Problem[] {
+  const last = (p: Problem) => (p.code === TOO_MANY_PROBLEMS ? 1 : 0);
   return [...problems].sort(
     (a, b) =>
+      last(a) - last(b) ||
       (a.file ?? '').localeCompare(b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.col ?? 0) - (b.col ?? 0),
