@@ -1,5 +1,5 @@
 import { CommanderError, type Command } from 'commander';
-import { DomainError, formatProblem, sortProblems, type ErrorCode } from '../core/problems.js';
+import { capProblems, DomainError, formatProblem, sortProblems, type ErrorCode } from '../core/problems.js';
 
 /** The one place where domain error codes become exit codes. */
 const exitCodes: Record<ErrorCode, number> = {
@@ -26,7 +26,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     }
     if (error instanceof DomainError) {
       if (error.problems.length > 0) {
-        for (const problem of sortProblems(error.problems))
+        for (const problem of capProblems(sortProblems(error.problems)))
           process.stderr.write(`${formatProblem(problem)}\n`);
       } else {
         process.stderr.write(`trellis: ${error.message}\n`);

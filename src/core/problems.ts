@@ -1,3 +1,5 @@
+import { LIMITS, TOO_MANY_PROBLEMS } from './input/limits.js';
+
 /** A path into a parsed document: object keys and array indexes. */
 export type Path = readonly (string | number)[];
 
@@ -23,6 +25,8 @@ export interface Problem {
    * about the text itself (a syntax error): the path then only locates it and is not printed.
    */
   showPath?: false;
+  /** For a `too-many-problems` problem: how many problems it stands for. */
+  omitted?: number;
 }
 
 /**
@@ -84,12 +88,43 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
 
-/** Problems in reading order: by file, then line, then column. */
+/** Problems in reading order: by file, then line, then column; a count of the rest comes last. */
 export function sortProblems(problems: Problem[]): Problem[] {
+  const last = (p: Problem) => (p.code === TOO_MANY_PROBLEMS ? 1 : 0);
   return [...problems].sort(
     (a, b) =>
+      last(a) - last(b) ||
       (a.file ?? '').localeCompare(b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.col ?? 0) - (b.col ?? 0),
   );
+}
+
+/**
+ * At most `limit` problems, then one that counts the rest (adding up any such count already made
+ * where the problems were collected): a client or a terminal gets a readable answer however broken
+ * the input is.
+ */
+export function capProblems(problems: readonly Problem[], limit: number = LIMITS.problems): Problem[] {
+  const kept: Problem[] = [];
+  let omitted = 0;
+  for (const problem of problems) {
+    if (problem.code === TOO_MANY_PROBLEMS) omitted += problem.omitted ?? 0;
+    else if (kept.length < limit) kept.push(problem);
+    else omitted++;
+  }
+  return omitted === 0 ? kept : [...kept, moreProblems(omitted, kept[0]?.file)];
+}
+
+/** The one problem that stands for `omitted` others. */
+export function moreProblems(omitted: number, file?: string): Problem {
+  return {
+    severity: 'error',
+    code: TOO_MANY_PROBLEMS,
+    showPath: false,
+    message: `and ${omitted} more problem${omitted === 1 ? '' : 's'}`,
+    path: [],
+    omitted,
+    ...(file === undefined ? {} : { file }),
+  };
 }

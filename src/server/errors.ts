@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { rebase } from '../core/input/value.js';
-import { DomainError, formatPath, type ErrorCode, type Problem } from '../core/problems.js';
+import { capProblems, DomainError, formatPath, type ErrorCode, type Problem } from '../core/problems.js';
 import { RequestValidationError } from './validation.js';
 import { handWrittenHeaders } from './headers.js';
 
@@ -72,7 +72,7 @@ const describePart: Record<string, string> = {
 };
 
 function fields(problems: readonly Problem[], part?: string) {
-  return problems.map((p) => ({
+  return capProblems(problems).map((p) => ({
     path: formatPath(part === undefined ? p.path : [part, ...p.path]),
     message: p.message,
   }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../core/input/limits.js';
 import { assessmentSchema } from '../core/assessment/schema.js';
 import { earningsFileSchema } from '../core/comp/earnings-schema.js';
 import { offersFileSchema } from '../core/comp/offer-schema.js';
@@ -23,7 +24,7 @@ export type Profile = z.output<typeof storedProfileSchema>;
 /** An assessment as sent: the core's assessment file, plus evidence linked per competency. */
 export const assessmentInputSchema = assessmentSchema.extend({
   evidence: z
-    .record(z.string(), z.array(entityId))
+    .record(z.string(), z.array(entityId).max(LIMITS.listItems))
     .optional()
     .describe('Competency id → ids of evidence entries that back the rating.'),
 });
@@ -35,7 +36,7 @@ export const storedAssessmentSchema = z.strictObject({
   assessor: z.string(),
   current: z.string().nullable(),
   ratings: z.record(z.string(), z.number().int()),
-  evidence: z.record(z.string(), z.array(entityId)),
+  evidence: z.record(z.string(), z.array(entityId).max(LIMITS.storedItems)),
   framework: frameworkRefSchema.describe('The framework, and its version, the ratings were made against.'),
 });
 export type StoredAssessment = z.output<typeof storedAssessmentSchema>;
@@ -82,15 +83,21 @@ export const workspaceExportSchema = z.strictObject({
   format: z.literal('trellis-workspace'),
   schema: z.string().describe('The newest migration of the database it came from.'),
   settings: z.record(z.string(), z.string()),
-  frameworks: z.array(storedFrameworkSchema),
+  frameworks: z.array(storedFrameworkSchema).max(LIMITS.storedItems),
   profile: storedProfileSchema.nullable(),
   // Entries stored before repeated competencies were refused still restore as they are.
-  evidence: z.array(
-    storedEvidenceSchema.extend({ competencies: z.array(z.string().min(1, 'must not be empty')).optional() }),
-  ),
-  assessments: z.array(storedAssessmentSchema),
-  offers: z.array(z.strictObject({ ...stored, name: z.string(), file: z.unknown() })),
-  scenarios: z.array(z.strictObject({ ...stored, name: z.string(), file: z.unknown() })),
-  learningPlans: z.array(learningPlanDocument.stored),
+  evidence: z
+    .array(
+      storedEvidenceSchema.extend({
+        competencies: z.array(z.string().min(1, 'must not be empty')).max(LIMITS.listItems).optional(),
+      }),
+    )
+    .max(LIMITS.storedItems),
+  assessments: z.array(storedAssessmentSchema).max(LIMITS.storedItems),
+  offers: z.array(z.strictObject({ ...stored, name: z.string(), file: z.unknown() })).max(LIMITS.storedItems),
+  scenarios: z
+    .array(z.strictObject({ ...stored, name: z.string(), file: z.unknown() }))
+    .max(LIMITS.storedItems),
+  learningPlans: z.array(learningPlanDocument.stored).max(LIMITS.storedItems),
 });
 export type WorkspaceExport = z.output<typeof workspaceExportSchema>;

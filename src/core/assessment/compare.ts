@@ -1,5 +1,6 @@
 import type { Framework } from '../framework/schema.js';
 import type { Assessment } from './schema.js';
+import { own } from '../names.js';
 
 export interface RatingChange {
   competency: string;
@@ -19,10 +20,10 @@ export interface AssessmentComparison {
 /** Two assessments side by side, competency by competency: self and manager, or this quarter and last. */
 export function compareAssessments(framework: Framework, a: Assessment, b: Assessment): AssessmentComparison {
   const competencies = framework.competencies
-    .filter((c) => a.ratings[c.id] !== undefined || b.ratings[c.id] !== undefined)
+    .filter((c) => own(a.ratings, c.id) !== undefined || own(b.ratings, c.id) !== undefined)
     .map((c) => {
-      const ra = a.ratings[c.id] ?? null;
-      const rb = b.ratings[c.id] ?? null;
+      const ra = own(a.ratings, c.id) ?? null;
+      const rb = own(b.ratings, c.id) ?? null;
       return {
         competency: c.id,
         name: c.name,

@@ -2,10 +2,11 @@ import { findLevel } from '../framework/lookup.js';
 import { coreOnTrack, rulesFor, scaleOf } from '../framework/rules.js';
 import type { Competency, Framework, Level, PromotionRule } from '../framework/schema.js';
 import { describeRule } from '../framework/view.js';
-import { didYouMean } from '../input/document.js';
+import { didYouMean, hinter } from '../input/document.js';
 import type { Path, Problem } from '../problems.js';
 import { evaluatePointsLevel, pointsSummary, type PointsSummary } from './points.js';
 import type { Assessment } from './schema.js';
+import { own } from '../names.js';
 
 export interface Gap {
   competency: string;
@@ -54,7 +55,7 @@ function prepare(framework: Framework, level: Level): PreparedLevel {
   if (!entry) {
     const rule = rulesFor(level, framework.promotionRules)[0]!;
     const expected = framework.competencies.flatMap((competency) => {
-      const expectation = level.expectations[competency.id];
+      const expectation = own(level.expectations, competency.id);
       if (!expectation) return [];
       const points = scaleOf(competency, framework.scales)?.points.map((p) => p.value) ?? [];
       return [
@@ -95,7 +96,7 @@ export function evaluateLevel(framework: Framework, level: Level, ratings: Ratin
   const metByGroup = new Map<string, number>();
   let met = 0;
   for (const { competency, core, need, text, points } of expected) {
-    const have = ratings[competency.id];
+    const have = own(ratings, competency.id);
     if (have !== undefined && have >= need) {
       met++;
       metByGroup.set(competency.group, (metByGroup.get(competency.group) ?? 0) + 1);
@@ -304,14 +305,15 @@ export function checkAssessment(
     );
   }
   if (typeof ratings !== 'object' || ratings === null || Array.isArray(ratings)) return problems;
-  const known = framework.competencies.map((c) => c.id);
+  const byId = new Map(framework.competencies.map((c) => [c.id, c]));
+  const hint = hinter(byId.keys());
   for (const [id, rating] of Object.entries(ratings)) {
-    const competency = framework.competencies.find((c) => c.id === id);
+    const competency = byId.get(id);
     if (!competency) {
       problems.push(
         problem(
           ['ratings', id],
-          `unknown competency "${id}"${didYouMean(id, known)}`,
+          `unknown competency "${id}"${hint(id)}`,
           'unknown-reference',
           'error',
           'key',

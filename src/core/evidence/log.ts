@@ -1,5 +1,6 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
+import { Document, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { checkSchema, didYouMean, hinter, parseSource, type SourceDocument } from '../input/document.js';
+import { yamlDocument } from '../input/yaml.js';
 import { DomainError, selfNamed, sortProblems, type Path, type Problem } from '../problems.js';
 import { appendMarkdownEntry, readMarkdownLog } from './markdown.js';
 import {
@@ -83,12 +84,14 @@ export interface EntryIssue {
 /** Unknown competency ids in a list, with "did you mean". */
 function competencyIssues(named: unknown, known: readonly string[]): EntryIssue[] {
   if (!Array.isArray(named)) return [];
+  const ids = new Set(known);
+  const hint = hinter(known);
   return named.flatMap((id: unknown, index) =>
-    typeof id === 'string' && !known.includes(id)
+    typeof id === 'string' && !ids.has(id)
       ? [
           {
             path: [index],
-            message: `unknown competency "${id}"${didYouMean(id, known) || `; known: ${known.join(', ')}`}`,
+            message: `unknown competency "${id}"${hint(id) || `; known: ${known.join(', ')}`}`,
             code: 'unknown-reference',
           },
         ]
@@ -113,7 +116,7 @@ export function checkEntry(
           issue.code === 'invalid_type' && issue.input === undefined
             ? 'is required'
             : issue.code === 'invalid_value' && 'values' in issue
-              ? `"${String(issue.input)}" is not one of ${issue.values.join(', ')}${didYouMean(String(issue.input), issue.values.map(String))}`
+              ? `${typeof issue.input === 'string' ? `"${issue.input}"` : JSON.stringify(issue.input)} is not one of ${issue.values.join(', ')}${typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : ''}`
               : typeof issue.input === 'string' && !issue.message.includes(issue.input)
                 ? `"${issue.input}": ${issue.message}`
                 : issue.message,
@@ -201,7 +204,7 @@ function removeValue(text: string, start: number, end: number): string {
 }
 
 function appendYamlEntry(text: string, entry: EvidenceEntry): string {
-  const doc = parseDocument(text);
+  const doc = yamlDocument(text);
   const contents = doc.contents;
   // An empty file, or one with only comments: the comments stay on top.
   if (contents === null && doc.errors.length === 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../input/limits.js';
 
 /**
  * One entry of the evidence log (the "brag document"): something done, when, how far its impact
@@ -29,6 +30,7 @@ const oneLine = z
   .string()
   .trim()
   .min(1, 'must not be empty')
+  .max(LIMITS.lineLength)
   .regex(/^[^\r\n]*$/, 'must fit on one line');
 
 export const evidenceEntrySchema = z.strictObject({
@@ -38,9 +40,11 @@ export const evidenceEntrySchema = z.strictObject({
   scope: z.enum(evidenceScopes).optional(),
   competencies: z
     .array(z.string().min(1, 'must not be empty'))
+    .max(LIMITS.listItems)
     .superRefine((ids, ctx) => {
+      const firstAt = new Map<string, number>();
       ids.forEach((id, index) => {
-        const first = ids.indexOf(id);
+        const first = firstAt.get(id) ?? firstAt.set(id, index).get(id)!;
         if (first < index)
           ctx.addIssue({
             code: 'custom',
@@ -51,7 +55,10 @@ export const evidenceEntrySchema = z.strictObject({
       });
     })
     .optional(),
-  links: z.array(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })).optional(),
+  links: z
+    .array(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }))
+    .max(LIMITS.listItems)
+    .optional(),
 });
 
 export type EvidenceEntry = z.output<typeof evidenceEntrySchema>;
@@ -69,7 +76,7 @@ export function canonicalLink(link: string): string {
 
 /** The YAML (or JSON) log: a mapping with one list, `entries`. */
 export const evidenceLogSchema = z.strictObject({
-  entries: z.array(evidenceEntrySchema),
+  entries: z.array(evidenceEntrySchema).max(LIMITS.listItems),
 });
 
 /** Field order used when an entry is written out, so that files read the same way every time. */

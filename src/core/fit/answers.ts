@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { checkSchema, didYouMean, parseSource } from '../input/document.js';
-import { DomainError, selfNamed, type Problem } from '../problems.js';
+import { checkSchema, hinter, parseSource } from '../input/document.js';
+import { LIMITS } from '../input/limits.js';
+import { DomainError, moreProblems, selfNamed, type Problem } from '../problems.js';
 import type { Answers } from './fit.js';
 import { ANSWER_MAX, ANSWER_MIN, questions } from './questions.js';
 
@@ -35,20 +36,25 @@ export function parseAnswersFile(text: string, file: string): Answers {
   const problems: Problem[] = [...checked.problems];
   const given = (value as { answers?: unknown }).answers;
   const ids = questions.map((q) => q.id);
+  const known = new Set(ids);
+  const hint = hinter(ids);
   if (given !== null && typeof given === 'object' && !Array.isArray(given)) {
-    for (const key of Object.keys(given)) {
-      if (!ids.includes(key))
-        problems.push(
-          source.problem(
-            ['answers', key],
-            `unknown question "${key}"${didYouMean(key, ids)}`,
-            'unknown-question',
-            'error',
-            'key',
-          ),
-        );
+    const unknown = Object.keys(given).filter((key) => !known.has(key));
+    // Past the limit the unknown keys are counted, not located one by one.
+    if (unknown.length > LIMITS.problems)
+      problems.push(moreProblems(unknown.length - LIMITS.problems, source.file));
+    for (const key of unknown.slice(0, LIMITS.problems)) {
+      problems.push(
+        source.problem(
+          ['answers', key],
+          `unknown question "${key}"${hint(key)}`,
+          'unknown-question',
+          'error',
+          'key',
+        ),
+      );
     }
-    const missing = ids.filter((id) => !(id in given));
+    const missing = ids.filter((id) => !Object.hasOwn(given, id));
     if (missing.length > 0)
       problems.push(
         source.problem(

@@ -6,6 +6,7 @@ import {
   type Question,
   type Track,
 } from './questions.js';
+import { own } from '../names.js';
 
 /**
  * Scoring of the IC-or-manager questionnaire.
@@ -127,7 +128,7 @@ function sign(question: Question): 1 | -1 {
 /** Scores complete, valid answers (see `checkAnswers`). */
 export function scoreFit(answers: Answers): FitResult {
   const contributions = preferenceQuestions.map((question) => {
-    const answer = answers[question.id] ?? NEUTRAL;
+    const answer = own(answers, question.id) ?? NEUTRAL;
     return { question, answer, pull: (answer - NEUTRAL) * sign(question) };
   });
   const mean = contributions.reduce((sum, c) => sum + c.pull, 0) / contributions.length;
@@ -173,7 +174,7 @@ export function scoreFit(answers: Answers): FitResult {
 
 function holds(answers: Answers, id: MisconceptionId): boolean {
   const question = beliefQuestions.find((q) => q.misconception === id);
-  return question !== undefined && (answers[question.id] ?? 0) >= BELIEF_HELD;
+  return question !== undefined && (own(answers, question.id) ?? 0) >= BELIEF_HELD;
 }
 
 /**
@@ -196,7 +197,7 @@ function experimentsFor(answers: Answers, lean: Lean): Experiment[] {
   const statusOrMoney = holds(answers, 'management-is-a-promotion') || holds(answers, 'managers-earn-more');
   const chosen = experimentSpecs.filter((spec) => lean !== 'ic' || spec.servesIc);
   const relevance = (spec: ExperimentSpec) =>
-    spec.tests.reduce((sum, id) => sum + (answers[id] ?? NEUTRAL), 0) / spec.tests.length +
+    spec.tests.reduce((sum, id) => sum + (own(answers, id) ?? NEUTRAL), 0) / spec.tests.length +
     (statusOrMoney && spec.showsTheJob ? 2 : 0);
   return [...chosen]
     .sort((a, b) => relevance(b) - relevance(a))
@@ -214,7 +215,7 @@ function whyOf(spec: ExperimentSpec, answers: Answers, lean: Lean, statusOrMoney
   if (statusOrMoney && spec.showsTheJob)
     return 'It shows the everyday work of a manager, which tells you whether you enjoy the job or only its perceived status.';
   const answered = spec.tests
-    .map((id) => `${id} (${answers[id] ?? NEUTRAL}, ${answerLabels[answers[id] ?? NEUTRAL] ?? ''})`)
+    .map((id) => `${id} (${own(answers, id) ?? NEUTRAL}, ${answerLabels[own(answers, id) ?? NEUTRAL] ?? ''})`)
     .join(', ');
   return `A cheap, real test of your answers to ${answered}.`;
 }

@@ -1,4 +1,5 @@
 import type { Framework } from './schema.js';
+import { own } from '../names.js';
 
 export interface FieldChange {
   field: string;
@@ -100,7 +101,11 @@ export function compare(before: unknown, after: unknown, prefix = ''): FieldChan
   if (isRecord(a) && isRecord(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     return keys.flatMap((key) =>
-      compare(a[key], b[key], prefix === '' || key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`),
+      compare(
+        own(a, key),
+        own(b, key),
+        prefix === '' || key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`,
+      ),
     );
   }
   return JSON.stringify(a) === JSON.stringify(b)

@@ -1,8 +1,9 @@
 import { checkPointsRules } from '../assessment/points.js';
-import { didYouMean } from '../input/document.js';
+import { hinter } from '../input/document.js';
 import type { Path, Severity } from '../problems.js';
 import type { Entry, Salvaged, Section } from './salvage.js';
 import type { Competency, Level, Range } from './schema.js';
+import { own } from '../names.js';
 
 /** Where a rule reports what it found. */
 export type Report = (path: Path, message: string, code: string, severity?: Severity) => void;
@@ -88,10 +89,12 @@ function collectIds(fw: Salvaged, report: Report): Ids {
 }
 
 function checkReferences(fw: Salvaged, ids: Ids, report: Report): void {
-  const ref = (known: Set<string>, what: string) => (value: string | undefined, path: Path) => {
-    if (value !== undefined && !known.has(value) && !fw.brokenIds.has(value)) {
-      report(path, `unknown ${what} "${value}"${didYouMean(value, known)}`, 'unknown-reference');
-    }
+  const ref = (known: Set<string>, what: string) => {
+    const hint = hinter(known);
+    return (value: string | undefined, path: Path) => {
+      if (value !== undefined && !known.has(value) && !fw.brokenIds.has(value))
+        report(path, `unknown ${what} "${value}"${hint(value)}`, 'unknown-reference');
+    };
   };
   const track = ref(ids.tracks, 'track');
   const node = ref(ids.nodes, 'level or role');
@@ -253,11 +256,12 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
     }),
   );
   const core = [...info.values()].filter((i) => i.competency.core).map((i) => i.competency);
+  const hint = hinter(info.keys());
   for (const { index, value: l } of fw.levels) {
     // Which competencies apply depends on the track: a level on an unknown track is judged on its ratings only.
     const placed = knownTracks.has(l.track);
     for (const c of placed ? core : []) {
-      if (appliesToTrack(c, l.track) && coreOnTrack(c, l.track) && l.expectations[c.id] === undefined) {
+      if (appliesToTrack(c, l.track) && coreOnTrack(c, l.track) && own(l.expectations, c.id) === undefined) {
         report(
           ['levels', index, 'expectations'],
           `level "${l.id}" has no expectation for core competency "${c.id}"`,
@@ -271,7 +275,7 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
         if (!fw.brokenIds.has(key)) {
           report(
             ['levels', index, 'expectations', key],
-            `unknown competency "${key}"${didYouMean(key, info.keys())}`,
+            `unknown competency "${key}"${hint(key)}`,
             'unknown-reference',
           );
         }
@@ -286,7 +290,7 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
           'warning',
         );
       }
-      const rating = l.expectations[key]!.rating;
+      const rating = own(l.expectations, key)!.rating;
       if (scale && !values.has(rating)) {
         report(
           ['levels', index, 'expectations', key, 'rating'],
@@ -304,8 +308,8 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
       const lower = byRank[i - 1]!.value;
       const { index, value: upper } = byRank[i]!;
       for (const key of Object.keys(upper.expectations)) {
-        const rating = upper.expectations[key]!.rating;
-        const below = lower.expectations[key];
+        const rating = own(upper.expectations, key)!.rating;
+        const below = own(lower.expectations, key);
         const values = info.get(key)?.values;
         // A rating off the scale is already an error; comparing with it would only add noise.
         if (!values || !values.has(rating) || (below && !values.has(below.rating))) continue;

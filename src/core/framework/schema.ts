@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../input/limits.js';
 
 /**
  * The framework file format: the one source of truth for the TypeScript types, the runtime
@@ -69,7 +70,11 @@ export const shareSchema = z
 export const expectationSchema = z
   .strictObject({
     rating: z.number().int().describe("The rating expected at this level, on the competency's scale."),
-    behaviours: z.array(text).default([]).describe('What meeting the expectation looks like.'),
+    behaviours: z
+      .array(text)
+      .max(LIMITS.listItems)
+      .default([])
+      .describe('What meeting the expectation looks like.'),
   })
   .describe('What a level expects of one competency.');
 
@@ -84,7 +89,7 @@ export const levelSchema = z
       .int()
       .min(1)
       .describe('Seniority shared across tracks: equal band means equal standing and pay.'),
-    aliases: z.array(text).default([]),
+    aliases: z.array(text).max(LIMITS.listItems).default([]),
     summary: text.optional(),
     scope: scopeSchema,
     impact: text.describe('Where the impact comes from at this level.'),
@@ -97,10 +102,10 @@ export const levelSchema = z
       .describe(
         'The level of its track where the expectation to keep climbing ends: one may stay here for good. Levels above it are optional by nature.',
       ),
-    archetypes: z.array(archetypeSchema).default([]),
-    responsibilities: z.array(text).default([]),
+    archetypes: z.array(archetypeSchema).max(LIMITS.listItems).default([]),
+    responsibilities: z.array(text).max(LIMITS.listItems).default([]),
     span: spanSchema.optional(),
-    notes: z.array(text).default([]),
+    notes: z.array(text).max(LIMITS.listItems).default([]),
     expectations: z
       .record(z.string(), expectationSchema)
       .default({})
@@ -122,7 +127,11 @@ export const scalePointSchema = z.strictObject({
 });
 
 export const scaleSchema = z
-  .strictObject({ id, name: text, points: z.array(scalePointSchema).min(2, 'needs at least two points') })
+  .strictObject({
+    id,
+    name: text,
+    points: z.array(scalePointSchema).max(LIMITS.listItems).min(2, 'needs at least two points'),
+  })
   .describe('A rating scale: its points in ascending order of value.');
 
 export const groupSchema = z.strictObject({ id, name: text, description: text.optional() });
@@ -142,6 +151,7 @@ export const competencySchema = z
       .describe('Core competencies need an expectation at every level they apply to.'),
     tracks: z
       .array(id)
+      .max(LIMITS.listItems)
       .optional()
       .describe('The tracks whose levels this competency applies to; every ladder track when left out.'),
     deepDive: text
@@ -207,7 +217,10 @@ export const promotionRuleSchema = z
       ),
     points: pointsSchema.optional().describe('The table, weights, thresholds and titles of a points rule.'),
     appliesTo: z
-      .strictObject({ tracks: z.array(id).optional(), levels: z.array(id).optional() })
+      .strictObject({
+        tracks: z.array(id).max(LIMITS.listItems).optional(),
+        levels: z.array(id).max(LIMITS.listItems).optional(),
+      })
       .optional()
       .describe(
         'Which target levels the rule governs; every level when left out. Levels beat tracks beat the default.',
@@ -256,7 +269,7 @@ export const roleSchema = z
     track: id.describe('The id of a lateral track (e.g. product).'),
     band: z.number().int().min(1).optional(),
     summary: text,
-    notes: z.array(text).default([]),
+    notes: z.array(text).max(LIMITS.listItems).default([]),
   })
   .describe('A role outside the engineering ladders, reached by a lateral move.');
 
@@ -289,8 +302,8 @@ export const moveSchema = z
     toSpecialisation: id.optional(),
     fromCompany: z.enum(companyKinds).optional(),
     toCompany: z.enum(companyKinds).optional(),
-    prerequisites: z.array(text).default([]),
-    advice: z.array(text).default([]),
+    prerequisites: z.array(text).max(LIMITS.listItems).default([]),
+    advice: z.array(text).max(LIMITS.listItems).default([]),
     source: sourceRef.optional(),
   })
   .describe('An edge of the lattice.');
@@ -301,10 +314,10 @@ export const specialisationSchema = z
   .strictObject({
     id,
     name: text,
-    focus: z.array(text).default([]),
+    focus: z.array(text).max(LIMITS.listItems).default([]),
     market: z.strictObject({
       dynamic: z.enum(marketDynamics),
-      notes: z.array(text).default([]),
+      notes: z.array(text).max(LIMITS.listItems).default([]),
       premium: z
         .strictObject({
           min: z.number(),
@@ -317,9 +330,16 @@ export const specialisationSchema = z
         .describe('Pay premium as fractions (0.2 = 20% more).'),
     }),
     obsolescence: z
-      .strictObject({ risk: z.enum(['low', 'medium', 'high']), examples: z.array(text).default([]) })
+      .strictObject({
+        risk: z.enum(['low', 'medium', 'high']),
+        examples: z.array(text).max(LIMITS.listItems).default([]),
+      })
       .optional(),
-    adjacent: z.array(id).default([]).describe('Specialisations it borders, for breadth.'),
+    adjacent: z
+      .array(id)
+      .max(LIMITS.listItems)
+      .default([])
+      .describe('Specialisations it borders, for breadth.'),
   })
   .describe('A specialisation area with its market dynamics.');
 
@@ -342,8 +362,12 @@ export const companySchema = z
     id,
     name: text,
     source: sourceRef,
-    caveats: z.array(text).default([]).describe('What a reader of this map must know before trusting it.'),
-    levels: z.array(companyCodeSchema).min(1, 'needs at least one level code'),
+    caveats: z
+      .array(text)
+      .max(LIMITS.listItems)
+      .default([])
+      .describe('What a reader of this map must know before trusting it.'),
+    levels: z.array(companyCodeSchema).max(LIMITS.listItems).min(1, 'needs at least one level code'),
   })
   .describe("A company's level codes mapped to this framework's levels.");
 
@@ -371,18 +395,21 @@ export const frameworkSchema = z
     name: text,
     version: text.describe('The version of this ladder, e.g. 1.2.0.'),
     description: text.optional(),
-    tracks: z.array(trackSchema).min(1, 'needs at least one track'),
-    levels: z.array(levelSchema).min(1, 'needs at least one level'),
-    roles: z.array(roleSchema).default([]),
-    scales: z.array(scaleSchema).min(1, 'needs at least one rating scale'),
-    groups: z.array(groupSchema).min(1, 'needs at least one competency group'),
-    competencies: z.array(competencySchema).min(1, 'needs at least one competency'),
-    promotionRules: z.array(promotionRuleSchema).min(1, 'needs at least one promotion rule'),
-    moves: z.array(moveSchema).default([]),
-    specialisations: z.array(specialisationSchema).default([]),
-    companies: z.array(companySchema).default([]),
-    assumptions: z.array(assumptionSchema).default([]),
-    sources: z.array(sourceSchema).default([]),
+    tracks: z.array(trackSchema).max(LIMITS.listItems).min(1, 'needs at least one track'),
+    levels: z.array(levelSchema).max(LIMITS.listItems).min(1, 'needs at least one level'),
+    roles: z.array(roleSchema).max(LIMITS.listItems).default([]),
+    scales: z.array(scaleSchema).max(LIMITS.listItems).min(1, 'needs at least one rating scale'),
+    groups: z.array(groupSchema).max(LIMITS.listItems).min(1, 'needs at least one competency group'),
+    competencies: z.array(competencySchema).max(LIMITS.listItems).min(1, 'needs at least one competency'),
+    promotionRules: z
+      .array(promotionRuleSchema)
+      .max(LIMITS.listItems)
+      .min(1, 'needs at least one promotion rule'),
+    moves: z.array(moveSchema).max(LIMITS.listItems).default([]),
+    specialisations: z.array(specialisationSchema).max(LIMITS.listItems).default([]),
+    companies: z.array(companySchema).max(LIMITS.listItems).default([]),
+    assumptions: z.array(assumptionSchema).max(LIMITS.listItems).default([]),
+    sources: z.array(sourceSchema).max(LIMITS.listItems).default([]),
   })
   .describe('A Trellis career framework: a versioned dual-track ladder as code.');
 

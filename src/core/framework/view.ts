@@ -3,6 +3,7 @@ import { findLevel } from './lookup.js';
 import { latticeMoves, type LatticeMove } from './moves.js';
 import { coreOnTrack, rulesFor, scaleOf } from './rules.js';
 import type { Framework, Level, PromotionRule } from './schema.js';
+import { own } from '../names.js';
 
 export type LevelSummary = Omit<Level, 'expectations'>;
 
@@ -55,7 +56,7 @@ function summarise(level: Level): LevelSummary {
 
 export function expectationsOf(framework: Framework, level: Level): ExpectationView[] {
   return framework.competencies.flatMap((competency) => {
-    const expectation = level.expectations[competency.id];
+    const expectation = own(level.expectations, competency.id);
     if (!expectation) return [];
     const point = scaleOf(competency, framework.scales)?.points.find((p) => p.value === expectation.rating);
     return [

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Framework, Specialisation } from '../framework/schema.js';
-import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../input/document.js';
+import { checkSchema, hinter, parseSource, type SourceDocument } from '../input/document.js';
 import { DomainError, selfNamed, type Problem } from '../problems.js';
+import { own } from '../names.js';
 
 /**
  * The T-shape of a career: depth in one specialisation, working breadth across the others, read
@@ -143,12 +144,14 @@ function unknownSkills(framework: Framework, input: unknown): Problem[] {
   const skills = (input as { skills?: unknown } | null)?.skills;
   if (skills === null || typeof skills !== 'object' || Array.isArray(skills)) return [];
   const ids = framework.specialisations.map((s) => s.id);
+  const known = new Set(ids);
+  const hint = hinter(ids);
   return Object.keys(skills)
-    .filter((id) => !ids.includes(id))
+    .filter((id) => !known.has(id))
     .map((id) => ({
       severity: 'error' as const,
       code: 'unknown-reference',
-      message: `unknown specialisation "${id}"${didYouMean(id, ids)}; known: ${ids.join(', ')}`,
+      message: `unknown specialisation "${id}"${hint(id)}; known: ${ids.join(', ')}`,
       path: ['skills', id],
     }));
 }
@@ -193,7 +196,7 @@ export function tShape(framework: Framework, input: TShapeInput): TShape {
     .map((s) => ({
       id: s.id,
       name: s.name,
-      skill: input.skills[s.id] ?? 0,
+      skill: own(input.skills, s.id) ?? 0,
       market: s.market.dynamic,
       obsolescence: s.obsolescence?.risk ?? null,
     }))

@@ -1,8 +1,25 @@
 import { distance } from 'fastest-levenshtein';
-import jsyaml from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
-import { DomainError, sortProblems, type Path, type Problem } from '../problems.js';
+import {
+  capProblems,
+  DomainError,
+  moreProblems,
+  sortProblems,
+  type Path,
+  type Problem,
+} from '../problems.js';
+import {
+  boundsOf,
+  LIMITS,
+  TOO_DEEP,
+  TOO_LARGE,
+  tooDeepMessage,
+  tooLargeMessage,
+  textTooLarge,
+  tooWideMessage,
+} from './limits.js';
+import { fastYaml, TooDeepText, yamlDocument, yamlValue } from './yaml.js';
 
 /**
  * A YAML (or JSON, which is YAML) text parsed with its positions kept, so that every problem
@@ -26,40 +43,41 @@ export interface SourceDocument {
   ): Problem;
 }
 
-// YAML 1.2 core types plus merge keys (`<<`), the same as the positional parser below accepts.
-// (js-yaml exports its built-in types at run time; its type definitions leave them out.)
-const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types;
-const fastSchema = jsyaml.CORE_SCHEMA.extend([merge]);
-
 /**
  * The value comes from a fast parser; the positional Document (ten times slower on large files)
  * is built only when a problem needs a line and column, or when the fast parser refuses the
- * text, so that every syntax error is still reported in one run.
+ * text, so that every syntax error is still reported in one run. A text over the size limit, or
+ * nested past the parsers' depth, is refused before it is parsed further.
  */
 export function parseSource(raw: string, file: string): SourceDocument {
   // A byte-order mark is not content: left in, it would shift every column of the first line.
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  if (textTooLarge(text))
+    return refusedSource(file, {
+      code: TOO_LARGE,
+      message: `the file ${tooLargeMessage()}`,
+      line: 1,
+      col: 1,
+    });
   if (/\.json$/i.test(file)) {
     const json = jsonSyntaxProblem(text, file);
-    if (json) {
-      const where = () => ({ line: json.line!, col: json.col! });
-      return {
-        file,
-        value: undefined,
-        syntaxProblems: [json],
-        locate: where,
-        problem: problemAt(file, where),
-      };
-    }
+    if (json)
+      return refusedSource(file, {
+        code: json.code,
+        message: json.message,
+        line: json.line!,
+        col: json.col!,
+      });
   }
-  const fast = fastParse(text);
+  const fast = fastYaml(text);
   if (fast.ok) {
     let positional: Positional | undefined;
     const locate: SourceDocument['locate'] = (path, at) =>
-      (positional ??= positionalParse(text, file)).locate(path, at);
+      (positional ??= positionalParse(text, file, false)).locate(path, at);
     return { file, value: fast.value, syntaxProblems: [], locate, problem: problemAt(file, locate) };
   }
-  const positional = positionalParse(text, file);
+  if (fast.tooDeep) return refusedSource(file, tooDeepProblem(text, fast.tooDeep.offset));
+  const positional = positionalParse(text, file, true);
   return {
     file,
     value: positional.value,
@@ -69,15 +87,34 @@ export function parseSource(raw: string, file: string): SourceDocument {
   };
 }
 
-function fastParse(text: string): { ok: true; value: unknown } | { ok: false } {
-  // Aliases are shared, not copied, by the fast parser, so an alias bomb would only explode later:
-  // files that use aliases take the positional path, which bounds their expansion.
-  if (/[\s[{,]\*[^\s*]/.test(text)) return { ok: false };
-  try {
-    return { ok: true, value: jsyaml.load(text, { schema: fastSchema }) };
-  } catch {
-    return { ok: false };
+/** A text refused as a whole: one problem, and every location is its own. */
+function refusedSource(
+  file: string,
+  problem: { code: string; message: string; line: number; col: number },
+): SourceDocument {
+  const where = () => ({ line: problem.line, col: problem.col });
+  return {
+    file,
+    value: undefined,
+    syntaxProblems: [{ severity: 'error', path: [], file, ...problem }],
+    locate: where,
+    problem: problemAt(file, where),
+  };
+}
+
+function tooDeepProblem(text: string, offset: number) {
+  return { code: TOO_DEEP, message: `the document ${tooDeepMessage}`, ...positionOf(text, offset) };
+}
+
+/** Line and column (both from 1) of an offset, counted without a positional parse. */
+function positionOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
   }
+  return { line, col: offset - lineStart + 1 };
 }
 
 /** A JSON file's syntax error in JSON's own words, at its line and column; undefined when it parses. */
@@ -145,22 +182,33 @@ interface Positional {
   locate: SourceDocument['locate'];
 }
 
-function positionalParse(text: string, file: string): Positional {
+function positionalParse(text: string, file: string, withValue: boolean): Positional {
   const lineCounter = new LineCounter();
-  // logLevel 'error': a mapping key that is itself a list or a mapping (`{{{` typed by mistake, say)
-  // becomes text in the value, which the schema then judges; the library must not also print a
-  // warning on the process's stderr, which belongs to the command line's own output.
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    merge: true,
-    logLevel: 'error',
-  });
-
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
+  };
+  let doc: Document.Parsed;
+  try {
+    doc = yamlDocument(text, lineCounter);
+  } catch (error) {
+    if (!(error instanceof TooDeepText)) throw error;
+    const problem = { severity: 'error' as const, path: [], file, ...tooDeepProblem(text, error.offset) };
+    return { value: undefined, syntaxProblems: [problem], locate: () => position(error.offset) };
+  }
+
+  // Each mapping's keys, indexed when a problem is first located in it: locating many problems in
+  // a wide mapping stays linear.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string) => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items)
+        if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      indexes.set(map, index);
+    }
+    return index.get(key);
   };
 
   const locate = (path: Path, at: 'key' | 'value' = 'value') => {
@@ -169,9 +217,7 @@ function positionalParse(text: string, file: string): Positional {
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];
       if (isMap(node)) {
-        const pair = node.items.find(
-          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
-        );
+        const pair = pairOf(node, String(segment));
         if (!pair) break;
         const keyStart = (pair.key as Node).range?.[0];
         const valueStart = (pair.value as Node | null)?.range?.[0];
@@ -203,22 +249,33 @@ function positionalParse(text: string, file: string): Positional {
       ...position(atEnd ? Math.max(0, text.trimEnd().length - 1) : error.pos[0]),
     };
   });
+  if (!withValue) return { value: undefined, syntaxProblems, locate };
 
   // Expanding aliases can explode (a "billion laughs" file): refuse past a bound instead of hanging.
   let value: unknown;
+  const unreadable = (message: string): Problem => ({
+    severity: 'error',
+    code: 'yaml-syntax',
+    showPath: false,
+    message: `YAML cannot be read: ${message}`,
+    path: [],
+    file,
+    line: 1,
+    col: 1,
+  });
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    value = yamlValue(doc);
   } catch (error) {
     value = undefined;
+    syntaxProblems.push(unreadable(error instanceof Error ? error.message : String(error)));
+  }
+  // Without aliases a text holds fewer values than characters; with them, the values they stand
+  // for are walked again by every later step, so they are counted the same way.
+  if (value !== undefined && boundsOf(value, { maxDepth: Infinity, maxNodes: text.length + 1000 }).tooMany) {
+    value = undefined;
     syntaxProblems.push({
-      severity: 'error',
-      code: 'yaml-syntax',
-      showPath: false,
-      message: `YAML cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-      path: [],
-      file,
-      line: 1,
-      col: 1,
+      ...unreadable('its aliases stand for more values than the text holds'),
+      code: TOO_LARGE,
     });
   }
   return { value, syntaxProblems, locate };
@@ -226,17 +283,34 @@ function positionalParse(text: string, file: string): Positional {
 
 /** "did you mean …" for a misspelt name, when one of the candidates is close enough. */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  // A name longer than any id is not a slip of the keyboard; comparing it would cost its length squared.
+  if (word.length > SUGGEST_MAX_LENGTH) return undefined;
+  const lower = word.toLowerCase();
+  const tolerance = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = tolerance + 1;
   for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    // The lengths alone bound the distance from below: most candidates need no comparison.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    const d = distance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const tolerance = Math.max(2, Math.floor(word.length / 3));
-  return best !== undefined && bestDistance <= tolerance ? best : undefined;
+  return best;
+}
+
+const SUGGEST_MAX_LENGTH = 64;
+
+/**
+ * `didYouMean` for the first few unknown names of one input only: past them, comparing each with
+ * every candidate would be work that grows with the input, for hints nobody reads.
+ */
+export function hinter(candidates: Iterable<string>): (word: string) => string {
+  const list = [...candidates];
+  let left = LIMITS.suggestions;
+  return (word) => (left-- > 0 ? didYouMean(word, list) : '');
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {
@@ -257,22 +331,33 @@ export function checkSchema<S extends z.ZodType>(
     (value, key) => (value as Record<string | number, unknown> | undefined)?.[key],
     source.value,
   );
+  const { tooDeep, tooWide } = boundsOf(input);
+  if (tooDeep) return { problems: [tooDeepAt(source, [...basePath, ...tooDeep])] };
+  if (tooWide) return { problems: [tooWideAt(source, [...basePath, ...tooWide])] };
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
   const problems: Problem[] = [];
-  for (const issue of result.error.issues) {
+  // Bounded work, not only a bounded answer: past the limit, problems are counted, not described.
+  const { issues } = result.error;
+  let suggestions = LIMITS.suggestions;
+  let omitted = 0;
+  const full = () => problems.length >= LIMITS.problems;
+  for (const issue of issues) {
+    if (full()) {
+      omitted += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+      continue;
+    }
     const path = [...basePath, ...(issue.path as (string | number)[])];
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, issue.path as (string | number)[]);
       for (const key of issue.keys) {
+        if (full()) {
+          omitted++;
+          continue;
+        }
+        const hint = suggestions-- > 0 ? didYouMean(key, known) : '';
         problems.push(
-          source.problem(
-            [...path, key],
-            `unknown field "${key}"${didYouMean(key, known)}`,
-            'unknown-field',
-            'error',
-            'key',
-          ),
+          source.problem([...path, key], `unknown field "${key}"${hint}`, 'unknown-field', 'error', 'key'),
         );
       }
       continue;
@@ -291,7 +376,18 @@ export function checkSchema<S extends z.ZodType>(
     }
     problems.push(source.problem(path, describeIssue(issue), 'invalid-value'));
   }
+  if (omitted > 0) problems.push(moreProblems(omitted, source.file));
   return { problems };
+}
+
+/** A located problem for a value nested past the depth limit. */
+function tooDeepAt(source: SourceDocument, path: Path): Problem {
+  return source.problem(path, tooDeepMessage, TOO_DEEP);
+}
+
+/** A located problem for a list or mapping past the width limit. */
+function tooWideAt(source: SourceDocument, path: Path): Problem {
+  return source.problem(path, tooWideMessage, TOO_LARGE);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -415,5 +511,5 @@ export function parseValidated<S extends z.ZodType>(
       problems.push(...semantic(checked.value, source));
     if (problems.length === 0) return checked.value as z.output<S>;
   }
-  throw new DomainError('invalid-input', `${file} is not valid`, sortProblems(problems));
+  throw new DomainError('invalid-input', `${file} is not valid`, capProblems(sortProblems(problems)));
 }

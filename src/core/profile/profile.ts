@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Framework } from '../framework/schema.js';
 import { tShapeInputSchema } from '../growth/tshape.js';
 import { counted } from '../input/counted.js';
+import { LIMITS } from '../input/limits.js';
 import { checkSchema, didYouMean } from '../input/document.js';
 import { plainSource, problem } from '../input/value.js';
 import type { Problem } from '../problems.js';
@@ -15,6 +16,7 @@ export const profileFields = z.strictObject({
   skills: tShapeInputSchema.shape.skills.optional().describe('Specialisation id → skill 0–5 (the T-shape).'),
   goals: z
     .array(z.string().trim().min(1, 'must not be empty'))
+    .max(LIMITS.listItems)
     .optional()
     .describe('Target levels or roles, or free text.'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../input/limits.js';
 import { checkSchema, didYouMean, parseSource, type SourceDocument } from '../../input/document.js';
 import { DomainError, selfNamed, sortProblems, type Problem } from '../../problems.js';
 import type { FrameworkInput } from '../schema.js';
@@ -25,11 +26,17 @@ const words = z.union([z.string(), z.number()], { error: 'must be text' });
 const ftSchema = z.object({
   name: words.nullish(),
   summary: z.string().nullish(),
-  levels: z.array(z.object({ id: key, name: words.nullish() })).min(1, 'needs at least one level'),
+  levels: z
+    .array(z.object({ id: key, name: words.nullish() }))
+    .max(LIMITS.listItems)
+    .min(1, 'needs at least one level'),
   themes: z
     .array(z.object({ id: key, name: words.nullish(), summary: z.string().nullish() }))
+    .max(LIMITS.listItems)
     .min(1, 'needs at least one theme'),
-  competencies: z.array(z.object({ level: key, theme: key, summary: words, proficiency: z.string() })),
+  competencies: z
+    .array(z.object({ level: key, theme: key, summary: words, proficiency: z.string() }))
+    .max(LIMITS.listItems),
 });
 
 /** The FT's proficiency grades, lowest first: their position is the Trellis rating. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../input/limits.js';
 import { checkSchema, parseSource, type SourceDocument } from '../../input/document.js';
 import { DomainError, selfNamed, sortProblems, type Path, type Problem } from '../../problems.js';
 import type { FrameworkInput } from '../schema.js';
@@ -21,21 +22,21 @@ import { baseName, cleanName, humanise, IdAllocator, stem } from './slug.js';
 
 const contentSchema = z.object({
   level: z.number().int('must be a whole number (sub-levels are prose and are not imported)'),
-  criteria: z.array(z.unknown()).nullish(),
-  exampleCriteria: z.array(z.unknown()).nullish(),
+  criteria: z.array(z.unknown()).max(LIMITS.listItems).nullish(),
+  exampleCriteria: z.array(z.unknown()).max(LIMITS.listItems).nullish(),
 });
 
 const topicSchema = z.object({
   name: z.union([z.string().trim().min(1, 'must not be empty'), z.number()], { error: 'must be text' }),
   title: z.union([z.string(), z.number()], { error: 'must be text' }).nullish(),
-  content: z.array(contentSchema).nullish(),
+  content: z.array(contentSchema).max(LIMITS.listItems).nullish(),
 });
 
 const frontMatterSchema = z.object({
   title: z.union([z.string(), z.number()], { error: 'must be text' }).nullish(),
   path: z.string().nullish(),
   yaml: z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' }).nullish(),
-  topics: z.array(topicSchema).nullish(),
+  topics: z.array(topicSchema).max(LIMITS.listItems).nullish(),
 });
 
 interface Topic {
