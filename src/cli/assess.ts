@@ -178,48 +178,52 @@ async function assessInWorkspace(
       empty: 'store one with trellis assess FILE --db, or POST /api/assessments',
       latest: () => workspace.assessments.latest(),
     });
-  await withWorkspace(source.db, async (workspace) => {
-    if (source.kind === 'store') {
-      const active = await workspace.activeFramework();
-      const { framework } = active;
-      const text = readTextFile(source.file);
-      const value = parseValidated(text, source.file, assessmentInputSchema, undefined, (raw, doc) =>
-        checkAssessment(framework, raw as { current?: unknown; ratings?: unknown }, doc.problem),
-      );
-      const b = await compareWith(workspace, framework, options.compare, compareId, pick);
-      let stored: StoredAssessment;
-      try {
-        stored = await workspace.assessments.create(value, active);
-      } catch (error) {
-        // Beyond the file's checks, the store checks the evidence ids: located in the file as well.
-        if (!(error instanceof DomainError)) throw error;
-        const doc = parseSource(text, source.file);
-        throw new DomainError(
-          error.code,
-          error.message,
-          error.problems.map((p) => doc.problem(p.path, p.message, p.code)),
+  await withWorkspace(
+    source.db,
+    async (workspace) => {
+      if (source.kind === 'store') {
+        const active = await workspace.activeFramework();
+        const { framework } = active;
+        const text = readTextFile(source.file);
+        const value = parseValidated(text, source.file, assessmentInputSchema, undefined, (raw, doc) =>
+          checkAssessment(framework, raw as { current?: unknown; ratings?: unknown }, doc.problem),
         );
+        const b = await compareWith(workspace, framework, options.compare, compareId, pick);
+        let stored: StoredAssessment;
+        try {
+          stored = await workspace.assessments.create(value, active);
+        } catch (error) {
+          // Beyond the file's checks, the store checks the evidence ids: located in the file as well.
+          if (!(error instanceof DomainError)) throw error;
+          const doc = parseSource(text, source.file);
+          throw new DomainError(
+            error.code,
+            error.message,
+            error.problems.map((p) => doc.problem(p.path, p.message, p.code)),
+          );
+        }
+        const a = { label: source.file, assessment: value };
+        printAssessment(framework, a, b, keptOf(stored, db, true), options.json);
+        return;
       }
-      const a = { label: source.file, assessment: value };
-      printAssessment(framework, a, b, keptOf(stored, db, true), options.json);
-      return;
-    }
-    const stored = await pick(workspace, source.id);
-    const label = `assessment ${stored.id}`;
-    const framework =
-      options.framework === undefined
-        ? await pinnedFramework(workspace, stored)
-        : readFramework(options.framework).framework;
-    const a = {
-      label,
-      assessment:
+      const stored = await pick(workspace, source.id);
+      const label = `assessment ${stored.id}`;
+      const framework =
         options.framework === undefined
-          ? asAssessment(stored)
-          : checkedAgainst(framework, label, asAssessment(stored)),
-    };
-    const b = await compareWith(workspace, framework, options.compare, compareId, pick);
-    printAssessment(framework, a, b, keptOf(stored, db, false), options.json);
-  });
+          ? await pinnedFramework(workspace, stored)
+          : readFramework(options.framework).framework;
+      const a = {
+        label,
+        assessment:
+          options.framework === undefined
+            ? asAssessment(stored)
+            : checkedAgainst(framework, label, asAssessment(stored)),
+      };
+      const b = await compareWith(workspace, framework, options.compare, compareId, pick);
+      printAssessment(framework, a, b, keptOf(stored, db, false), options.json);
+    },
+    { mustExist: source.kind === 'stored' },
+  );
 }
 
 function keptOf(stored: StoredAssessment, db: string, created: boolean) {

@@ -101,12 +101,15 @@ async function scenarioInput(source: Source): Promise<{ input: EarningsInput; ke
       },
     };
   }
-  const stored = await withWorkspace(source.db, (workspace) =>
-    pickStored(workspace.scenarios, source.id, {
-      what: 'scenario',
-      db: source.db,
-      empty: 'store one with trellis earnings simulate FILE --db, or POST /api/scenarios',
-    }),
+  const stored = await withWorkspace(
+    source.db,
+    (workspace) =>
+      pickStored(workspace.scenarios, source.id, {
+        what: 'scenario',
+        db: source.db,
+        empty: 'store one with trellis earnings simulate FILE --db, or POST /api/scenarios',
+      }),
+    { mustExist: true },
   );
   const label = `scenario ${stored.id}`;
   const input = inStored(label, () => readEarningsValue(stored.file).earnings);

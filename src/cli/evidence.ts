@@ -96,12 +96,16 @@ async function readLog<T>(options: TargetOptions, work: (log: OpenLog) => T): Pr
     });
     return work({ name: target.file, framework, entries });
   }
-  return withWorkspace(target.db, async (workspace) => {
-    const framework = await workspaceFramework(workspace, options.framework);
-    // The stored entry without the database's id and timestamps: the same shape as a file's.
-    const entries = (await workspace.evidence.list()).map((stored) => normaliseEntry(stored));
-    return work({ name: databaseOption(target.db), framework, entries });
-  });
+  return withWorkspace(
+    target.db,
+    async (workspace) => {
+      const framework = await workspaceFramework(workspace, options.framework);
+      // The stored entry without the database's id and timestamps: the same shape as a file's.
+      const entries = (await workspace.evidence.list()).map((stored) => normaliseEntry(stored));
+      return work({ name: databaseOption(target.db), framework, entries });
+    },
+    { mustExist: true },
+  );
 }
 
 /** `--framework FILE` when given, else the workspace's framework in use. */

@@ -79,28 +79,32 @@ async function planInWorkspace(
   options: LearnOptions,
 ): Promise<void> {
   const db = databaseOption(source.db);
-  await withWorkspace(source.db, async (workspace) => {
-    const framework =
-      options.framework === undefined
-        ? (await workspace.activeFramework()).framework
-        : readFramework(options.framework).framework;
-    if (source.kind === 'store') {
-      const plan = learningPlan(framework, readLearningInput(framework, source.file), hours);
-      const name = `${hours} h a week${plan.target ? ` toward ${plan.target}` : ''}`;
-      const stored = await workspace.learningPlans.create({ name, file: plan });
-      const ref = { id: stored.id, name: stored.name, db };
-      if (options.json) printJson({ ...plan, stored: ref });
-      else print(`${planText(plan)}\n${storedLine('learning plan', ref, true)}`);
-      return;
-    }
-    const { input, profile, assessment } = await storedInput(workspace, framework, source.id, db);
-    const plan = learningPlan(framework, input, hours);
-    if (options.json) printJson({ ...plan, from: { db, profile, assessment } });
-    else {
-      const from = [profile ? 'the profile' : '', assessment === null ? '' : `assessment ${assessment}`];
-      print(`${planText(plan)}\nFrom ${from.filter(Boolean).join(' and ')} in ${db}.`);
-    }
-  });
+  await withWorkspace(
+    source.db,
+    async (workspace) => {
+      const framework =
+        options.framework === undefined
+          ? (await workspace.activeFramework()).framework
+          : readFramework(options.framework).framework;
+      if (source.kind === 'store') {
+        const plan = learningPlan(framework, readLearningInput(framework, source.file), hours);
+        const name = `${hours} h a week${plan.target ? ` toward ${plan.target}` : ''}`;
+        const stored = await workspace.learningPlans.create({ name, file: plan });
+        const ref = { id: stored.id, name: stored.name, db };
+        if (options.json) printJson({ ...plan, stored: ref });
+        else print(`${planText(plan)}\n${storedLine('learning plan', ref, true)}`);
+        return;
+      }
+      const { input, profile, assessment } = await storedInput(workspace, framework, source.id, db);
+      const plan = learningPlan(framework, input, hours);
+      if (options.json) printJson({ ...plan, from: { db, profile, assessment } });
+      else {
+        const from = [profile ? 'the profile' : '', assessment === null ? '' : `assessment ${assessment}`];
+        print(`${planText(plan)}\nFrom ${from.filter(Boolean).join(' and ')} in ${db}.`);
+      }
+    },
+    { mustExist: source.kind === 'stored' },
+  );
 }
 
 /** The plan's input from the stored profile and assessment, checked against the framework. */

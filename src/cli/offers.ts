@@ -92,12 +92,15 @@ async function offersInput(source: Source): Promise<OffersInput> {
       },
     };
   }
-  const stored = await withWorkspace(source.db, (workspace) =>
-    pickStored(workspace.offers, source.id, {
-      what: 'offer file',
-      db: source.db,
-      empty: 'store one with trellis offers compare FILE --db, or POST /api/offers',
-    }),
+  const stored = await withWorkspace(
+    source.db,
+    (workspace) =>
+      pickStored(workspace.offers, source.id, {
+        what: 'offer file',
+        db: source.db,
+        empty: 'store one with trellis offers compare FILE --db, or POST /api/offers',
+      }),
+    { mustExist: true },
   );
   const label = `offer file ${stored.id}`;
   return {

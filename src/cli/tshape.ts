@@ -59,22 +59,26 @@ async function tShapeInWorkspace(
       'usage',
       "the profile is checked against the workspace's framework in use: --framework FILE cannot be used when saving to it",
     );
-  const { result, saved } = await withWorkspace(source.db, async (workspace) => {
-    if (source.kind === 'store') {
-      const { framework } = await workspace.activeFramework();
-      const input = parseTShapeFile(readTextFile(source.file), source.file, framework);
-      const result = tShape(framework, input);
-      const { updatedAt: _updatedAt, ...profile } = (await workspace.profile.get()) ?? {};
-      await namingProblems('profile', () => workspace.profile.put({ ...profile, ...input }, framework));
-      return { result, saved: true };
-    }
-    const framework =
-      options.framework === undefined
-        ? (await workspace.activeFramework()).framework
-        : readFramework(options.framework).framework;
-    const input = profileTShape(await workspace.profile.get(), db);
-    return { result: inStored('profile', () => tShape(framework, input)), saved: false };
-  });
+  const { result, saved } = await withWorkspace(
+    source.db,
+    async (workspace) => {
+      if (source.kind === 'store') {
+        const { framework } = await workspace.activeFramework();
+        const input = parseTShapeFile(readTextFile(source.file), source.file, framework);
+        const result = tShape(framework, input);
+        const { updatedAt: _updatedAt, ...profile } = (await workspace.profile.get()) ?? {};
+        await namingProblems('profile', () => workspace.profile.put({ ...profile, ...input }, framework));
+        return { result, saved: true };
+      }
+      const framework =
+        options.framework === undefined
+          ? (await workspace.activeFramework()).framework
+          : readFramework(options.framework).framework;
+      const input = profileTShape(await workspace.profile.get(), db);
+      return { result: inStored('profile', () => tShape(framework, input)), saved: false };
+    },
+    { mustExist: source.kind === 'stored' },
+  );
   if (options.json) printJson({ ...result, [saved ? 'stored' : 'from']: { db, profile: true } });
   else {
     const closing = saved

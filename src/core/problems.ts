@@ -72,7 +72,10 @@ export function selfNamed(problem: Problem): Problem {
 
 /** `path: message`, or the message alone when it names its own subject. */
 export function describeProblem(problem: Problem): string {
-  return problem.showPath === false ? problem.message : `${formatPath(problem.path)}: ${problem.message}`;
+  // A problem of the whole document has no path worth printing: "(root): " would only be noise.
+  return problem.showPath === false || problem.path.length === 0
+    ? problem.message
+    : `${formatPath(problem.path)}: ${problem.message}`;
 }
 
 /** `FILE:LINE:COL: path: message`, the format editors and CI annotate from. */

@@ -165,7 +165,7 @@ describe('FT input that cannot be imported', () => {
   it('reports missing and mistyped sections', () => {
     const error = domainError(() => ft('levels: []\nthemes: x\n'));
     expect(error.problems.map((p) => `${p.line}:${p.col}: ${describeProblem(p)}`)).toEqual([
-      '1:1: (root): missing required field "competencies"',
+      '1:1: missing required field "competencies"',
       '1:9: levels: needs at least one level',
       '2:9: themes: expected array, got the text "x"',
     ]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkSchema, hinter, parseSource } from '../input/document.js';
+import { checkSchema, hinter, parseSource, type SourceDocument } from '../input/document.js';
+import { plainSource } from '../input/value.js';
 import { LIMITS } from '../input/limits.js';
 import { DomainError, moreProblems, selfNamed, type Problem } from '../problems.js';
 import type { Answers } from './fit.js';
@@ -25,7 +26,17 @@ export function parseAnswersFile(text: string, file: string): Answers {
   const source = parseSource(text, file);
   if (source.syntaxProblems.length > 0)
     throw new DomainError('invalid-input', 'invalid answers file', source.syntaxProblems);
-  const value = source.value;
+  return readAnswersValue(source.value, source);
+}
+
+/**
+ * Checks answers that are already parsed (a request body), with the same problems a file gets; a
+ * body is never turned back into text to be read again.
+ */
+export function readAnswersValue(
+  value: unknown,
+  source: SourceDocument = plainSource(value, 'answers'),
+): Answers {
   if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value))
     throw new DomainError('invalid-input', 'invalid answers file', [
       selfNamed(

@@ -1,9 +1,8 @@
-import { answersFileSchema, parseAnswersFile } from '../../core/fit/answers.js';
-import { scoreFit } from '../../core/fit/fit.js';
+import { answersFileSchema, readAnswersValue } from '../../core/fit/answers.js';
+import { scoreFit, type Answers } from '../../core/fit/fit.js';
 import { questions } from '../../core/fit/questions.js';
 import { problemsOf } from '../../core/input/value.js';
-import { inBody } from '../errors.js';
-import { everyProblem } from '../validation.js';
+import { checkedBy } from '../validation.js';
 import type { App, Deps } from './common.js';
 import { z } from 'zod';
 import { answer, computed } from '../responses.js';
@@ -36,20 +35,17 @@ export async function fitRoutes(app: App, _deps: Deps): Promise<void> {
         summary:
           'IC or manager: the lean of a full set of answers, with reasons and experiments (`trellis fit --answers --json`)',
         tags,
-        body: answersFileSchema,
+        // Checked once, by the answers reader: the schema only describes the body in OpenAPI.
+        body: checkedBy(answersFileSchema, (data) => {
+          let answers: Answers | undefined;
+          const problems = problemsOf(() => (answers = readAnswersValue(data)));
+          return answers === undefined ? { problems } : { value: { answers }, problems };
+        }),
         response: { 200: computed('The lean, its score, reasons, misconceptions and experiments') },
       },
-      // The answers file's own checks (unknown question ids) on a body that failed its schema.
-      ...everyProblem((raw) =>
-        typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-          ? problemsOf(() => parseAnswersFile(JSON.stringify(raw), 'answers'))
-          : [],
-      ),
     },
     async (request) => {
-      // The answers file's own checks: every question answered, no unknown question ids.
-      const answers = await inBody([], () => parseAnswersFile(JSON.stringify(request.body), 'answers'));
-      const { lean, score, reasons, misconceptions, experiments } = scoreFit(answers);
+      const { lean, score, reasons, misconceptions, experiments } = scoreFit(request.body.answers);
       return { lean, score, reasons, misconceptions, experiments };
     },
   );
