@@ -1,39 +1,15 @@
 // Hostile inputs against a real server process and the real command line: each answered in under
 // 1 s, the server's peak memory under 300 MB, against a trivial valid request in the same run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adversarial } from './adversarial.js';
+import { serve } from './serve.js';
 
 const MAX_MS = 1000;
 const MAX_MB = 300;
 const binary = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
-
-async function serve(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'server-process.ts'), 'trellis'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 /** The peak resident memory of a live process so far, in MB (Linux). */
 function peakMb(pid: number): number {
@@ -49,7 +25,7 @@ function line(name: string, ms: number, baselineMs: number, extra: string): void
 }
 
 export default async function bench(): Promise<void> {
-  const server = await serve();
+  const server = await serve(['trellis']);
   const bodies: [string, string, string][] = [
     ...Object.entries(adversarial.aliasBombs).map(
       ([name, yaml]) =>

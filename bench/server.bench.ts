@@ -1,10 +1,10 @@
 // The API against a bare Fastify route serving the same payload, both over loopback with autocannon at
 // 100 connections, and a bulk insert of 100,000 evidence entries into a fresh workspace.
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { serve } from './serve.js';
 import { Workspace } from '../src/store/workspace.js';
 
 const CONNECTIONS = 100;
@@ -47,33 +47,6 @@ function row(name: string, subject: Load, baseline: Load): void {
       `   bare ${baseline.rps.toFixed(0).padStart(7)} req/s  p99 ${String(baseline.p99).padStart(4)} ms` +
       `   ratio ${ratio.toFixed(2)}×  ${ratio <= 1.5 ? 'meets' : 'MISSES'} target ≤ 1.5×`,
   );
-}
-
-/** Starts bench/server-process.ts in a child process and waits for its URL. */
-async function serve(args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'server-process.ts'), ...args],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 export default async function bench(): Promise<void> {
