@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir, trellis, writeTemp } from '../helpers/cli.js';
 import { testServer } from '../server/helpers.js';
+import { Workspace } from '../../src/store/workspace.js';
 
 /**
  * assess, offers, earnings simulate, learn plan and tshape on the workspace database (`--db`): with
@@ -21,6 +22,23 @@ const skills = join(repoRoot, 'test', 'fixtures', 'navigator', 'skills.yaml');
 type Json = Record<string, unknown>;
 const json = (stdout: string) => JSON.parse(stdout) as Json;
 const freshDb = () => join(tempDir(), 'workspace', 'trellis.sqlite');
+
+/**
+ * A workspace that exists and holds nothing yet. A command that only reads refuses a missing one
+ * (exit 2, nothing created) and says what to store in an empty one (exit 1).
+ */
+async function emptyDb(args: (db: string) => string[]): Promise<string> {
+  const db = freshDb();
+  const missing = trellis(args(db));
+  expect([missing.code, missing.stderr]).toEqual([
+    2,
+    `trellis: no workspace at ${db}; nothing was created (check --db or TRELLIS_DB, or run \`trellis serve\` once to start one)\n`,
+  ]);
+  expect(existsSync(db)).toBe(false);
+  mkdirSync(dirname(db), { recursive: true });
+  await (await Workspace.open(db)).close();
+  return db;
+}
 
 /** The output of a command run with --json, and the same without the "stored" or "from" it adds. */
 function run(args: string[]): { out: Json; rest: Json } {
@@ -81,8 +99,8 @@ describe('trellis offers --db', () => {
     }
   });
 
-  it('an unknown id names the stored ones; an empty workspace says what to store; a bad offer names the stored file', () => {
-    const db = freshDb();
+  it('an unknown id names the stored ones; an empty workspace says what to store; a bad offer names the stored file', async () => {
+    const db = await emptyDb((d) => ['offers', 'compare', '--db', d]);
     const empty = trellis(['offers', 'compare', '--db', db]);
     expect(empty).toMatchObject({ code: 1, stdout: '' });
     expect(empty.stderr).toBe(
@@ -184,8 +202,8 @@ describe('trellis assess --db', () => {
     });
   });
 
-  it('checks FILE as the API does: file problems located, evidence ids that must exist', () => {
-    const db = freshDb();
+  it('checks FILE as the API does: file problems located, evidence ids that must exist', async () => {
+    const db = await emptyDb((d) => ['assess', '--db', d]);
     const empty = trellis(['assess', '--db', db]);
     expect(empty).toMatchObject({ code: 1 });
     expect(empty.stderr).toBe(
@@ -212,7 +230,7 @@ describe('trellis assess --db', () => {
 
 describe('trellis tshape and learn plan --db', () => {
   it('saves the T-shape to the profile, and plans from the stored profile and latest assessment', async () => {
-    const db = freshDb();
+    const db = await emptyDb((d) => ['learn', 'plan', '--db', d, '--hours', '5']);
     const nothing = trellis(['learn', 'plan', '--db', db, '--hours', '5']);
     expect(nothing.code).toBe(1);
     expect(nothing.stderr).toMatch(/^trellis: nothing to plan from in .* yet: save a profile/);
