@@ -6,6 +6,7 @@ import { didYouMean, hinter } from '../input/document.js';
 import type { Path, Problem } from '../problems.js';
 import { evaluatePointsLevel, pointsSummary, type PointsSummary } from './points.js';
 import type { Assessment } from './schema.js';
+import { levelVerdict } from './verdict.js';
 import { own } from '../names.js';
 
 export interface Gap {
@@ -143,19 +144,7 @@ export function evaluateLevel(framework: Framework, level: Level, ratings: Ratin
       `group "${name}" has ${got} competenc${got === 1 ? 'y' : 'ies'} met where the rule asks for ${min}`,
     );
   }
-  const verdict = `${holds ? 'Meets' : 'Does not meet'} ${level.title} under rule "${rule.id}" (${ruleText})`;
-  return {
-    level: level.id,
-    title: level.title,
-    track: level.track,
-    band: level.band,
-    holds,
-    rule: rule.id,
-    met,
-    total: expected.length,
-    gaps,
-    explanation: `${verdict}: ${reasons.join('; ')}.`,
-  };
+  return levelVerdict(level, rule, ruleText, { holds, met, total: expected.length, gaps, reasons });
 }
 
 function list(gaps: Gap[]): string {

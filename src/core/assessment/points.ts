@@ -1,5 +1,6 @@
 import type { Framework, Level, PointsRule, PromotionRule } from '../framework/schema.js';
 import type { LevelVerdict } from './evaluate.js';
+import { levelVerdict } from './verdict.js';
 
 /*
  * The `points` promotion rule (Medium's Snowflake): each rating is worth the points of a table,
@@ -71,16 +72,13 @@ export function evaluatePointsLevel(
         ? `${tally.total} points reach the threshold of ${threshold}`
         : `${tally.total} points, ${threshold - tally.total} short of the threshold of ${threshold}`;
   return {
-    level: level.id,
-    title: level.title,
-    track: level.track,
-    band: level.band,
-    holds,
-    rule: rule.id,
-    met: Math.min(tally.total, threshold ?? 0),
-    total: threshold ?? 0,
-    gaps: [],
-    explanation: `${holds ? 'Meets' : 'Does not meet'} ${level.title} under rule "${rule.id}" (${ruleText}): ${reason}.`,
+    ...levelVerdict(level, rule, ruleText, {
+      holds,
+      met: Math.min(tally.total, threshold ?? 0),
+      total: threshold ?? 0,
+      gaps: [],
+      reasons: [reason],
+    }),
     points: tally.total,
     threshold: threshold ?? null,
   };
