@@ -1,6 +1,7 @@
 import { checkSchema } from '../input/document.js';
 import { plainSource } from '../input/value.js';
 import { LIMITS } from '../input/limits.js';
+import { own } from '../names.js';
 import { DomainError, type Problem } from '../problems.js';
 import type { Framework } from '../framework/schema.js';
 import { columnHeaders, fieldOfHeader } from './columns.js';
@@ -75,14 +76,26 @@ export function readPeopleCsv(
 
   const people: Person[] = [];
   const rowOf = new Map<string, number>();
+  const firstRowOf = new Map<string, number>();
   for (let row = 1; row < rows.length; row++) {
     const cells = rows[row]!;
     if (cells.every((c) => c.trim() === '')) continue;
     const value: Record<string, string> = {};
     for (const [field, col] of columnOf) {
       const cell = (cells[col] ?? '').trim();
-      if (cell !== '') value[field] = field === 'status' || field === 'gender' ? cell.toLowerCase() : cell;
+      if (cell !== '') value[field] = cellValue(field, cell);
     }
+    const email = value.email?.toLowerCase();
+    const earlier = email === undefined ? undefined : firstRowOf.get(email);
+    if (earlier !== undefined)
+      problems.push(
+        located(
+          `${email} is already on line ${lines[earlier]}`,
+          'duplicate-person',
+          at(row, columnOf.get('email')),
+        ),
+      );
+    else if (email !== undefined) firstRowOf.set(email, row);
     const checked = checkSchema(plainSource(value, file), personSchema);
     const cellProblems = checked.value ? checkAgainstFramework(checked.value, framework) : checked.problems;
     for (const p of cellProblems) {
@@ -90,19 +103,8 @@ export function readPeopleCsv(
       const col = field === undefined ? undefined : columnOf.get(field);
       problems.push({ ...p, path: [columnHeaders[field ?? 'name'] ?? String(field)], ...at(row, col) });
     }
-    if (cellProblems.length > 0 || !checked.value) continue;
+    if (cellProblems.length > 0 || !checked.value || earlier !== undefined) continue;
     const person = checked.value;
-    const earlier = rowOf.get(person.email);
-    if (earlier !== undefined) {
-      problems.push(
-        located(
-          `${person.email} is already on line ${lines[earlier]}`,
-          'duplicate-person',
-          at(row, columnOf.get('email')),
-        ),
-      );
-      continue;
-    }
     rowOf.set(person.email, row);
     people.push(person);
   }
@@ -153,6 +155,31 @@ export function peopleToRows(people: readonly Person[]): string[][] {
     personFields.map((f) => columnHeaders[f]),
     ...people.map((p) => personFields.map((f) => String(p[f] ?? ''))),
   ];
+}
+
+/**
+ * The words HRIS exports use for the choices Trellis knows, matched whatever their case: a gender of
+ * "Female" is `woman`, an employment status of "Terminated" is `left`.
+ */
+const valueSynonyms: Partial<Record<PersonField, Record<string, string>>> = {
+  gender: {
+    female: 'woman',
+    f: 'woman',
+    male: 'man',
+    m: 'man',
+    nonbinary: 'non-binary',
+    'non binary': 'non-binary',
+    'prefer not to say': 'undisclosed',
+    declined: 'undisclosed',
+  },
+  status: { terminated: 'left', inactive: 'left' },
+};
+
+function cellValue(field: PersonField, cell: string): string {
+  const synonyms = valueSynonyms[field];
+  if (synonyms === undefined) return cell;
+  const lower = cell.toLowerCase();
+  return own(synonyms, lower) ?? lower;
 }
 
 function located(message: string, code: string, where: Pick<Problem, 'file' | 'line' | 'col'>): Problem {

@@ -80,7 +80,7 @@ export async function initOrganisation(
       `"${slug}" cannot be an organisation's slug: use lowercase letters, digits and "-"`,
     );
   const email = validateValue(emailSchema, options.adminEmail, '--admin-email');
-  return inTransaction(db, async (trx) => {
+  const made = await inTransaction(db, async (trx) => {
     const organisation = await new OrganisationRepository(trx).create(slug, name);
     const repositories = new OrgRepositories({
       db: trx,
@@ -90,8 +90,11 @@ export async function initOrganisation(
     await repositories.audit.append({ kind: 'organisation.create', subject: slug, after: { slug, name } });
     await repositories.frameworks.adopt(options.framework.source, options.framework.file);
     const admin = await repositories.accounts.create(email, ['admin']);
-    return { organisation, admin, repositories };
+    return { organisation, admin };
   });
+  // Over the caller's handle, not the transaction, which has ended unless it was the caller's own.
+  const scope = { db, organisationId: made.organisation.id, actor: options.actor };
+  return { ...made, repositories: new OrgRepositories(scope) };
 }
 
 export {
