@@ -203,7 +203,6 @@ export class PeopleRepository {
           .executeTakeFirstOrThrow();
         ids.set(person.email, id);
         summary.created++;
-        await new AccountRepository(this.scope).linkPerson(person.email, id);
       }
       changed.push(person);
     }
@@ -226,6 +225,9 @@ export class PeopleRepository {
         ...(before === undefined ? {} : { before: recordOf(before) }),
         after: person,
       });
+      // An account made before its person (the first admin) becomes theirs once they are added.
+      if (before === undefined)
+        await new AccountRepository(this.scope).linkPerson(person.email, ids.get(person.email)!);
     }
     return summary;
   }
