@@ -96,8 +96,10 @@ describe('the policy, action by action and role by role', () => {
   });
 
   it('docs/organisation.md shows the table exactly as the code has it', () => {
+    // Prettier pads the cells and rules of the table: compared without the padding.
+    const squeeze = (text: string) => text.replace(/ *\| */g, '|').replace(/-{3,}/g, '---');
     const docs = readFileSync(join(repoRoot, 'docs', 'organisation.md'), 'utf8');
-    expect(docs).toContain(policyMarkdown());
+    expect(squeeze(docs)).toContain(squeeze(policyMarkdown()));
   });
 });
 
