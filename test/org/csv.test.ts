@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseColumnMap } from '../../src/core/org/columns.js';
@@ -110,5 +111,66 @@ describe('people from an HRIS export', () => {
     const again = readPeopleCsv(readCsvRecords(text, 'export.csv'), new Map(), framework).people;
     expect(again).toEqual(people);
     expect(writeCsv(peopleToRows(again))).toBe(text);
+  });
+});
+
+describe('export then import, for any people', () => {
+  const levels = framework.levels.map((l) => l.id);
+  const specialisations = framework.specialisations.map((s) => s.id);
+  // Cells with commas, quotes, line breaks and accents, as names and teams have them.
+  const cell = fc
+    .string({
+      unit: fc.constantFrom('a', 'Z', 'é', ' ', ',', '"', '\n', "'", '-'),
+      minLength: 1,
+      maxLength: 12,
+    })
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.includes('\n\n'));
+  const day = fc
+    .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+
+  it('gives back the same people, field for field', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            name: cell,
+            local: fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
+            level: fc.constantFrom(...levels),
+            specialisation: fc.option(fc.constantFrom(...specialisations), { nil: undefined }),
+            team: fc.option(cell, { nil: undefined }),
+            zone: fc.option(cell, { nil: undefined }),
+            start: day,
+            gender: fc.option(fc.constantFrom('woman', 'man', 'non-binary', 'undisclosed'), {
+              nil: undefined,
+            }),
+            left: fc.boolean(),
+          }),
+          { selector: (p) => p.local, maxLength: 12 },
+        ),
+        (drawn) => {
+          const people = drawn.map((p, i) => ({
+            name: p.name,
+            email: `${p.local}@x.test`,
+            level: p.level,
+            ...(p.specialisation === undefined ? {} : { specialisation: p.specialisation }),
+            // Each reports to someone drawn before them: a tree by construction.
+            ...(i === 0 ? {} : { managerEmail: `${drawn[i - 1]!.local}@x.test` }),
+            ...(p.team === undefined ? {} : { team: p.team }),
+            ...(p.zone === undefined ? {} : { zone: p.zone }),
+            startDate: p.start,
+            levelStartDate: p.start,
+            ...(p.gender === undefined ? {} : { gender: p.gender }),
+            status: p.left ? ('left' as const) : ('active' as const),
+            ...(p.left ? { leaveDate: p.start } : {}),
+          }));
+          const text = writeCsv(peopleToRows(people));
+          const again = readPeopleCsv(readCsvRecords(text, 'export.csv'), new Map(), framework).people;
+          expect(again).toEqual(people);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
