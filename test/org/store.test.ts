@@ -87,6 +87,14 @@ describe('organisations kept apart', () => {
     await expect(acme.links.create(globexRoot.id, 'root@globex.test', 'reset')).rejects.toThrow(
       /no account for/,
     );
+    await expect(acme.people.leave('gil@globex.test', '2026-06-30')).rejects.toThrow(/no person with email/);
+    await expect(acme.people.list({ manager: 'gil@globex.test' })).rejects.toThrow(/no person with email/);
+    await expect(acme.accounts.setPassword('root@globex.test', 'a long enough passphrase')).rejects.toThrow(
+      /no account for/,
+    );
+    await expect(acme.accounts.setDisabled('root@globex.test', true)).rejects.toThrow(/no account for/);
+    await expect(acme.accounts.removeRole('root@globex.test', 'admin')).rejects.toThrow(/no account for/);
+    expect(await globex.accounts.byEmail('root@globex.test')).toEqual(globexRoot);
     const { token } = await globex.links.create(globexRoot.id, 'root@globex.test', 'reset');
     expect(await acme.links.use(token, 'reset')).toBeUndefined();
     expect(await globex.links.use(token, 'reset')).toBe(globexRoot.id);
