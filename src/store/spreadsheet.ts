@@ -16,12 +16,38 @@ export interface Sheet {
 
 /** The rows of a CSV text; a broken quote is refused at its line. */
 export function readCsv(text: string, file: string): Sheet {
+  return { name: file, rows: parseCsv(text, file, (rows: string[][]) => rows) };
+}
+
+/** The rows of a CSV text with the line each starts on, for problems located at a cell. */
+export function readCsvRecords(
+  text: string,
+  file: string,
+): { file: string; rows: string[][]; lines: number[] } {
+  const records = parseCsv(
+    text,
+    file,
+    (records: { record: string[]; info: { lines: number } }[]) => records,
+    true,
+  );
+  return {
+    file,
+    rows: records.map((r) => r.record),
+    // csv-parse counts the line a record ends on; a quoted cell spanning lines moves its start up.
+    lines: records.map(
+      (r) => r.info.lines - r.record.reduce((n, cell) => n + (cell.split('\n').length - 1), 0),
+    ),
+  };
+}
+
+function parseCsv<R, T>(text: string, file: string, take: (rows: R) => T, info = false): T {
   try {
     const rows = parse(text.replace(/^\uFEFF/, ''), {
       relax_column_count: true,
       skip_empty_lines: false,
-    }) as string[][];
-    return { name: file, rows };
+      info,
+    }) as R;
+    return take(rows);
   } catch (error) {
     const { lines: line, code } = error as { lines?: number; code?: string };
     // csv-parse's messages start with a title-cased summary ("Quote Not Closed: …"): keep its detail.

@@ -73,6 +73,85 @@ export interface DocumentTable {
   updated_at: string;
 }
 
+export interface OrganisationTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+/** Every framework version an organisation adopted, numbered 1, 2, 3 …, its file's text kept whole. */
+export interface OrgFrameworkTable {
+  id: Generated<number>;
+  organisation_id: number;
+  number: number;
+  framework_id: string;
+  framework_version: string;
+  source: string;
+  adopted_at: string;
+  adopted_by: string;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  organisation_id: number;
+  email: string;
+  name: string;
+  /** The org_frameworks row the level is an id of. */
+  framework_version_id: number;
+  level: string;
+  specialisation: string | null;
+  manager_id: number | null;
+  team: string | null;
+  zone: string | null;
+  start_date: string;
+  level_start_date: string;
+  gender: string | null;
+  status: string;
+  leave_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountTable {
+  id: Generated<number>;
+  organisation_id: number;
+  email: string;
+  person_id: number | null;
+  /** JSON array of roles. */
+  roles: string;
+  password_hash: string | null;
+  /** 0 or 1. */
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A sign-in or password-reset link: only the SHA-256 of its token is kept. */
+export interface OneTimeLinkTable {
+  id: Generated<number>;
+  organisation_id: number;
+  account_id: number;
+  purpose: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Append-only: the code has no path that updates or deletes a row. */
+export interface AuditTable {
+  id: Generated<number>;
+  organisation_id: number;
+  at: string;
+  actor: string;
+  kind: string;
+  subject: string;
+  /** JSON, or null when there was nothing before (or is nothing after). */
+  before: string | null;
+  after: string | null;
+}
+
 export interface Tables {
   frameworks: FrameworkTable;
   settings: SettingTable;
@@ -83,4 +162,10 @@ export interface Tables {
   offers: DocumentTable;
   scenarios: DocumentTable;
   learning_plans: DocumentTable;
+  organisations: OrganisationTable;
+  org_frameworks: OrgFrameworkTable;
+  people: PersonTable;
+  accounts: AccountTable;
+  one_time_links: OneTimeLinkTable;
+  audit_log: AuditTable;
 }

@@ -44,7 +44,10 @@ describe('workspace repositories on a real migrated SQLite file', () => {
     const raw = new Database(join(dir, 'nested', 'trellis.sqlite'), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const migrations = raw.prepare('select name from kysely_migration').all() as { name: string }[];
-    expect(migrations.map((m) => m.name)).toEqual(['2026-11-30T0700-initial']);
+    expect(migrations.map((m) => m.name)).toEqual([
+      '2026-11-30T0700-initial',
+      '2026-12-01T2300-organisations',
+    ]);
     raw.close();
   });
 

@@ -21,6 +21,8 @@ export const LIMITS = {
   listItems: 10_000,
   /** Items in one list of a whole workspace export: evidence entries, assessments, stored files. */
   storedItems: 200_000,
+  /** People in one organisation import (one CSV file). */
+  peopleRows: 100_000,
 } as const;
 
 /** How many nested collections a text parser may open before it is stopped, to keep its stack safe. */

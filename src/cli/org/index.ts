@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { registerAuditCommand } from './audit.js';
+import { registerOrgFrameworkCommands } from './framework.js';
+import { registerInitCommand } from './init.js';
+import { registerAccountCommands } from './links.js';
+import { registerPeopleCommands } from './people.js';
+
+export function registerOrgCommands(program: Command): void {
+  const org = program
+    .command('org')
+    .description('Organisation mode: people, their reporting lines, the ladder, accounts and the audit log');
+  registerInitCommand(org);
+  registerPeopleCommands(org);
+  registerOrgFrameworkCommands(org);
+  registerAccountCommands(org);
+  registerAuditCommand(org);
+}

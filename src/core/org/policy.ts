@@ -1,0 +1,157 @@
+/**
+ * The one policy of an organisation: who may do what to which resource. Every adapter asks
+ * `can(actor, action, resource)`; none decides on its own. A role grants an action within a reach:
+ * the whole organisation, the actor's reporting subtree, the actor themselves, or the promotion
+ * cases the actor sits on the committee of. Private actions (a person's evidence and draft
+ * self-assessments) are the person's own until they share them; sharing opens them to the reach of
+ * the other roles, never wider. A resource of another organisation is denied exactly as a missing
+ * one: the answer is the same `false`, so a denial never says whether something exists.
+ */
+
+export const roles = ['admin', 'hr', 'manager', 'employee', 'committee'] as const;
+export type Role = (typeof roles)[number];
+
+export type Reach = 'organisation' | 'subtree' | 'self' | 'assigned';
+
+export const actions = [
+  'organisation.read',
+  'directory.read',
+  'person.read',
+  'person.gender.read',
+  'person.write',
+  'people.import',
+  'people.export',
+  'framework.read',
+  'framework.plan',
+  'framework.adopt',
+  'evidence.read',
+  'evidence.write',
+  'assessment.draft.read',
+  'assessment.self.write',
+  'assessment.manager.write',
+  'case.read',
+  'case.vote',
+  'account.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+interface Rule {
+  /** What the action does, for the documentation. */
+  means: string;
+  grants: Partial<Record<Role, Reach>>;
+  /** Only the owner, until they share it. */
+  private?: true;
+}
+
+const everyone: Partial<Record<Role, Reach>> = {
+  admin: 'organisation',
+  hr: 'organisation',
+  manager: 'organisation',
+  employee: 'organisation',
+  committee: 'organisation',
+};
+const personRecord: Partial<Record<Role, Reach>> = {
+  admin: 'organisation',
+  hr: 'organisation',
+  manager: 'subtree',
+  employee: 'self',
+  committee: 'assigned',
+};
+const peopleOffice: Partial<Record<Role, Reach>> = { admin: 'organisation', hr: 'organisation' };
+
+/** The table of actions × roles: the whole policy. docs/organisation.md shows it as rendered here. */
+export const policyTable: Record<Action, Rule> = {
+  'organisation.read': { means: "the organisation's name and settings", grants: everyone },
+  'directory.read': { means: 'the directory: name, email, team, manager', grants: everyone },
+  'person.read': { means: "a person's record: level, dates, zone, status", grants: personRecord },
+  'person.gender.read': { means: "a person's self-reported gender", grants: peopleOffice },
+  'person.write': { means: 'add, edit or mark as left a person', grants: peopleOffice },
+  'people.import': { means: 'import people from CSV', grants: peopleOffice },
+  'people.export': { means: 'export people to CSV (gender included)', grants: peopleOffice },
+  'framework.read': { means: "the organisation's framework versions", grants: everyone },
+  'framework.plan': { means: 'who a new framework version would affect', grants: peopleOffice },
+  'framework.adopt': { means: 'adopt a new framework version', grants: { admin: 'organisation' } },
+  'evidence.read': {
+    means: "a person's evidence log",
+    grants: { ...personRecord, employee: 'self' },
+    private: true,
+  },
+  'evidence.write': { means: "write a person's evidence log", grants: { employee: 'self' } },
+  'assessment.draft.read': { means: 'a draft self-assessment', grants: personRecord, private: true },
+  'assessment.self.write': { means: 'write a self-assessment', grants: { employee: 'self' } },
+  'assessment.manager.write': { means: "write a manager's assessment", grants: { manager: 'subtree' } },
+  'case.read': { means: 'a promotion case', grants: personRecord },
+  'case.vote': { means: 'vote on a promotion case', grants: { committee: 'assigned' } },
+  'account.manage': {
+    means: 'accounts, roles, sign-in and reset links',
+    grants: { admin: 'organisation' },
+  },
+  'audit.read': { means: 'the audit log', grants: peopleOffice },
+};
+
+/** Who is asking: their organisation, their person (if any), roles, subtree and committee cases. */
+export interface Actor {
+  organisationId: number;
+  personId?: number | undefined;
+  roles: readonly Role[];
+  /** The people below the actor in the reporting tree (not the actor). */
+  subtree: ReadonlySet<number>;
+  /** The promotion cases the actor is on the committee of. */
+  cases: ReadonlySet<number>;
+}
+
+/** What is asked about; `undefined` when it does not exist. */
+export interface Resource {
+  organisationId: number;
+  /** The person it is about or belongs to. */
+  personId?: number | undefined;
+  /** The promotion case it is part of. */
+  caseId?: number | undefined;
+  /** For a private resource: whether its owner has shared it. */
+  shared?: boolean;
+}
+
+export function can(actor: Actor, action: Action, resource: Resource | undefined): boolean {
+  if (resource === undefined || resource.organisationId !== actor.organisationId) return false;
+  const rule = policyTable[action];
+  const own = actor.personId !== undefined && resource.personId === actor.personId;
+  if (rule.private && !own && resource.shared !== true) return false;
+  return actor.roles.some((role) => {
+    const reach = rule.grants[role];
+    switch (reach) {
+      case 'organisation':
+        return true;
+      case 'subtree':
+        return resource.personId !== undefined && actor.subtree.has(resource.personId);
+      case 'self':
+        return own;
+      case 'assigned':
+        return resource.caseId !== undefined && actor.cases.has(resource.caseId);
+      default:
+        return false;
+    }
+  });
+}
+
+const reachWords: Record<Reach, string> = {
+  organisation: 'all',
+  subtree: 'subtree',
+  self: 'self',
+  assigned: 'their cases',
+};
+
+/** The policy as a Markdown table, for docs/organisation.md (a test keeps the two the same). */
+export function policyMarkdown(): string {
+  const head = `| action | what | ${roles.join(' | ')} |`;
+  const rule = `| --- | --- | ${roles.map(() => '---').join(' | ')} |`;
+  const rows = actions.map((action) => {
+    const { means, grants, private: mine } = policyTable[action];
+    const cells = roles.map((role) => {
+      const reach = grants[role];
+      return reach === undefined ? '–' : `${reachWords[reach]}${mine && reach !== 'self' ? ' (shared)' : ''}`;
+    });
+    return `| \`${action}\` | ${means} | ${cells.join(' | ')} |`;
+  });
+  return [head, rule, ...rows].join('\n');
+}

@@ -1,0 +1,134 @@
+import { loadFrameworkOrThrow } from '../../../core/framework/load.js';
+import type { Framework } from '../../../core/framework/schema.js';
+import { DomainError } from '../../../core/problems.js';
+import { inTransaction, now } from '../common.js';
+import { AuditRepository } from './audit.js';
+import { over, type OrgScope } from './scope.js';
+
+export interface FrameworkVersion {
+  /** The row's id: what a person's level refers to. */
+  id: number;
+  /** 1, 2, 3 … in the order the organisation adopted them. */
+  number: number;
+  frameworkId: string;
+  frameworkVersion: string;
+  adoptedAt: string;
+  adoptedBy: string;
+}
+
+export interface LoadedVersion extends FrameworkVersion {
+  framework: Framework;
+  source: string;
+}
+
+const columns = ['id', 'number', 'framework_id', 'framework_version', 'adopted_at', 'adopted_by'] as const;
+
+function version(r: {
+  id: number;
+  number: number;
+  framework_id: string;
+  framework_version: string;
+  adopted_at: string;
+  adopted_by: string;
+}): FrameworkVersion {
+  return {
+    id: r.id,
+    number: r.number,
+    frameworkId: r.framework_id,
+    frameworkVersion: r.framework_version,
+    adoptedAt: r.adopted_at,
+    adoptedBy: r.adopted_by,
+  };
+}
+
+/** The framework versions an organisation adopted, every one kept; the newest is the current one. */
+export class OrgFrameworkRepository {
+  constructor(private readonly scope: OrgScope) {}
+
+  async versions(): Promise<FrameworkVersion[]> {
+    const rows = await this.scope.db
+      .selectFrom('org_frameworks')
+      .select(columns)
+      .where('organisation_id', '=', this.scope.organisationId)
+      .orderBy('number')
+      .execute();
+    return rows.map(version);
+  }
+
+  /** A version by its row id, only within the organisation. */
+  async byId(id: number): Promise<LoadedVersion | undefined> {
+    const row = await this.scope.db
+      .selectFrom('org_frameworks')
+      .select([...columns, 'source'])
+      .where('organisation_id', '=', this.scope.organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && loaded(row);
+  }
+
+  async current(): Promise<LoadedVersion> {
+    const row = await this.scope.db
+      .selectFrom('org_frameworks')
+      .select([...columns, 'source'])
+      .where('organisation_id', '=', this.scope.organisationId)
+      .orderBy('number', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) throw new DomainError('not-found', 'the organisation has adopted no framework yet');
+    return loaded(row);
+  }
+
+  /** Every version, parsed, by row id: to read each person against the version of their level. */
+  async all(): Promise<Map<number, LoadedVersion>> {
+    const rows = await this.scope.db
+      .selectFrom('org_frameworks')
+      .select([...columns, 'source'])
+      .where('organisation_id', '=', this.scope.organisationId)
+      .execute();
+    return new Map(rows.map((r) => [r.id, loaded(r)]));
+  }
+
+  /** Adopts a framework file as the next version, checked first; its entry goes in the audit log. */
+  async adopt(source: string, file: string): Promise<LoadedVersion> {
+    const framework = loadFrameworkOrThrow(source, file);
+    return inTransaction(this.scope.db, async (trx) => {
+      const scope = over(this.scope, trx);
+      const last = await trx
+        .selectFrom('org_frameworks')
+        .select('number')
+        .where('organisation_id', '=', scope.organisationId)
+        .orderBy('number', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const values = {
+        organisation_id: scope.organisationId,
+        number: (last?.number ?? 0) + 1,
+        framework_id: framework.id,
+        framework_version: framework.version,
+        source,
+        adopted_at: now(),
+        adopted_by: scope.actor,
+      };
+      const { id } = await trx
+        .insertInto('org_frameworks')
+        .values(values)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const adopted = { ...version({ id, ...values }), framework, source };
+      await new AuditRepository(scope).append({
+        kind: 'framework.adopt',
+        subject: `framework:${values.number}`,
+        after: { number: values.number, framework: framework.id, version: framework.version, file },
+      });
+      return adopted;
+    });
+  }
+}
+
+function loaded(row: Parameters<typeof version>[0] & { source: string }): LoadedVersion {
+  return {
+    ...version(row),
+    source: row.source,
+    framework: loadFrameworkOrThrow(row.source, `framework version ${row.number}`),
+  };
+}

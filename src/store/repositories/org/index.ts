@@ -1,0 +1,108 @@
+import { slugify } from '../../../core/framework/import/slug.js';
+import { emailSchema } from '../../../core/org/person.js';
+import { validateValue } from '../../../core/input/value.js';
+import { DomainError } from '../../../core/problems.js';
+import { inTransaction, type Db } from '../common.js';
+import { AccountRepository, type Account } from './accounts.js';
+import { AuditRepository } from './audit.js';
+import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
+import { LinkRepository } from './links.js';
+import { OrganisationRepository, type Organisation } from './organisations.js';
+import { PeopleRepository } from './people.js';
+import { over, type OrgScope } from './scope.js';
+
+/** Every repository of one organisation, over one handle and one actor. */
+export class OrgRepositories {
+  readonly people: PeopleRepository;
+  readonly frameworks: OrgFrameworkRepository;
+  readonly accounts: AccountRepository;
+  readonly links: LinkRepository;
+  readonly audit: AuditRepository;
+
+  constructor(readonly scope: OrgScope) {
+    this.people = new PeopleRepository(scope);
+    this.frameworks = new OrgFrameworkRepository(scope);
+    this.accounts = new AccountRepository(scope);
+    this.links = new LinkRepository(scope);
+    this.audit = new AuditRepository(scope);
+  }
+
+  transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
+    return inTransaction(this.scope.db, (trx) => work(new OrgRepositories(over(this.scope, trx))));
+  }
+
+  /**
+   * Adopts a framework file as the next version and moves onto it everyone whose level id it keeps;
+   * the others stay levelled in their version until re-levelled. One transaction, one audit entry
+   * for the version and one for the move.
+   */
+  adoptFramework(
+    source: string,
+    file: string,
+  ): Promise<{ version: LoadedVersion; moved: string[]; kept: string[] }> {
+    return this.transaction(async (r) => {
+      const version = await r.frameworks.adopt(source, file);
+      const levels = new Set(version.framework.levels.map((l) => l.id));
+      const { moved, kept } = await r.people.moveToVersion(version.id, levels);
+      if (moved.length + kept.length > 0)
+        await r.audit.append({
+          kind: 'people.relevel',
+          subject: `framework:${version.number}`,
+          after: { moved, kept },
+        });
+      return { version, moved, kept };
+    });
+  }
+}
+
+export interface InitOptions {
+  name: string;
+  slug?: string | undefined;
+  adminEmail: string;
+  framework: { source: string; file: string };
+  actor: string;
+}
+
+/**
+ * Makes a new organisation in the database: the organisation, its first framework version and the
+ * first admin account, in one transaction.
+ */
+export async function initOrganisation(
+  db: Db,
+  options: InitOptions,
+): Promise<{ organisation: Organisation; admin: Account; repositories: OrgRepositories }> {
+  const name = options.name.trim();
+  if (name === '') throw new DomainError('usage', '--name must not be empty');
+  const slug = options.slug ?? slugify(name);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug))
+    throw new DomainError(
+      'usage',
+      `"${slug}" cannot be an organisation's slug: use lowercase letters, digits and "-"`,
+    );
+  const email = validateValue(emailSchema, options.adminEmail, '--admin-email');
+  const made = await inTransaction(db, async (trx) => {
+    const organisation = await new OrganisationRepository(trx).create(slug, name);
+    const repositories = new OrgRepositories({
+      db: trx,
+      organisationId: organisation.id,
+      actor: options.actor,
+    });
+    await repositories.audit.append({ kind: 'organisation.create', subject: slug, after: { slug, name } });
+    await repositories.frameworks.adopt(options.framework.source, options.framework.file);
+    const admin = await repositories.accounts.create(email, ['admin']);
+    return { organisation, admin };
+  });
+  // Over the caller's handle, not the transaction, which has ended unless it was the caller's own.
+  const scope = { db, organisationId: made.organisation.id, actor: options.actor };
+  return { ...made, repositories: new OrgRepositories(scope) };
+}
+
+export {
+  AccountRepository,
+  AuditRepository,
+  LinkRepository,
+  OrganisationRepository,
+  OrgFrameworkRepository,
+  PeopleRepository,
+};
+export type { OrgScope };

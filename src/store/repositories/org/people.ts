@@ -1,0 +1,241 @@
+import { readPeopleCsv, checkMergedTree, type CsvRecords } from '../../../core/org/csv.js';
+import {
+  checkAgainstFramework,
+  personSchema,
+  type Person,
+  type PersonField,
+} from '../../../core/org/person.js';
+import { checkTree, subtreeOf } from '../../../core/org/tree.js';
+import { validateValue, refuse, problem } from '../../../core/input/value.js';
+import { DomainError } from '../../../core/problems.js';
+import { inTransaction, now } from '../common.js';
+import { AccountRepository } from './accounts.js';
+import { AuditRepository } from './audit.js';
+import { OrgFrameworkRepository } from './frameworks.js';
+import { columnsOf, personOf, recordOf, sameRecord, type StoredPerson } from './person-rows.js';
+import { over, type OrgScope } from './scope.js';
+
+export interface PeopleFilter {
+  team?: string | undefined;
+  /** Everyone below this manager in the reporting tree. */
+  manager?: string | undefined;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * The people of one organisation. Every query filters by the organisation; every write checks the
+ * reporting tree over the whole organisation as it would be after the write, and appends its audit
+ * entry (the record before and after) in the same transaction.
+ */
+export class PeopleRepository {
+  constructor(private readonly scope: OrgScope) {}
+
+  /** Everyone, in the order they were added (the order an export writes them). */
+  async all(): Promise<StoredPerson[]> {
+    const rows = await this.scope.db
+      .selectFrom('people')
+      .selectAll()
+      .where('organisation_id', '=', this.scope.organisationId)
+      .orderBy('id')
+      .execute();
+    const emailOf = new Map(rows.map((r) => [r.id, r.email]));
+    return rows.map((r) => personOf(r, emailOf));
+  }
+
+  async list(filter: PeopleFilter = {}): Promise<StoredPerson[]> {
+    const everyone = await this.all();
+    let people = everyone;
+    if (filter.team !== undefined) people = people.filter((p) => p.team === filter.team);
+    if (filter.manager !== undefined) {
+      const manager = filter.manager.trim().toLowerCase();
+      if (!everyone.some((p) => p.email === manager))
+        throw new DomainError('not-found', `no person with email ${manager} in the organisation`);
+      const below = subtreeOf(everyone, manager);
+      people = people.filter((p) => below.has(p.email));
+    }
+    return people;
+  }
+
+  async byEmail(email: string): Promise<StoredPerson | undefined> {
+    return (await this.all()).find((p) => p.email === email.trim().toLowerCase());
+  }
+
+  /** A person by row id, only within the organisation: another organisation's id finds nothing. */
+  async byId(id: number): Promise<StoredPerson | undefined> {
+    return (await this.all()).find((p) => p.id === id);
+  }
+
+  /**
+   * Imports an HRIS export: people matched by email are updated, others added; people not in the
+   * file stay as they are (a leaver is marked `left` in the file). Checked in full, the reporting
+   * tree included, before anything is written: all or nothing.
+   */
+  async importCsv(records: CsvRecords, map: ReadonlyMap<string, PersonField>): Promise<ImportSummary> {
+    return inTransaction(this.scope.db, async (trx) => {
+      const scope = over(this.scope, trx);
+      const version = await new OrgFrameworkRepository(scope).current();
+      const file = readPeopleCsv(records, map, version.framework);
+      const repository = new PeopleRepository(scope);
+      const existing = await repository.all();
+      checkMergedTree(existing, file, records, map);
+      const summary = await repository.write(file.people, version.id, existing);
+      await new AuditRepository(scope).append({
+        kind: 'people.import',
+        subject: records.file,
+        after: { file: records.file, ...summary },
+      });
+      return summary;
+    });
+  }
+
+  /** Changes one person's record (given fields only), checked as an import is. */
+  async update(email: string, changes: Partial<Record<keyof Person, unknown>>): Promise<StoredPerson> {
+    return inTransaction(this.scope.db, async (trx) => {
+      const scope = over(this.scope, trx);
+      const repository = new PeopleRepository(scope);
+      const existing = await repository.all();
+      const before = existing.find((p) => p.email === email.trim().toLowerCase());
+      if (!before) throw new DomainError('not-found', `no person with email ${email} in the organisation`);
+      const merged = { ...recordOf(before), ...changes };
+      for (const key of Object.keys(merged) as (keyof Person)[])
+        if (merged[key] === undefined) delete merged[key];
+      const person = validateValue(personSchema, merged, before.email);
+      if (person.email !== before.email)
+        refuse(`${before.email} cannot change email`, [
+          problem(['email'], "is the person's key and cannot change"),
+        ]);
+      const version = await new OrgFrameworkRepository(scope).current();
+      const levelled = person.level === before.level ? await versionOf(scope, before) : version;
+      const framework = levelled.framework;
+      const problems = checkAgainstFramework(person, framework);
+      if (problems.length > 0) refuse(`${before.email} is not valid`, problems);
+      await repository.write([person], levelled.id, existing);
+      return (await repository.byEmail(before.email))!;
+    });
+  }
+
+  /** Marks a person as left on `date`; refused while anyone active still reports to them. */
+  leave(email: string, date: string): Promise<StoredPerson> {
+    return this.update(email, { status: 'left', leaveDate: date });
+  }
+
+  /**
+   * Moves everyone whose level id is in the newly adopted version onto it; those whose level is not
+   * stay on the version they were levelled in, until HR re-levels them.
+   */
+  async moveToVersion(
+    versionId: number,
+    levels: ReadonlySet<string>,
+  ): Promise<{ moved: string[]; kept: string[] }> {
+    const moved: string[] = [];
+    const kept: string[] = [];
+    for (const person of await this.all()) {
+      if (levels.has(person.level)) {
+        await this.scope.db
+          .updateTable('people')
+          .set({ framework_version_id: versionId, updated_at: now() })
+          .where('organisation_id', '=', this.scope.organisationId)
+          .where('id', '=', person.id)
+          .execute();
+        moved.push(person.email);
+      } else kept.push(person.email);
+    }
+    return { moved, kept };
+  }
+
+  /**
+   * Writes checked records over `existing` (inside the caller's transaction): rows first, then the
+   * managers, once every person has a row. The tree is checked once more over the result, so that no
+   * write path can leave a cycle behind.
+   */
+  private async write(
+    people: readonly Person[],
+    versionId: number,
+    existing: readonly StoredPerson[],
+  ): Promise<ImportSummary> {
+    const { db, organisationId } = this.scope;
+    const byEmail = new Map(existing.map((p) => [p.email, p]));
+    const merged = new Map<string, Person>(existing.map((p) => [p.email, recordOf(p)]));
+    for (const p of people) merged.set(p.email, p);
+    const issues = checkTree([...merged.values()]);
+    if (issues.length > 0)
+      refuse(
+        'the change breaks the reporting tree',
+        issues.map((i) => problem(['people', i.email, i.field], i.message, i.code)),
+      );
+    const audit = new AuditRepository(this.scope);
+    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
+    const ids = new Map(existing.map((p) => [p.email, p.id]));
+    const changed: Person[] = [];
+    const at = now();
+    for (const person of people) {
+      const before = byEmail.get(person.email);
+      if (before && sameRecord(recordOf(before), person)) {
+        summary.unchanged++;
+        continue;
+      }
+      if (before) {
+        await db
+          .updateTable('people')
+          .set({ ...columnsOf(person), framework_version_id: versionId, updated_at: at })
+          .where('organisation_id', '=', organisationId)
+          .where('id', '=', before.id)
+          .execute();
+        summary.updated++;
+      } else {
+        const { id } = await db
+          .insertInto('people')
+          .values({
+            ...columnsOf(person),
+            organisation_id: organisationId,
+            email: person.email,
+            framework_version_id: versionId,
+            manager_id: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        ids.set(person.email, id);
+        summary.created++;
+      }
+      changed.push(person);
+    }
+    for (const person of changed) {
+      const before = byEmail.get(person.email);
+      await db
+        .updateTable('people')
+        .set({ manager_id: person.managerEmail === undefined ? null : ids.get(person.managerEmail)! })
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', ids.get(person.email)!)
+        .execute();
+      await audit.append({
+        kind:
+          before === undefined
+            ? 'person.create'
+            : person.status === 'left' && before.status !== 'left'
+              ? 'person.leave'
+              : 'person.update',
+        subject: person.email,
+        ...(before === undefined ? {} : { before: recordOf(before) }),
+        after: person,
+      });
+      // An account made before its person (the first admin) becomes theirs once they are added.
+      if (before === undefined)
+        await new AccountRepository(this.scope).linkPerson(person.email, ids.get(person.email)!);
+    }
+    return summary;
+  }
+}
+
+async function versionOf(scope: OrgScope, person: StoredPerson) {
+  const version = await new OrgFrameworkRepository(scope).byId(person.frameworkVersionId);
+  if (!version)
+    throw new Error(`framework version ${person.frameworkVersionId} of ${person.email} is missing`);
+  return version;
+}

@@ -1,0 +1,14 @@
+import type { Db } from '../common.js';
+
+/**
+ * What every organisation repository works inside: a database handle (or an open transaction), the
+ * organisation every query filters by, and who is acting, as the audit log records them.
+ */
+export interface OrgScope {
+  db: Db;
+  organisationId: number;
+  actor: string;
+}
+
+/** The same scope over another handle (an open transaction). */
+export const over = (scope: OrgScope, db: Db): OrgScope => ({ ...scope, db });
