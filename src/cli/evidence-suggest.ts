@@ -46,14 +46,16 @@ async function existingEntries(
   return readLog(options, ({ framework, entries }) => ({ framework, entries }));
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function describe(suggestion: Suggestion, index: number, total: number): string {
   const { basis } = suggestion;
   const counts = [
-    `${basis.commits} commits`,
-    `${basis.files} files`,
-    `${basis.repositories} ${basis.repositories === 1 ? 'repository' : 'repositories'}`,
-    ...(basis.pullRequests > 0 ? [`${basis.pullRequests} pull requests`] : []),
-    ...(basis.reviews > 0 ? [`${basis.reviews} reviews`] : []),
+    plural(basis.commits, 'commit'),
+    plural(basis.files, 'file'),
+    plural(basis.repositories, 'repository', 'repositories'),
+    ...(basis.pullRequests > 0 ? [plural(basis.pullRequests, 'pull request')] : []),
+    ...(basis.reviews > 0 ? [plural(basis.reviews, 'review')] : []),
   ];
   return [
     `[${index + 1}/${total}] ${suggestion.date}  ${suggestion.title}`,
@@ -205,7 +207,7 @@ export function registerSuggestCommand(group: Command): void {
       if (!options.interactive) {
         print(suggestions.map((s, i) => describe(s, i, suggestions.length)).join('\n\n'));
         print(
-          `\n${suggestions.length} suggestions${note}. Nothing was stored: run again with --interactive to choose.`,
+          `\n${plural(suggestions.length, 'suggestion')}${note}. Nothing was stored: run again with --interactive to choose.`,
         );
         return;
       }

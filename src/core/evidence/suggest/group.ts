@@ -3,7 +3,7 @@ import { dayOf, type PullRequest, type WorkCommit } from './records.js';
 /**
  * Commits and pull requests grouped into pieces of work, the way a person would tell them: a pull
  * request with its commits; else the commits of one merged branch; else those naming one ticket;
- * else those close in time (at most two days apart) in one area of one repository. Reviews given
+ * else those close in time (at most two days apart, a week in all) in one area of one repository. Reviews given
  * are grouped by repository and month.
  */
 
@@ -28,7 +28,10 @@ export interface PieceOfWork {
   branch?: string;
 }
 
-const WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WINDOW_MS = 2 * DAY_MS;
+/** However steady the work, a piece spans at most a week: beyond it, it is another piece. */
+const SPAN_MS = 7 * DAY_MS;
 /** Folders that hold many projects: a monorepo's area is one level further down. */
 const CONTAINERS = new Set([
   'packages',
@@ -164,7 +167,12 @@ export function groupWork(
   for (const commit of [...left.values()].sort(byTime)) {
     const id = `${commit.repository}\u0000${mainArea(commit) ?? ''}`;
     const current = open.get(id);
-    if (current && time(commit) - time(current.at(-1)!) <= WINDOW_MS) current.push(commit);
+    if (
+      current &&
+      time(commit) - time(current.at(-1)!) <= WINDOW_MS &&
+      time(commit) - time(current[0]!) <= SPAN_MS
+    )
+      current.push(commit);
     else {
       if (current) pieces.push(pieceOf('commits', current));
       open.set(id, [commit]);

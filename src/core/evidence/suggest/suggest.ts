@@ -85,8 +85,12 @@ function descriptionOf(piece: PieceOfWork, files: number): string {
   const lines: string[] = [];
   const body = piece.pullRequest?.body.split(/\n\s*\n/)[0]?.trim();
   if (body) lines.push(body.length > 500 ? `${body.slice(0, 499)}…` : body, '');
+  const what =
+    piece.commits.length > 0
+      ? `${plural(piece.commits.length, 'commit')} touching ${plural(files, 'file')}`
+      : `${plural(files, 'file')} changed`;
   lines.push(
-    `${plural(piece.commits.length, 'commit')} touching ${plural(files, 'file')} in ${piece.repository}` +
+    `${what[0]!.toUpperCase()}${what.slice(1)} in ${piece.repository}` +
       (piece.branch ? ` (branch ${piece.branch})` : '') +
       (piece.commits.length > 0 ? ':' : '.'),
   );
