@@ -2,7 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import { DomainError } from '../../core/problems.js';
 import { notAWorkspace } from '../faults.js';
 import * as initial from './2026-11-30T0700-initial.js';
-import * as evidenceSource from './2026-12-01T2300-evidence-source.js';
+import * as evidenceSource from './2026-12-01T2330-evidence-source.js';
 
 /**
  * Every migration, by timestamped name, in code so that the built package carries them. Kysely runs
@@ -10,7 +10,7 @@ import * as evidenceSource from './2026-12-01T2300-evidence-source.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-30T0700-initial': initial,
-  '2026-12-01T2300-evidence-source': evidenceSource,
+  '2026-12-01T2330-evidence-source': evidenceSource,
 };
 
 /** The name of the newest migration: the schema version an export was written at. */
