@@ -34,7 +34,7 @@ const flagOf: Record<string, string> = {
   links: '--link',
 };
 
-function competencyIds(framework: Framework): string[] {
+export function competencyIds(framework: Framework): string[] {
   return framework.competencies.map((c) => c.id);
 }
 
@@ -44,7 +44,7 @@ function flagProblem(path: Path, message: string, code: string): Problem {
   return { severity: 'error', code, message, path, file, showPath: false };
 }
 
-function invalidEntry(issues: readonly EntryIssue[]): DomainError {
+export function invalidEntry(issues: readonly EntryIssue[]): DomainError {
   return new DomainError(
     'invalid-input',
     'invalid evidence entry',
@@ -56,15 +56,15 @@ function invalidEntry(issues: readonly EntryIssue[]): DomainError {
  * Where the entries are: a log file (`--log`, the default) or the workspace database (`--db`), the
  * same one `trellis serve` uses. Naming both is a usage error: they are two different logs.
  */
-type Target = { kind: 'file'; file: string } | { kind: 'db'; db: string | undefined };
+export type Target = { kind: 'file'; file: string } | { kind: 'db'; db: string | undefined };
 
-interface TargetOptions {
+export interface TargetOptions {
   log?: string;
   db?: string | true;
   framework?: string;
 }
 
-function targetOf(options: TargetOptions): Target {
+export function targetOf(options: TargetOptions): Target {
   if (options.log !== undefined && options.db !== undefined)
     throw new DomainError(
       'usage',
@@ -75,7 +75,7 @@ function targetOf(options: TargetOptions): Target {
 }
 
 /** What the commands read: the log's entries, its name, and the framework they are checked against. */
-interface OpenLog {
+export interface OpenLog {
   name: string;
   framework: Framework;
   entries: EvidenceEntry[];
@@ -87,7 +87,7 @@ interface OpenLog {
  * The framework is `--framework FILE`, else the reference one for a file and the workspace's
  * framework in use for the database.
  */
-async function readLog<T>(options: TargetOptions, work: (log: OpenLog) => T): Promise<T> {
+export async function readLog<T>(options: TargetOptions, work: (log: OpenLog) => T): Promise<T> {
   const target = targetOf(options);
   if (target.kind === 'file') {
     const { framework } = readFramework(options.framework);
@@ -109,7 +109,7 @@ async function readLog<T>(options: TargetOptions, work: (log: OpenLog) => T): Pr
 }
 
 /** `--framework FILE` when given, else the workspace's framework in use. */
-async function workspaceFramework(workspace: Workspace, file: string | undefined): Promise<Framework> {
+export async function workspaceFramework(workspace: Workspace, file: string | undefined): Promise<Framework> {
   return file === undefined ? (await workspace.activeFramework()).framework : readFramework(file).framework;
 }
 
@@ -118,7 +118,7 @@ async function workspaceFramework(workspace: Workspace, file: string | undefined
  * before it is written: should it not read back, the problem is the entry's, named by its flag,
  * never a position in a file that does not exist yet.
  */
-function addToFile(
+export function addToFile(
   file: string,
   raw: Record<string, unknown>,
   framework: Framework,
@@ -147,27 +147,28 @@ function addToFile(
   return { entry, entries: before.length + 1 };
 }
 
-function dateOption(value: string | undefined, flag: string): string | undefined {
+export function dateOption(value: string | undefined, flag: string): string | undefined {
   if (value !== undefined && !isCalendarDate(value))
     throw new DomainError('usage', `${flag} expects a date written YYYY-MM-DD, got "${value}"`);
   return value;
 }
 
-export function registerEvidenceCommands(program: Command): void {
+export const logOption = () =>
+  new Option('--log <file>', `the log: .yaml/.yml, .json or .md (Markdown) (default: ${DEFAULT_LOG})`);
+export const dbOption = () =>
+  new Option(
+    '--db [file]',
+    `use the workspace database instead of a log file (default: TRELLIS_DB, else ${DEFAULT_DB})`,
+  );
+export const frameworkOption = () =>
+  new Option('--framework <file>', 'a framework file (default: the reference framework)');
+
+export function registerEvidenceCommands(program: Command): Command {
   const group = program
     .command('evidence')
     .description(
       'Your evidence log (brag document): record accomplishments, list them, build a promotion packet',
     );
-  const logOption = () =>
-    new Option('--log <file>', `the log: .yaml/.yml, .json or .md (Markdown) (default: ${DEFAULT_LOG})`);
-  const dbOption = () =>
-    new Option(
-      '--db [file]',
-      `use the workspace database instead of a log file (default: TRELLIS_DB, else ${DEFAULT_DB})`,
-    );
-  const frameworkOption = () =>
-    new Option('--framework <file>', 'a framework file (default: the reference framework)');
 
   group
     .command('add')
@@ -324,4 +325,5 @@ export function registerEvidenceCommands(program: Command): void {
         );
       },
     );
+  return group;
 }

@@ -11,6 +11,7 @@ import { registerOfferCommands } from './offers.js';
 import { registerEarningsCommands } from './earnings.js';
 import { registerFitCommands } from './fit.js';
 import { registerEvidenceCommands } from './evidence.js';
+import { registerSuggestCommand } from './evidence-suggest.js';
 import { registerTShapeCommands } from './tshape.js';
 import { registerServeCommands } from './serve.js';
 import { registerWorkspaceCommands } from './workspace.js';
@@ -32,7 +33,7 @@ export function buildProgram(): Command {
   registerOfferCommands(program);
   registerEarningsCommands(program);
   registerFitCommands(program);
-  registerEvidenceCommands(program);
+  registerSuggestCommand(registerEvidenceCommands(program));
   registerTShapeCommands(program);
   registerServeCommands(program);
   registerWorkspaceCommands(program);

@@ -41,6 +41,8 @@ export interface EvidenceTable {
   competencies: string | null;
   /** JSON array of URLs. */
   links: string | null;
+  /** Where an accepted suggestion came from; null for entries written by hand. */
+  source: string | null;
   created_at: string;
   updated_at: string;
 }

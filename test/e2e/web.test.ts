@@ -322,6 +322,30 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     await shot('evidence-packet');
   });
 
+  it('drafts entries from a pull-request export in the browser, and adds the one accepted', async () => {
+    await page.goto(`${base}/evidence`);
+    const section = page.getByRole('region', { name: 'Suggestions from your pull requests' });
+    await section
+      .getByLabel('Export file')
+      .setInputFiles(join(root, 'test', 'fixtures', 'evidence', 'gh-prs.json'));
+    await section.getByLabel('You').fill('ada-l');
+    const suggested = section.getByRole('list', { name: 'Suggested entries' });
+    await suggested.waitFor();
+    expect(
+      await suggested
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('button') })
+        .count(),
+    ).toBe(2);
+    await section.getByRole('textbox', { name: /^Title \(2026-05-05\)/ }).fill('Shipped refunds');
+    await section.getByRole('button', { name: 'Add to my log Add refunds endpoint' }).click();
+    await page.getByRole('button', { name: 'Edit Shipped refunds' }).waitFor();
+    // Added once: it is no longer offered; the review piece still is.
+    await section.getByRole('button', { name: /^Drop Reviewed 1 pull request/ }).waitFor();
+    expect(await section.getByRole('button', { name: /^Add to my log Add refunds/ }).count()).toBe(0);
+    await shot('evidence-suggest');
+  });
+
   it('compares two offers and moves the leave slider', async () => {
     await page.goto(`${base}/offers`);
     await page.getByRole('button', { name: 'Start from the example' }).click();

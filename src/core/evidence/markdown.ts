@@ -19,7 +19,7 @@ import { canonicalLink, type EvidenceEntry } from './schema.js';
  * the fields; the first line that is not such an item starts the description.
  */
 
-export const markdownFields = ['scope', 'competencies', 'links'] as const;
+export const markdownFields = ['scope', 'competencies', 'links', 'source'] as const;
 type MarkdownField = (typeof markdownFields)[number];
 
 const HEADING = /^##(?:[ \t]+(.*?))?[ \t]*$/;
@@ -157,7 +157,7 @@ export function readMarkdownLog(text: string, file: string): MarkdownLog {
         value: { line: i + 1, col: valueCol },
         items: items.map((item) => ({ line: i + 1, col: item.col })),
       };
-      entry[name] = name === 'scope' ? rawValue : items.map((item) => item.value);
+      entry[name] = name === 'scope' || name === 'source' ? rawValue : items.map((item) => item.value);
     }
 
     // The description: everything up to the next heading.
@@ -239,6 +239,7 @@ export function renderMarkdownEntry(entry: EvidenceEntry): string {
   if (entry.competencies?.length) fields.push(`- competencies: ${entry.competencies.join(', ')}`);
   if (entry.links?.length)
     fields.push(`- links: ${entry.links.map((link) => `<${canonicalLink(link)}>`).join(' ')}`);
+  if (entry.source) fields.push(`- source: ${entry.source}`);
   if (fields.length > 0) out.push(...fields, '');
   if (entry.description) out.push(escapeDescription(entry.description), '');
   return out.join('\n');

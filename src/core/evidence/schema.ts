@@ -59,6 +59,8 @@ export const evidenceEntrySchema = z.strictObject({
     .array(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }))
     .max(LIMITS.listItems)
     .optional(),
+  /** Where a suggested entry came from (`pr:URL`, `git:REPOSITORY:SHA`), so it is not suggested again. */
+  source: oneLine.optional(),
 });
 
 export type EvidenceEntry = z.output<typeof evidenceEntrySchema>;
@@ -80,7 +82,15 @@ export const evidenceLogSchema = z.strictObject({
 });
 
 /** Field order used when an entry is written out, so that files read the same way every time. */
-export const entryFields = ['date', 'title', 'scope', 'competencies', 'links', 'description'] as const;
+export const entryFields = [
+  'date',
+  'title',
+  'scope',
+  'competencies',
+  'links',
+  'source',
+  'description',
+] as const;
 
 /** The entry with its fields in the written order and empty optional fields left out. */
 export function normaliseEntry(entry: EvidenceEntry): EvidenceEntry {

@@ -136,6 +136,37 @@ export const scaleSchema = z
 
 export const groupSchema = z.strictObject({ id, name: text, description: text.optional() });
 
+/**
+ * Kinds of work record that a version-control history or a code host's export can show, each
+ * recognised by fixed rules (see src/core/evidence/suggest/kinds.ts).
+ */
+export const recordKinds = ['review-given', 'design-document', 'incident-follow-up'] as const;
+export type RecordKind = (typeof recordKinds)[number];
+
+export const evidenceHintsSchema = z
+  .strictObject({
+    keywords: z
+      .array(text)
+      .max(LIMITS.listItems)
+      .optional()
+      .describe(
+        'Words or phrases that, found in a commit message or pull request title, suggest this competency.',
+      ),
+    paths: z
+      .array(text)
+      .max(LIMITS.listItems)
+      .optional()
+      .describe('Globs of the files whose change suggests this competency, e.g. `docs/**` or `**/*test*`.'),
+    kinds: z
+      .array(z.enum(recordKinds))
+      .max(recordKinds.length)
+      .optional()
+      .describe(
+        'Kinds of record that show this competency: a review given, a design document, an incident follow-up.',
+      ),
+  })
+  .describe("How one's work records show this competency, for `trellis evidence suggest`.");
+
 export const competencySchema = z
   .strictObject({
     id,
@@ -165,6 +196,7 @@ export const competencySchema = z
       .describe(
         'For a core competency: the tracks on which it is core; on the other tracks it applies to it is optional. Every track it applies to when left out.',
       ),
+    evidence: evidenceHintsSchema.optional(),
   })
   .describe('A dimension of the work, rated on a scale.');
 

@@ -32,6 +32,7 @@ function toEntity(row: Row): StoredEvidence {
   if (row.scope !== null) entity.scope = row.scope;
   if (row.competencies !== null) entity.competencies = parseJson(row.competencies);
   if (row.links !== null) entity.links = parseJson(row.links);
+  if (row.source !== null) entity.source = row.source;
   if (row.description !== null) entity.description = row.description;
   entity.createdAt = row.created_at;
   entity.updatedAt = row.updated_at;
@@ -76,6 +77,7 @@ function columns(entry: EvidenceEntry) {
     competencies:
       entry.competencies && entry.competencies.length > 0 ? JSON.stringify(entry.competencies) : null,
     links: entry.links && entry.links.length > 0 ? JSON.stringify(entry.links) : null,
+    source: entry.source ?? null,
   };
 }
 
@@ -87,7 +89,7 @@ function naming(competency: string | undefined): (entry: StoredEvidence) => bool
   return competency === undefined ? () => true : (entry) => entry.competencies?.includes(competency) === true;
 }
 
-// 8 columns a row: 400 rows stay far below every dialect's limit on bound parameters.
+// 9 columns a row: 400 rows stay far below every dialect's limit on bound parameters.
 const CHUNK = 400;
 
 /** The evidence log (brag document), oldest first. */

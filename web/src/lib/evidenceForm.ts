@@ -9,6 +9,8 @@ export interface EvidenceForm {
   scope: string;
   competencies: string[];
   links: string;
+  /** Where an accepted suggestion came from: not shown, kept through an edit. */
+  source?: string;
 }
 
 export const emptyEvidenceForm = (date: string): EvidenceForm => ({
@@ -28,6 +30,7 @@ export function formFromEntry(entry: EvidenceEntry): EvidenceForm {
     scope: entry.scope ?? '',
     competencies: [...(entry.competencies ?? [])],
     links: (entry.links ?? []).join('\n'),
+    ...(entry.source ? { source: entry.source } : {}),
   };
 }
 
@@ -75,6 +78,7 @@ export function entryFromForm(form: EvidenceForm): {
     ...(form.scope ? { scope: form.scope } : {}),
     ...(form.competencies.length > 0 ? { competencies: form.competencies } : {}),
     ...(links.length > 0 ? { links } : {}),
+    ...(form.source ? { source: form.source } : {}),
   };
   const result = check(evidenceEntrySchema, candidate);
   return {

@@ -20,6 +20,7 @@ import {
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { today } from './Assessment.js';
+import { SuggestFromExport } from './evidence/SuggestFromExport.js';
 
 function EntryForm({
   framework,
@@ -322,6 +323,7 @@ export default function EvidencePage() {
           )}
         </section>
       </div>
+      <SuggestFromExport framework={fwk} entries={evidence.data} />
       <section aria-labelledby="entries-title">
         <h2 id="entries-title">Entries</h2>
         <div className="row" role="search" aria-label="Filter entries">
