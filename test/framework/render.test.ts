@@ -60,7 +60,7 @@ describe('a ladder read level by level', () => {
 
   it('states the expectations rule in words', () => {
     expect(markdown).toContain(
-      '## How promotion works\n\nEvery core competency meets the expectation of the level. A competency meets the expectation when its rating is at least the one the level names; optional competencies never hold a promotion back.\n',
+      '## How promotion works\n\nEvery core competency meets the expectation of the level.\n\nA competency meets the expectation when its rating is at least the one the level names; optional competencies never hold a promotion back.\n',
     );
   });
 });

@@ -4,6 +4,7 @@ import { bandGrid } from '../view.js';
 import {
   formatRange,
   levelRuleLine,
+  meetingInWords,
   placeholderLevels,
   placeholderWarning,
   ratingText,
@@ -128,6 +129,8 @@ export function renderMarkdown(framework: Framework): string {
     if (framework.promotionRules.length === 1) out.push('');
   }
   if (framework.promotionRules.length > 1) out.push('');
+  const meeting = meetingInWords(framework);
+  if (meeting) out.push(meeting, '');
 
   out.push('## The ladder at a glance', '');
   if (ladders.length > 1)

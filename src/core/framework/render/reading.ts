@@ -101,7 +101,7 @@ export function ruleScope(framework: Framework, rule: PromotionRule): string {
   if (rule.appliesTo?.levels) return rule.appliesTo.levels.map((id) => levelTitle.get(id) ?? id).join(', ');
   if (rule.appliesTo?.tracks)
     return rule.appliesTo.tracks.map((t) => `the ${trackName.get(t) ?? t} track`).join(', ');
-  return 'every level';
+  return framework.promotionRules.length > 1 ? 'every level no other rule names' : 'every level';
 }
 
 /**
@@ -127,13 +127,16 @@ export function ruleInWords(framework: Framework, rule: PromotionRule): string[]
       });
       sentences.push(`Titles held by points: ${titles.join('; ')}.`);
     }
-  } else if (rule.coreMustMeet) {
-    sentences.push(
-      'A competency meets the expectation when its rating is at least the one the level names; optional competencies never hold a promotion back.',
-    );
   }
   if (rule.description) sentences.push(rule.description.trim());
   return sentences;
+}
+
+/** What "meets the expectation" means, said once for all the rules that use it; undefined if none does. */
+export function meetingInWords(framework: Framework): string | undefined {
+  return framework.promotionRules.some((r) => r.kind !== 'points')
+    ? 'A competency meets the expectation when its rating is at least the one the level names; optional competencies never hold a promotion back.'
+    : undefined;
 }
 
 /** What promotion into one level takes, in one sentence; undefined when the rule says it for all. */

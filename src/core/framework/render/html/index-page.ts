@@ -1,6 +1,6 @@
 import type { Framework } from '../../schema.js';
 import { bandGrid } from '../../view.js';
-import { placeholderWarning, ruleInWords, ruleScope } from '../reading.js';
+import { meetingInWords, placeholderWarning, ruleInWords, ruleScope } from '../reading.js';
 import { html } from './escape.js';
 import { levelLink, note, paths, trackName } from './common.js';
 import { page } from './layout.js';
@@ -41,6 +41,7 @@ ${rules.map(
   (rule) =>
     html`${rules.length > 1 ? html`<h3>Rule ${rule.id} (${ruleScope(framework, rule)})</h3>` : ''}<p>${ruleInWords(framework, rule).join(' ')}</p>`,
 )}
+${meetingInWords(framework) ? html`<p>${meetingInWords(framework)}</p>` : ''}
 <h2 id="competencies">Competencies</h2>
 ${framework.groups.map((group) => {
   const members = framework.competencies.filter((c) => c.group === group.id);
