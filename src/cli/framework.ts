@@ -8,6 +8,7 @@ import {
 import { frameworkMatrix } from '../core/framework/import/spreadsheet.js';
 import { loadFramework, loadFrameworkOrThrow } from '../core/framework/load.js';
 import { formatRange, renderMarkdown } from '../core/framework/render.js';
+import { renderSite } from '../core/framework/render/html/site.js';
 import { frameworkJsonSchema, type Framework } from '../core/framework/schema.js';
 import {
   bandGrid,
@@ -18,14 +19,18 @@ import {
 } from '../core/framework/view.js';
 import { didYouMean } from '../core/input/document.js';
 import { DomainError, formatProblem, hasErrors } from '../core/problems.js';
-import { readTextFile, writeTextFileAtomic } from '../store/files.js';
+import { readTextFile, writeFolderAtomic, writeTextFileAtomic } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
 import { writeCsv, writeXlsx } from '../store/spreadsheet.js';
 import { terminalTable, wrap } from './format.js';
 import { registerImportCommand } from './framework-import.js';
+import { registerLintCommand } from './framework-lint.js';
 import { print, printJson } from './output.js';
 
-const renderFormats = ['markdown', 'csv', 'xlsx'] as const;
+const renderFormats = ['markdown', 'html', 'csv', 'xlsx'] as const;
+
+/** How a site folder written by `render --format html` is recognised, so that a new render may replace it. */
+const siteMark = { file: 'index.html', contains: '<meta name="generator" content="Trellis">' };
 
 export function registerFrameworkCommands(program: Command): void {
   const group = program
@@ -121,12 +126,16 @@ export function registerFrameworkCommands(program: Command): void {
   group
     .command('render')
     .description(
-      'Render a framework as a readable document, or as the competency × level matrix of a spreadsheet',
+      'Render a framework as a readable document, a static site, or the competency × level matrix of a spreadsheet',
     )
     .argument('<file>', 'the framework file')
     .option('--format <format>', `output format: ${renderFormats.join(', ')}`, 'markdown')
-    .option('-o, --output <file>', 'write to a file instead of standard output (required for xlsx)')
-    .action(async (file: string, options: { format: string; output?: string }) => {
+    .option(
+      '-o, --output <path>',
+      'write to a file instead of standard output (required for xlsx); for html, the site folder',
+    )
+    .option('--previous <file>', 'html: an earlier version of the framework, for a page of what changed')
+    .action(async (file: string, options: { format: string; output?: string; previous?: string }) => {
       const format = options.format;
       if (!(renderFormats as readonly string[]).includes(format))
         throw new DomainError(
@@ -135,7 +144,18 @@ export function registerFrameworkCommands(program: Command): void {
         );
       if (format === 'xlsx' && !options.output)
         throw new DomainError('usage', 'an xlsx workbook is not text: give -o FILE.xlsx');
+      if (format === 'html' && !options.output)
+        throw new DomainError('usage', 'a site is a folder of pages: give -o DIR');
+      if (options.previous && format !== 'html')
+        throw new DomainError('usage', '--previous is read only with --format html');
       const { framework } = readFramework(file);
+      if (format === 'html') {
+        const previous = options.previous ? readFramework(options.previous).framework : undefined;
+        const files = renderSite(framework, previous);
+        writeFolderAtomic(options.output!, files, siteMark);
+        process.stderr.write(`wrote ${options.output} (${files.length} files)\n`);
+        return;
+      }
       const output =
         format === 'markdown'
           ? renderMarkdown(framework)
@@ -148,6 +168,7 @@ export function registerFrameworkCommands(program: Command): void {
       } else if (typeof output === 'string') print(output);
     });
 
+  registerLintCommand(group);
   registerImportCommand(group);
 }
 

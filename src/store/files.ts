@@ -2,13 +2,16 @@ import {
   chmodSync,
   existsSync,
   lstatSync,
+  mkdirSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../core/problems.js';
 import { diskFull, isDiskFull } from './faults.js';
@@ -104,6 +107,76 @@ export function writeTextFileAtomic(path: string, text: string | Uint8Array): vo
     if (error instanceof DomainError) throw error;
     if (isDiskFull(error)) throw diskFull();
     throw new DomainError('usage', `cannot write ${path}: ${reasonOf(error)}`);
+  }
+}
+
+/** A folder an earlier run may have written, and how to recognise it so that it may be replaced. */
+export interface FolderMark {
+  /** A file every such folder holds, e.g. `index.html`. */
+  file: string;
+  /** Text that file holds, e.g. the generator line of a site. */
+  contains: string;
+}
+
+/**
+ * Writes a folder of files whole or not at all: into a temporary folder beside `dir`, renamed into
+ * place at the end, so that a reader never sees half a site. An existing folder is replaced only
+ * when empty or when `mark` shows an earlier run wrote it; anything else there is refused, so that
+ * no one's own files are overwritten. A missing parent folder is refused, as for single files.
+ */
+export function writeFolderAtomic(
+  dir: string,
+  files: readonly { path: string; text: string }[],
+  mark: FolderMark,
+): void {
+  const refuse = (why: string) => new DomainError('usage', `cannot write ${dir}: ${why}`);
+  let target = resolve(dir);
+  if (!existsSync(dirname(target)))
+    throw refuse(`the folder ${dirname(dir)} does not exist (it is not created)`);
+  let exists = false;
+  try {
+    if (lstatSync(target).isSymbolicLink()) target = realpathSync(target);
+    const stats = lstatSync(target);
+    if (!stats.isDirectory()) throw refuse('it is not a folder');
+    exists = true;
+    if (readdirSync(target).length > 0 && !markedBy(target, mark))
+      throw refuse('it holds files this command did not write: give a new or empty folder');
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw refuse(reasonOf(error));
+  }
+  const temporary = temporaryBeside(target);
+  const previous = join(dirname(target), `.${basename(target)}.${process.pid}.old`);
+  try {
+    rmSync(temporary, { recursive: true, force: true });
+    mkdirSync(temporary);
+    for (const file of files) {
+      const relative = normalize(file.path);
+      if (isAbsolute(relative) || relative.startsWith('..')) throw new Error(`bad path ${file.path}`);
+      const path = join(temporary, relative);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.text);
+    }
+    if (exists) renameSync(target, previous);
+    try {
+      renameSync(temporary, target);
+    } catch (error) {
+      if (exists) renameSync(previous, target);
+      throw error;
+    }
+    if (exists) rmSync(previous, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    if (isDiskFull(error)) throw diskFull();
+    throw refuse(reasonOf(error));
+  }
+}
+
+function markedBy(dir: string, mark: FolderMark): boolean {
+  try {
+    return readFileSync(join(dir, mark.file), 'utf8').includes(mark.contains);
+  } catch {
+    return false;
   }
 }
 

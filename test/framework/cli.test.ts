@@ -251,7 +251,7 @@ describe('trellis framework render', () => {
     expect(markdown).toContain('# Minimal dual-track ladder');
     expect(markdown).toContain('| 2 | Senior engineer | Engineering manager |');
     expect(markdown).toContain('#### Senior engineer');
-    expect(markdown).toContain('| Craft | 3 · Leading |');
+    expect(markdown).toContain('**Craft**: Leading (3)\n\n');
     expect(markdown).toContain('- **Product manager** (Product, band 2)');
   });
 
