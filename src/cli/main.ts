@@ -14,6 +14,7 @@ import { registerEvidenceCommands } from './evidence.js';
 import { registerTShapeCommands } from './tshape.js';
 import { registerServeCommands } from './serve.js';
 import { registerWorkspaceCommands } from './workspace.js';
+import { addDatabaseUrlOption } from './database.js';
 
 export function buildProgram(): Command {
   const program = new Command('trellis')
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerTShapeCommands(program);
   registerServeCommands(program);
   registerWorkspaceCommands(program);
+  addDatabaseUrlOption(program);
   return program;
 }
 
