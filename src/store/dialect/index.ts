@@ -159,6 +159,16 @@ export async function tablesOf(db: AnyDb): Promise<string[]> {
 }
 
 /**
+ * The schema the migrator keeps its record in: on PostgreSQL the current one, named, since Kysely
+ * would otherwise take a record in any schema of the database for its own; SQLite has one.
+ */
+export async function migrationSchemaOf(db: AnyDb): Promise<string | undefined> {
+  if (dialectOf(db) !== 'postgres') return undefined;
+  const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(db);
+  return rows[0]!.name;
+}
+
+/**
  * After rows were inserted with the ids they carry (an import): on PostgreSQL, each identity column
  * of the schema continues after its table's highest id, as SQLite's does by itself.
  */

@@ -1,6 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import { DomainError } from '../../core/problems.js';
-import { dialectOf, tablesOf } from '../dialect/index.js';
+import { dialectOf, migrationSchemaOf, tablesOf } from '../dialect/index.js';
 import { notAWorkspace } from '../faults.js';
 import * as initial from './2026-11-30T0700-initial.js';
 
@@ -65,7 +65,11 @@ export async function checkMigratable(
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrate(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema: await migrationSchemaOf(db),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error instanceof DomainError) throw error;
   if (error) {
