@@ -83,6 +83,10 @@ export function postgresFault(error: unknown, name: string, password: string): u
   if (code === '53100') return diskFull();
   if (code === '25006')
     return new DomainError('usage', `cannot write ${name}: the PostgreSQL server is read-only (a standby?)`);
+  // Row-level security (organisationRowSecurity in index.ts): another organisation's rows do not
+  // exist for this one, so the answer says no more than that.
+  if (code === '42501' && /row-level security/.test(message))
+    return new DomainError('not-found', 'no such row in this organisation');
   if (code === '42501')
     return new DomainError(
       'usage',
