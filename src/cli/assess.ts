@@ -11,7 +11,7 @@ import { readFramework } from '../store/frameworks.js';
 import type { Workspace } from '../store/workspace.js';
 import { terminalTable, wrap } from './format.js';
 import { print, printJson } from './output.js';
-import { databaseOption } from './serve.js';
+import { databaseName } from './database.js';
 import {
   dbOption,
   idOption,
@@ -170,7 +170,7 @@ async function assessInWorkspace(
       'usage',
       "an assessment is stored against the workspace's framework in use: --framework FILE cannot be used when storing one",
     );
-  const db = databaseOption(source.db);
+  const db = databaseName(source.db);
   const pick = (workspace: Workspace, id: number | undefined) =>
     pickStored(workspace.assessments, id, {
       what: 'assessment',

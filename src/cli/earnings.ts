@@ -11,7 +11,7 @@ import { readTextFile } from '../store/files.js';
 import { scenariosKind } from '../store/repositories/documents.js';
 import { alignedTable } from './offers.js';
 import { numberOption, print, printJson } from './output.js';
-import { databaseOption } from './serve.js';
+import { databaseName } from './database.js';
 import {
   dbOption,
   idOption,
@@ -97,7 +97,7 @@ async function scenarioInput(source: Source): Promise<{ input: EarningsInput; ke
         const stored = await namingProblems(source.file, () =>
           withWorkspace(source.db, (workspace) => workspace.scenarios.store(document)),
         );
-        return { ref: { id: stored.id, name: stored.name, db: databaseOption(source.db) }, created: true };
+        return { ref: { id: stored.id, name: stored.name, db: databaseName(source.db) }, created: true };
       },
     };
   }
@@ -113,7 +113,7 @@ async function scenarioInput(source: Source): Promise<{ input: EarningsInput; ke
   );
   const label = `scenario ${stored.id}`;
   const input = inStored(label, () => readEarningsValue(stored.file).earnings);
-  const ref = { id: stored.id, name: stored.name, db: databaseOption(source.db) };
+  const ref = { id: stored.id, name: stored.name, db: databaseName(source.db) };
   return { input, keep: async () => ({ ref, created: false }) };
 }
 

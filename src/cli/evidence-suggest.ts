@@ -10,6 +10,7 @@ import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
 import { readGitHistory } from '../store/git.js';
+import { isDatabaseUrl } from '../store/dialect/target.js';
 import {
   addToFile,
   dateOption,
@@ -22,7 +23,7 @@ import {
   type TargetOptions,
 } from './evidence.js';
 import { collect, print, printJson } from './output.js';
-import { databaseOption } from './serve.js';
+import { databaseOption } from './database.js';
 import { withWorkspace } from './workspace.js';
 
 interface SuggestOptions extends TargetOptions {
@@ -41,7 +42,10 @@ async function existingEntries(
 ): Promise<{ framework: Framework; entries: EvidenceEntry[] }> {
   const target = targetOf(options);
   // A log not written yet holds nothing; reading it creates nothing (an accepted entry will).
-  const missing = target.kind === 'file' ? !existsSync(target.file) : !existsSync(databaseOption(target.db));
+  const missing =
+    target.kind === 'file'
+      ? !existsSync(target.file)
+      : !isDatabaseUrl(databaseOption(target.db)) && !existsSync(databaseOption(target.db));
   if (missing) return { framework: readFramework(options.framework).framework, entries: [] };
   return readLog(options, ({ framework, entries }) => ({ framework, entries }));
 }

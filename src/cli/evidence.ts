@@ -17,7 +17,7 @@ import { readTextFile, writeTextFileAtomic } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
 import { terminalTable } from './format.js';
 import { collect, print, printJson } from './output.js';
-import { DEFAULT_DB, databaseOption } from './serve.js';
+import { DEFAULT_DB, databaseName } from './database.js';
 import { withWorkspace } from './workspace.js';
 import type { Workspace } from '../store/workspace.js';
 
@@ -102,7 +102,7 @@ export async function readLog<T>(options: TargetOptions, work: (log: OpenLog) =>
       const framework = await workspaceFramework(workspace, options.framework);
       // The stored entry without the database's id and timestamps: the same shape as a file's.
       const entries = (await workspace.evidence.list()).map((stored) => normaliseEntry(stored));
-      return work({ name: databaseOption(target.db), framework, entries });
+      return work({ name: databaseName(target.db), framework, entries });
     },
     { mustExist: true },
   );
@@ -221,7 +221,7 @@ export function registerEvidenceCommands(program: Command): Command {
               await r.evidence.create(entry, framework);
               return r.evidence.count();
             });
-            return { name: databaseOption(target.db), entry, entries };
+            return { name: databaseName(target.db), entry, entries };
           });
         }
         const { name, entry, entries } = added;

@@ -14,7 +14,7 @@ import { readFramework } from '../store/frameworks.js';
 import type { Workspace } from '../store/workspace.js';
 import { terminalTable, wrap } from './format.js';
 import { numberOption, print, printJson } from './output.js';
-import { databaseOption } from './serve.js';
+import { databaseName } from './database.js';
 import {
   dbOption,
   idOption,
@@ -78,7 +78,7 @@ async function planInWorkspace(
   hours: number,
   options: LearnOptions,
 ): Promise<void> {
-  const db = databaseOption(source.db);
+  const db = databaseName(source.db);
   await withWorkspace(
     source.db,
     async (workspace) => {

@@ -16,6 +16,7 @@ import { registerTShapeCommands } from './tshape.js';
 import { registerServeCommands } from './serve.js';
 import { registerWorkspaceCommands } from './workspace.js';
 import { registerOrgCommands } from './org/index.js';
+import { addDatabaseUrlOption } from './database.js';
 
 export function buildProgram(): Command {
   const program = new Command('trellis')
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerServeCommands(program);
   registerWorkspaceCommands(program);
   registerOrgCommands(program);
+  addDatabaseUrlOption(program);
   return program;
 }
 

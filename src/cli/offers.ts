@@ -17,7 +17,7 @@ import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { offersKind } from '../store/repositories/documents.js';
 import { numberOption, print, printJson } from './output.js';
-import { databaseOption } from './serve.js';
+import { databaseName } from './database.js';
 import {
   dbOption,
   idOption,
@@ -76,7 +76,7 @@ interface OffersInput {
 async function offersInput(source: Source): Promise<OffersInput> {
   if (source.kind === 'file')
     return { parsed: readOffers(source.file), within: (work) => work(), keep: async () => undefined };
-  const db = databaseOption(source.db);
+  const db = databaseName(source.db);
   if (source.kind === 'store') {
     const parsed = readOffers(source.file);
     return {

@@ -11,6 +11,7 @@ const exitCodes: Record<ErrorCode, number> = {
   'workspace-corrupt': 2,
   'workspace-too-new': 2,
   'workspace-busy': 1,
+  'database-unavailable': 2,
 };
 export const EXIT_INTERNAL = 3;
 

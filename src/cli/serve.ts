@@ -2,17 +2,10 @@ import type { Command } from 'commander';
 import { DomainError } from '../core/problems.js';
 import { collect, numberOption, print } from './output.js';
 import { hostName, isLoopback } from '../server/hosts.js';
-
-/** The default workspace file; kept here so that loading the CLI does not load the database code. */
-export const DEFAULT_DB = 'data/trellis.sqlite';
+import { DEFAULT_DB, databaseOption } from './database.js';
 
 const LOOPBACK = '127.0.0.1';
 const DEFAULT_PORT = 3000;
-
-/** `--db`, else `TRELLIS_DB`, else data/trellis.sqlite in the current directory. */
-export function databaseOption(db: string | undefined): string {
-  return db ?? process.env.TRELLIS_DB ?? DEFAULT_DB;
-}
 
 interface ServeOptions {
   port?: string;
@@ -105,7 +98,7 @@ export function registerServeCommands(program: Command): void {
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address !== null ? address.port : port;
       const shown = host.includes(':') ? `[${host}]` : host;
-      print(`Trellis is serving http://${shown}:${actualPort}/ over ${file} (Ctrl+C to stop)`);
+      print(`Trellis is serving http://${shown}:${actualPort}/ over ${workspace.file} (Ctrl+C to stop)`);
       if (!isLoopback(host))
         process.stderr.write(
           `trellis: warning: listening on ${host}, beyond this machine: anyone who can reach port ${actualPort} can read and change this workspace (there are no accounts)\n`,

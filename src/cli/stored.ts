@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { DomainError } from '../core/problems.js';
 import { numberOption } from './output.js';
-import { DEFAULT_DB, databaseOption } from './serve.js';
+import { DEFAULT_DB, databaseName } from './database.js';
 
 /**
  * `--db` and `--id` for the data commands that have a stored counterpart (assess, offers, earnings,
@@ -93,7 +93,7 @@ export async function pickStored<T>(
 ): Promise<T> {
   const ids = await repository.ids();
   if (ids.length === 0)
-    throw new DomainError('not-found', `no ${what} stored in ${databaseOption(db)} yet: ${empty}`);
+    throw new DomainError('not-found', `no ${what} stored in ${databaseName(db)} yet: ${empty}`);
   if (id === undefined) {
     const found = latest ? await latest() : await repository.get(ids[ids.length - 1]!);
     if (found !== undefined) return found;

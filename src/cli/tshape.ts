@@ -11,7 +11,7 @@ import { readTextFile } from '../store/files.js';
 import { readFramework } from '../store/frameworks.js';
 import { wrap } from './format.js';
 import { print, printJson } from './output.js';
-import { databaseOption } from './serve.js';
+import { databaseName } from './database.js';
 import { dbOption, inStored, namingProblems, sourceOf, type DbOptions, type Source } from './stored.js';
 import { withWorkspace } from './workspace.js';
 
@@ -53,7 +53,7 @@ async function tShapeInWorkspace(
   source: Exclude<Source, { kind: 'file' }>,
   options: { framework?: string; json?: boolean },
 ): Promise<void> {
-  const db = databaseOption(source.db);
+  const db = databaseName(source.db);
   if (source.kind === 'store' && options.framework !== undefined)
     throw new DomainError(
       'usage',

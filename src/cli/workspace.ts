@@ -3,7 +3,7 @@ import { DomainError } from '../core/problems.js';
 import { readTextFile, writeTextFileAtomic } from '../store/files.js';
 import type { Workspace } from '../store/workspace.js';
 import { print } from './output.js';
-import { DEFAULT_DB, databaseOption } from './serve.js';
+import { DEFAULT_DB, databaseName, databaseOption } from './database.js';
 
 /**
  * Opens the workspace for one command and always closes it, so nothing is left half-written. What
@@ -94,6 +94,6 @@ export function registerWorkspaceCommands(program: Command): void {
     .option('--db <file>', dbHelp)
     .action(async (file: string, options: { db?: string }) => {
       await withWorkspace(options.db, (workspace) => workspace.backup(file), { mustExist: true });
-      print(`Backed up ${databaseOption(options.db)} to ${file}.`);
+      print(`Backed up ${databaseName(options.db)} to ${file}.`);
     });
 }

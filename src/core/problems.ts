@@ -43,7 +43,9 @@ export type ErrorCode =
   | 'not-a-workspace'
   | 'workspace-corrupt'
   | 'workspace-too-new'
-  | 'workspace-busy';
+  | 'workspace-busy'
+  /** The database server cannot be reached or is not taking work. */
+  | 'database-unavailable';
 
 /** A domain error: something the caller asked for cannot be done, with the problems that say why. */
 export class DomainError extends Error {

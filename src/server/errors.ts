@@ -21,6 +21,7 @@ const statusOf: Record<ErrorCode, number> = {
   'workspace-corrupt': 503,
   'workspace-too-new': 503,
   'workspace-busy': 503,
+  'database-unavailable': 503,
 };
 
 /** Refusals of the transport itself (who asks, how big, how written), before any domain code runs. */

@@ -1,6 +1,6 @@
 import { loadFrameworkOrThrow } from '../core/framework/load.js';
 import { DomainError, type Path, type Problem } from '../core/problems.js';
-import { openSqlite, type Connection, type OpenOptions } from './dialect.js';
+import { afterExplicitIds, openDatabase, type Connection, type OpenOptions } from './dialect/index.js';
 import { workspaceExportSchema, type StoredFramework, type WorkspaceExport } from './entities.js';
 import { checkMigratable, migrate, schemaVersion } from './migrations/index.js';
 import { AssessmentRepository } from './repositories/assessments.js';
@@ -57,29 +57,37 @@ export interface WorkspaceWarning {
 
 /**
  * A person's workspace: one database, migrated, with the reference framework stored. Several
- * processes may open the same file at once (servers, commands): writes wait for each other, and a
- * change of framework made by one is seen by the others at their next request.
+ * processes may open the same database at once (servers, commands): writes wait for each other, and
+ * a change of framework made by one is seen by the others at their next request.
  */
 export class Workspace extends Repositories {
-  private constructor(
-    readonly file: string,
-    private readonly connection: Connection,
-  ) {
+  /** The database as it may be shown: the file, or the URL without its password. */
+  readonly file: string;
+
+  private constructor(private readonly connection: Connection) {
     super(connection.db);
+    this.file = connection.name;
   }
 
   /**
-   * Opens (creating and migrating when needed) the workspace database at `file`; with `mustExist`,
-   * a missing file is refused rather than created. A workspace whose stored frameworks conflict
-   * with the shipped reference framework still opens: `warnings()` says what is wrong.
+   * Opens (creating and migrating when needed) the workspace database `target`: an SQLite file or a
+   * `postgres://` URL (the database must exist; its tables are created). With `mustExist`, a missing
+   * file or an empty database is refused rather than started. A workspace whose stored frameworks
+   * conflict with the shipped reference framework still opens: `warnings()` says what is wrong.
    */
-  static async open(file: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Workspace> {
-    const connection = openSqlite(file, options);
+  static async open(target: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Workspace> {
+    const connection = await openDatabase(target, options);
+    const file = connection.name;
     try {
-      const { upToDate } = await checkMigratable(connection.db, file);
+      const { upToDate, empty } = await checkMigratable(connection.db, file);
+      if (empty && options.mustExist && connection.dialect === 'postgres')
+        throw new DomainError(
+          'usage',
+          `no workspace in ${file}; nothing was created (check --database-url or TRELLIS_DATABASE_URL, or run \`trellis serve\` once to start one)`,
+        );
       connection.prepareForWrites();
       if (!upToDate) await migrate(connection.db);
-      const workspace = new Workspace(file, connection);
+      const workspace = new Workspace(connection);
       await workspace.frameworks.storeReference();
       return workspace;
     } catch (error) {
@@ -95,15 +103,15 @@ export class Workspace extends Repositories {
   }
 
   /** The framework in use, and the database's change counter when it was looked up. */
-  private inUse: { counter: number; value: Promise<FrameworkInUse> } | undefined;
+  private inUse: { counter: number | string; value: Promise<FrameworkInUse> } | undefined;
 
   /**
    * The framework in use, parsed once and kept while the choice of framework stays the same. When
    * another process has committed since (the change counter moved), the choice is read again, and
    * the framework parsed again only if it is another one or its text changed.
    */
-  activeFramework(): Promise<FrameworkInUse> {
-    const counter = this.connection.changeCounter();
+  async activeFramework(): Promise<FrameworkInUse> {
+    const counter = await this.connection.changeCounter();
     if (this.inUse?.counter === counter) return this.inUse.value;
     const previous = this.inUse?.value;
     const value = this.frameworks.activeRow().then(async (row) => {
@@ -260,6 +268,8 @@ export class Workspace extends Repositories {
               updated_at: d.updatedAt,
             })
             .execute();
+      // The ids came with the export: new rows continue after them.
+      await afterExplicitIds(db);
       // An export from an older release may predate the shipped reference version: stored in the
       // same transaction, so that the import and it are kept together or not at all.
       await r.frameworks.ensureReference();

@@ -15,12 +15,15 @@ export interface CliResult {
 }
 
 /** Runs the real built `trellis` binary (npm test builds it first). */
-export function trellis(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
+export function trellis(
+  args: string[],
+  options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [binary, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ...options.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

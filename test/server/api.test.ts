@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trellis, writeTemp } from '../helpers/cli.js';
+import { stores } from '../helpers/stores.js';
 import { testServer } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testServer>>;
@@ -19,7 +20,7 @@ const offerFile = {
   ],
 };
 
-describe('the API through inject', () => {
+describe.each(stores())('the API through inject, over $kind', (store) => {
   let server: Server;
   const call = async (method: string, url: string, body?: unknown) => {
     const response = await server.app.inject({
@@ -33,7 +34,7 @@ describe('the API through inject', () => {
   };
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await testServer(await store.fresh());
   });
   afterAll(async () => server.close());
 

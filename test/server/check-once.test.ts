@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetSchemaRuns, schemaRuns } from '../../src/core/input/counted.js';
+import { stores } from '../helpers/stores.js';
 import { testServer } from './helpers.js';
 
 /**
@@ -18,7 +19,7 @@ const offersFile = {
 };
 const scenario = { start: { salary: 100000 }, years: 5, strategies: [{ preset: 'stay-merit' }], runs: 10 };
 
-describe('one request, one check of each input', () => {
+describe.each(stores())('one request, one check of each input ($kind)', (store) => {
   let server: Server;
   const call = async (method: 'POST' | 'PUT', url: string, payload: Record<string, unknown>) => {
     const response = await server.app.inject({ method, url, payload });
@@ -26,7 +27,7 @@ describe('one request, one check of each input', () => {
   };
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await testServer(await store.fresh());
   });
   afterAll(async () => server.close());
   beforeEach(() => resetSchemaRuns());

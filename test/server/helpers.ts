@@ -4,7 +4,10 @@ import { buildServer } from '../../src/server/app.js';
 import { Workspace } from '../../src/store/workspace.js';
 import { binary, tempDir } from '../helpers/cli.js';
 
-/** An in-process server over a fresh workspace in a temporary directory, for `inject` tests. */
+/**
+ * An in-process server over a fresh workspace (by default an SQLite file in a temporary directory;
+ * a target from `stores()` for the other databases), for `inject` tests.
+ */
 export async function testServer(file = join(tempDir(), 'trellis.sqlite')) {
   const workspace = await Workspace.open(file);
   const app = await buildServer({ workspace });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getAll } from '../../web/src/api/client.js';
+import { stores } from '../helpers/stores.js';
 import { testServer } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testServer>>;
@@ -31,28 +32,28 @@ async function walk(path: string, key: string, limit: number) {
 
 const offerFile = { offers: [{ name: 'Bigco', base: 145000 }] };
 
-beforeAll(async () => {
-  server = await testServer();
-  const { workspace } = server;
-  const active = await workspace.activeFramework();
-  // 123 entries on 9 dates, stored out of date order: pages must follow (date, id), not id alone.
-  await workspace.evidence.createMany(
-    Array.from({ length: 123 }, (_, i) => ({
-      date: `2026-03-0${((i * 4) % 9) + 1}`,
-      title: `entry ${i}`,
-      ...(i % 3 === 0 ? { competencies: ['mentoring'] } : {}),
-    })),
-    active.framework,
-  );
-  for (let i = 0; i < 12; i++)
-    await workspace.assessments.create({ date: `2026-0${(i % 4) + 1}-01`, ratings: {} }, active);
-  for (let i = 0; i < 11; i++) {
-    await workspace.offers.create({ name: `offer ${i}`, file: offerFile });
-  }
-});
-afterAll(async () => server.close());
+describe.each(stores())('list endpoints, a page at a time ($kind)', (store) => {
+  beforeAll(async () => {
+    server = await testServer(await store.fresh());
+    const { workspace } = server;
+    const active = await workspace.activeFramework();
+    // 123 entries on 9 dates, stored out of date order: pages must follow (date, id), not id alone.
+    await workspace.evidence.createMany(
+      Array.from({ length: 123 }, (_, i) => ({
+        date: `2026-03-0${((i * 4) % 9) + 1}`,
+        title: `entry ${i}`,
+        ...(i % 3 === 0 ? { competencies: ['mentoring'] } : {}),
+      })),
+      active.framework,
+    );
+    for (let i = 0; i < 12; i++)
+      await workspace.assessments.create({ date: `2026-0${(i % 4) + 1}-01`, ratings: {} }, active);
+    for (let i = 0; i < 11; i++) {
+      await workspace.offers.create({ name: `offer ${i}`, file: offerFile });
+    }
+  });
+  afterAll(async () => server.close());
 
-describe('list endpoints, a page at a time', () => {
   it('walks every evidence entry once, in the order of the whole list', async () => {
     const all = (await server.workspace.evidence.list()).map((e) => e.id);
     expect(all).toHaveLength(123);
@@ -133,34 +134,34 @@ describe('list endpoints, a page at a time', () => {
       expect(answer.properties.nextCursor).toBeDefined();
     }
   });
-});
 
-describe('the web app’s reader of lists', () => {
-  it('gets every item of a list longer than the largest page, following nextCursor', async () => {
-    const { workspace, app } = server;
-    await workspace.evidence.createMany(
-      Array.from({ length: 600 }, (_, i) => ({ date: '2026-05-01', title: `more ${i}` })),
-      (await workspace.activeFramework()).framework,
-    );
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-    const realFetch = globalThis.fetch;
-    // The app's relative URLs, sent to the real server.
-    const requests: string[] = [];
-    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
-      requests.push(url);
-      return realFetch(base + url, init);
+  describe('the web app’s reader of lists', () => {
+    it('gets every item of a list longer than the largest page, following nextCursor', async () => {
+      const { workspace, app } = server;
+      await workspace.evidence.createMany(
+        Array.from({ length: 600 }, (_, i) => ({ date: '2026-05-01', title: `more ${i}` })),
+        (await workspace.activeFramework()).framework,
+      );
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+      const realFetch = globalThis.fetch;
+      // The app's relative URLs, sent to the real server.
+      const requests: string[] = [];
+      vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+        requests.push(url);
+        return realFetch(base + url, init);
+      });
+      try {
+        const entries = await getAll<{ id: number }>('/evidence', 'entries');
+        const all = (await workspace.evidence.list()).map((e) => e.id);
+        // 123 + 600 entries: a page of 500 and one of 223.
+        expect(all).toHaveLength(723);
+        expect(entries.map((e) => e.id)).toEqual(all);
+        expect(requests).toHaveLength(2);
+      } finally {
+        vi.unstubAllGlobals();
+      }
     });
-    try {
-      const entries = await getAll<{ id: number }>('/evidence', 'entries');
-      const all = (await workspace.evidence.list()).map((e) => e.id);
-      // 123 + 600 entries: a page of 500 and one of 223.
-      expect(all).toHaveLength(723);
-      expect(entries.map((e) => e.id)).toEqual(all);
-      expect(requests).toHaveLength(2);
-    } finally {
-      vi.unstubAllGlobals();
-    }
   });
 });

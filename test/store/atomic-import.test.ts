@@ -8,6 +8,7 @@ import { referenceFrameworkPath } from '../../src/store/files.js';
 import { Workspace } from '../../src/store/workspace.js';
 import { tempDir, trellis } from '../helpers/cli.js';
 import { json, startServer } from '../server/helpers.js';
+import { stores } from '../helpers/stores.js';
 
 /**
  * An import is all or nothing, the conflict with the shipped reference framework included, and a
@@ -72,14 +73,16 @@ function badExports(good: WorkspaceExport): Record<string, WorkspaceExport> {
   return { conflicting, invalidFramework, badLink };
 }
 
-describe('a failed import changes nothing', () => {
+describe.each(stores())('a failed import changes nothing ($kind)', (store) => {
   let dir: string;
+  let db: string;
   let workspace: Workspace;
   let before: WorkspaceExport;
 
   beforeEach(async () => {
     dir = tempDir();
-    workspace = await filledWorkspace(join(dir, 'trellis.sqlite'));
+    db = await store.fresh();
+    workspace = await filledWorkspace(db);
     before = await workspace.export();
   });
   afterEach(async () => workspace.close());
@@ -128,17 +131,16 @@ describe('a failed import changes nothing', () => {
 
   it('with the CLI: exit 1, and `trellis export` before and after are the same text', async () => {
     await workspace.close();
-    const db = join(dir, 'trellis.sqlite');
-    const exportBefore = trellis(['export', '--db', db]);
+    const exportBefore = trellis(['export', ...store.flag(db)]);
     expect(exportBefore.code, exportBefore.stderr).toBe(0);
     for (const [kind, bad] of Object.entries(badExports(before))) {
       const file = join(dir, `${kind}.json`);
       writeFileSync(file, JSON.stringify(bad));
-      const imported = trellis(['import', file, '--db', db]);
+      const imported = trellis(['import', file, ...store.flag(db)]);
       expect(imported.code, `${kind}: ${imported.stderr}`).toBe(1);
       expect(imported.stderr, kind).toContain(`${file}: `);
     }
-    expect(trellis(['export', '--db', db]).stdout).toBe(exportBefore.stdout);
+    expect(trellis(['export', ...store.flag(db)]).stdout).toBe(exportBefore.stdout);
     workspace = await Workspace.open(db);
   }, 120_000);
 });

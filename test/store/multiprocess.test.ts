@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceExport } from '../../src/store/entities.js';
 import { referenceFrameworkPath } from '../../src/store/files.js';
 import { binary, tempDir, trellis } from '../helpers/cli.js';
 import { json, startServer, type RunningServer } from '../server/helpers.js';
+import { stores, type Store } from '../helpers/stores.js';
 
 /**
  * Many processes on one workspace file: two real servers and fifteen real `trellis evidence add
@@ -31,6 +33,19 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
   });
 }
 
+/** The evidence as stored, read past Trellis: with a client of the database's own. */
+async function storedTitlesIn(store: Store, db: string): Promise<Map<number, string>> {
+  if (store.kind === 'sqlite') return storedTitles(db);
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: number; title: string }>('select id, title from evidence');
+    return new Map(rows.map((r) => [r.id, r.title]));
+  } finally {
+    await client.end();
+  }
+}
+
 function storedTitles(db: string): Map<number, string> {
   const raw = new Database(db, { readonly: true });
   try {
@@ -46,16 +61,16 @@ async function stop(server: RunningServer): Promise<void> {
   await server.exited;
 }
 
-describe('two servers and fifteen command-line writers on one workspace', () => {
+describe.each(stores())('two servers and fifteen command-line writers on one $kind workspace', (store) => {
   it(
     `run ${SECONDS} s with no error and no lost acknowledged write, and see each other's framework choice`,
     async () => {
       const dir = tempDir();
-      const db = join(dir, 'trellis.sqlite');
-      // Both servers create the new file at once: the first open is concurrent too.
+      const db = await store.fresh();
+      // Both servers create the new workspace at once: the first open is concurrent too.
       const servers = await Promise.all([
-        startServer(['--port', '0', '--db', db]),
-        startServer(['--port', '0', '--db', db]),
+        startServer(['--port', '0', ...store.flag(db)]),
+        startServer(['--port', '0', ...store.flag(db)]),
       ]);
       try {
         const errors: string[] = [];
@@ -81,7 +96,15 @@ describe('two servers and fifteen command-line writers on one workspace', () => 
         const cliWriter = async (w: number) => {
           for (let i = 0; Date.now() < deadline; i++) {
             const title = `cli ${w} ${i}`;
-            const r = await run(['evidence', 'add', '--db', db, '--date', '2026-01-02', '--title', title]);
+            const r = await run([
+              'evidence',
+              'add',
+              ...store.flag(db),
+              '--date',
+              '2026-01-02',
+              '--title',
+              title,
+            ]);
             if (r.code === 0) cliAcknowledged.push(title);
             else errors.push(`${title}: exit ${r.code}: ${r.stderr}`);
           }
@@ -94,7 +117,7 @@ describe('two servers and fifteen command-line writers on one workspace', () => 
         ]);
 
         expect(errors.slice(0, 5)).toEqual([]);
-        const stored = storedTitles(db);
+        const stored = await storedTitlesIn(store, db);
         for (const [id, title] of acknowledged) expect(stored.get(id), `entry ${id}`).toBe(title);
         const titles = new Set(stored.values());
         for (const title of cliAcknowledged) expect(titles.has(title), title).toBe(true);
@@ -122,7 +145,7 @@ describe('two servers and fifteen command-line writers on one workspace', () => 
         exported.settings.framework = String(reference.id);
         const file = join(dir, 'export.json');
         writeFileSync(file, JSON.stringify(exported));
-        const imported = trellis(['import', file, '--db', db]);
+        const imported = trellis(['import', file, ...store.flag(db)]);
         expect(imported.code, imported.stderr).toBe(0);
         for (const server of servers) {
           expect(await health(server)).toBe('reference');

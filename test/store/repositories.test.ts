@@ -7,6 +7,7 @@ import type { FrameworkInUse } from '../../src/store/repositories/frameworks.js'
 import { Workspace } from '../../src/store/workspace.js';
 import { migrations as allMigrations } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/cli.js';
+import { stores } from '../helpers/stores.js';
 
 const offers = {
   offers: [
@@ -26,15 +27,13 @@ async function problemsOf(promise: Promise<unknown>): Promise<{ code: string; pa
   throw new Error('expected a DomainError');
 }
 
-describe('workspace repositories on a real migrated SQLite file', () => {
+describe('an SQLite workspace file', () => {
   let dir: string;
   let workspace: Workspace;
-  let active: FrameworkInUse;
 
   beforeEach(async () => {
     dir = tempDir();
     workspace = await Workspace.open(join(dir, 'nested', 'trellis.sqlite'));
-    active = await workspace.activeFramework();
   });
   afterEach(async () => workspace.close());
 
@@ -47,6 +46,42 @@ describe('workspace repositories on a real migrated SQLite file', () => {
     const migrations = raw.prepare('select name from kysely_migration').all() as { name: string }[];
     expect(migrations.map((m) => m.name)).toEqual(Object.keys(allMigrations).sort());
     raw.close();
+  });
+
+  it('backs up the live database to a file that opens as a workspace', async () => {
+    const { framework } = await workspace.activeFramework();
+    await workspace.evidence.create({ date: '2026-01-15', title: 'in the backup' }, framework);
+    const target = join(dir, 'backups', 'copy.sqlite');
+    await workspace.backup(target);
+    const copy = await Workspace.open(target);
+    try {
+      expect((await copy.evidence.list()).map((e) => e.title)).toEqual(['in the backup']);
+    } finally {
+      await copy.close();
+    }
+  });
+});
+
+describe.each(stores())('workspace repositories on a real migrated $kind database', (store) => {
+  let workspace: Workspace;
+  let active: FrameworkInUse;
+
+  beforeEach(async () => {
+    workspace = await Workspace.open(await store.fresh());
+    active = await workspace.activeFramework();
+  });
+  afterEach(async () => workspace.close());
+
+  it('runs the migration once: opening again changes nothing', async () => {
+    const target = await store.fresh();
+    const first = await Workspace.open(target);
+    await first.close();
+    const again = await Workspace.open(target);
+    try {
+      expect(await again.frameworks.list()).toHaveLength(1);
+    } finally {
+      await again.close();
+    }
   });
 
   it('stores the reference framework once and uses it by default', async () => {
@@ -223,7 +258,7 @@ describe('workspace repositories on a real migrated SQLite file', () => {
     await workspace.profile.put({ current: 'senior' }, active.framework);
     const exported = await workspace.export();
 
-    const other = await Workspace.open(join(dir, 'copy.sqlite'));
+    const other = await Workspace.open(await store.fresh());
     try {
       await other.evidence.create({ date: '2020-01-01', title: 'replaced by the import' }, active.framework);
       await other.import(JSON.parse(JSON.stringify(exported)));
@@ -256,17 +291,5 @@ describe('workspace repositories on a real migrated SQLite file', () => {
     ]);
     expect((await problemsOf(workspace.import({ format: 'something else' }))).code).toBe('invalid-input');
     expect(await workspace.export()).toEqual(before);
-  });
-
-  it('backs up the live database to a file that opens as a workspace', async () => {
-    await workspace.evidence.create({ date: '2026-01-15', title: 'in the backup' }, active.framework);
-    const target = join(dir, 'backups', 'copy.sqlite');
-    await workspace.backup(target);
-    const copy = await Workspace.open(target);
-    try {
-      expect((await copy.evidence.list()).map((e) => e.title)).toEqual(['in the backup']);
-    } finally {
-      await copy.close();
-    }
   });
 });

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import type { Actor } from '../../core/org/policy.js';
 import type { OrgRepositories } from '../../store/repositories/org/index.js';
 import type { Organisation } from '../../store/repositories/org/organisations.js';
-import { DEFAULT_DB } from '../serve.js';
+import { DEFAULT_DB } from '../database.js';
 import { withWorkspace } from '../workspace.js';
 
 export interface OrgOptions {

@@ -4,7 +4,7 @@ import { print } from '../output.js';
 import { withWorkspace } from '../workspace.js';
 import { cliActorName } from './common.js';
 import { DEFAULT_BASE_URL, linkUrl } from './links.js';
-import { DEFAULT_DB } from '../serve.js';
+import { DEFAULT_DB } from '../database.js';
 
 interface InitOptions {
   name: string;

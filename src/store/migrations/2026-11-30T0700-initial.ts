@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { identity } from '../dialect.js';
+import { identity } from '../dialect/index.js';
 
 /** The first workspace schema. Released: never edit it; add a new migration instead. */
 export async function up(db: Kysely<unknown>): Promise<void> {

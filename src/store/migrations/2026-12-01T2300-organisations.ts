@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { identity } from '../dialect.js';
+import { appendOnly, identity } from '../dialect/index.js';
 
 /**
  * Organisation mode: organisations, their framework versions, people, accounts, one-time links and
@@ -103,4 +103,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('audit_log')
     .columns(['organisation_id', 'subject'])
     .execute();
+  // The code has no path that changes or removes an entry; on PostgreSQL the database refuses it too.
+  await appendOnly(db, 'audit_log');
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { DomainError } from '../../core/problems.js';
+import { runTransaction } from '../dialect/index.js';
 import type { Tables } from '../tables.js';
 
 /** A database handle or an open transaction: repositories work inside either. */
@@ -16,12 +17,13 @@ export function parseJson<T>(text: string | null): T | undefined {
 }
 
 /**
- * Runs `work` in a read-write transaction, or inside the caller's when one is already open. It begins
- * by taking the write lock (see dialect.ts), so that writers in other processes wait for each other.
+ * Runs `work` in a read-write transaction, or inside the caller's when one is already open. Writers
+ * in other processes are kept apart (see `runTransaction` in the dialect): `work` may be run again
+ * after losing a conflict, so it changes nothing but the database.
  */
 export async function inTransaction<T>(db: Db, work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Transaction<Tables>);
-  return (db as Kysely<Tables>).transaction().execute(work);
+  return runTransaction(db as Kysely<Tables>, 'read write', work);
 }
 
 /** Where a page of a list starts (after the item with this sort key) and how many items it holds. */
@@ -56,5 +58,5 @@ export async function inReadTransaction<T>(
   work: (trx: Transaction<Tables>) => Promise<T>,
 ): Promise<T> {
   if (db.isTransaction) return work(db as Transaction<Tables>);
-  return (db as Kysely<Tables>).transaction().setAccessMode('read only').execute(work);
+  return runTransaction(db as Kysely<Tables>, 'read only', work);
 }

@@ -6,39 +6,22 @@ import {
   SqliteDialect,
   SqliteDriver,
   type DialectAdapter,
-  type ColumnDefinitionBuilder,
   type DatabaseConnection,
   type Driver,
   type TransactionSettings,
 } from 'kysely';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DomainError } from '../core/problems.js';
-import { BUSY_TIMEOUT_MS, databaseFault } from './faults.js';
-import { temporaryBeside } from './files.js';
-import type { Tables } from './tables.js';
+import { DomainError } from '../../core/problems.js';
+import { BUSY_TIMEOUT_MS, databaseFault } from '../faults.js';
+import { temporaryBeside } from '../files.js';
+import type { Tables } from '../tables.js';
+import type { Connection, OpenOptions } from './connection.js';
 
 /**
- * The only place that knows the database is SQLite: opening it, its pragmas, how transactions
- * begin, what its errors mean, identity columns and the online backup. A Postgres dialect would
- * replace this file and nothing else.
+ * SQLite, the embedded store: opening the file, its pragmas, how transactions begin, what its
+ * errors mean (faults.ts) and the online backup.
  */
-
-export interface Connection {
-  db: Kysely<Tables>;
-  /** Copies the live database to `file` while it stays in use (SQLite online backup). */
-  backup(file: string): Promise<void>;
-  /** Sets the file up for writing beside readers (once it is known to be a workspace). */
-  prepareForWrites(): void;
-  /** A number that changes whenever another connection (another process) commits: cheap to read. */
-  changeCounter(): number;
-  close(): Promise<void>;
-}
-
-export interface OpenOptions {
-  /** Refuse a database that does not exist instead of creating it (for commands that only read). */
-  mustExist?: boolean;
-}
 
 /**
  * Kysely's SQLite driver, except that a read-write transaction begins IMMEDIATE: it takes the write
@@ -153,6 +136,8 @@ export function openSqlite(file: string, { mustExist = false }: OpenOptions = {}
   let closed = false;
   return {
     db,
+    dialect: 'sqlite',
+    name: file,
     async backup(target) {
       // Into a temporary file beside the target, then renamed: a failed backup leaves nothing behind.
       const temporary = temporaryBeside(target);
@@ -171,7 +156,8 @@ export function openSqlite(file: string, { mustExist = false }: OpenOptions = {}
       named(file, () => sqlite.pragma('journal_mode = WAL'));
     },
     changeCounter() {
-      return named(file, () => sqlite.pragma('data_version', { simple: true }) as number);
+      // Moves whenever another connection commits to the file; reading it touches no table.
+      return Promise.resolve(named(file, () => sqlite.pragma('data_version', { simple: true }) as number));
     },
     async close() {
       if (closed) return;
@@ -180,9 +166,4 @@ export function openSqlite(file: string, { mustExist = false }: OpenOptions = {}
       await db.destroy();
     },
   };
-}
-
-/** An integer primary key the database assigns (Postgres would use an identity column). */
-export function identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder {
-  return column.primaryKey().autoIncrement();
 }
