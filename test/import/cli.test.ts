@@ -5,8 +5,11 @@ import { parse } from 'yaml';
 import { samples, tempDir, trellis, writeTemp } from '../helpers/cli.js';
 import { fixtures } from './helpers.js';
 
-const monzoSamples = [join(samples, 'monzo', 'backend.md'), join(samples, 'monzo', 'generic.md')];
-const ftSample = join(samples, 'ft', 'engineering.yml');
+const monzoSamples = [
+  join(samples, 'monzo', 'frameworks', 'engineering', 'backend.md'),
+  join(samples, 'monzo', 'frameworks', 'generic.md'),
+];
+const ftSample = join(samples, 'ft', 'job-families', 'engineering.yml');
 
 /** import → validate → show: what an author does with an imported ladder. */
 function roundTrip(format: string, files: string[]) {

@@ -8,7 +8,7 @@ const ft = (text: string, name = 'family.yml') => importFramework('ft', [{ name,
 const by = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
 
 describe('FT import of the published engineering job family', () => {
-  const { framework, notes } = importFramework('ft', [sample('ft', 'engineering.yml')]);
+  const { framework, notes } = importFramework('ft', [sample('ft', 'job-families', 'engineering.yml')]);
   const fw = expectValid(framework);
   const levels = by(fw.levels);
 
@@ -179,7 +179,9 @@ describe('FT input that cannot be imported', () => {
   });
 
   it('points a Monzo file given as FT at --from monzo', () => {
-    const error = domainError(() => importFramework('ft', [sample('monzo', 'backend.md')]));
+    const error = domainError(() =>
+      importFramework('ft', [sample('monzo', 'frameworks', 'engineering', 'backend.md')]),
+    );
     expect(error.problems[0]!.message).toContain('--from monzo');
   });
 
@@ -192,7 +194,10 @@ describe('FT input that cannot be imported', () => {
   it('refuses several files and unknown formats as usage errors', () => {
     expect(
       domainError(() =>
-        importFramework('ft', [sample('ft', 'engineering.yml'), sample('ft', 'engineering.yml')]),
+        importFramework('ft', [
+          sample('ft', 'job-families', 'engineering.yml'),
+          sample('ft', 'job-families', 'engineering.yml'),
+        ]),
       ).code,
     ).toBe('usage');
     const unknown = domainError(() => importFramework('mozno', []));

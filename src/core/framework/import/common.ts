@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../../input/document.js';
+import { didYouMean, type SourceDocument } from '../../input/document.js';
 import { selfNamed, type Path, type Problem } from '../../problems.js';
 import { scopeValues, type FrameworkInput } from '../schema.js';
 import type { FidelityReport } from './fidelity.js';
@@ -41,14 +41,14 @@ export class Findings {
 
   note(
     message: string,
-    where?: { source: SourceDocument; path: Path },
+    where?: { source: SourceDocument; path: Path; at?: 'key' | 'value' },
     severity: ImportNote['severity'] = 'info',
   ): void {
-    const location = where ? { file: where.source.file, ...where.source.locate(where.path) } : {};
+    const location = where ? { file: where.source.file, ...where.source.locate(where.path, where.at) } : {};
     this.notes.push({ severity, message, ...location });
   }
 
-  warn(message: string, where?: { source: SourceDocument; path: Path }): void {
+  warn(message: string, where?: { source: SourceDocument; path: Path; at?: 'key' | 'value' }): void {
     this.note(message, where, 'warning');
   }
 }
@@ -97,4 +97,27 @@ export function competenciesInGroup(
     description,
     ...(optional.has(id) ? { core: false } : {}),
   }));
+}
+
+/**
+ * Warns, located and with a suggestion, about each key of a mapping that the reader does not know:
+ * a misspelt `content` or `examples` would otherwise leave its text behind without a word.
+ */
+export function warnUnknownKeys(
+  findings: Findings,
+  source: SourceDocument,
+  value: unknown,
+  path: Path,
+  known: readonly string[],
+  what: string,
+): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    findings.warn(`unknown key "${key}" in ${what}${didYouMean(key, known)}: ignored`, {
+      source,
+      path: [...path, key],
+      at: 'key',
+    });
+  }
 }
