@@ -83,6 +83,14 @@ export const subLevelSchema = z
 
 export const linkSchema = z.strictObject({ label: text, url: z.url() }).describe('A labelled link.');
 
+export const illustrationSchema = z
+  .strictObject({
+    behaviour: text.describe('The behaviour illustrated, as written in `behaviours`.'),
+    examples: z.array(text).max(LIMITS.listItems).default([]),
+    links: z.array(linkSchema).max(LIMITS.listItems).default([]),
+  })
+  .describe('Examples of one behaviour and reading that helps to understand it.');
+
 export const expectationSchema = z
   .strictObject({
     rating: z.number().int().describe("The rating expected at this level, on the competency's scale."),
@@ -91,11 +99,11 @@ export const expectationSchema = z
       .max(LIMITS.listItems)
       .default([])
       .describe('What meeting the expectation looks like.'),
-    examples: z
-      .array(text)
+    illustrations: z
+      .array(illustrationSchema)
       .max(LIMITS.listItems)
       .optional()
-      .describe('Examples of work that meets the expectation (the FT’s examples).'),
+      .describe('Examples and reading for single behaviours (the FT’s examples and supporting URLs).'),
     exampleCriteria: z
       .array(exampleCriterionSchema)
       .max(LIMITS.listItems)
@@ -110,11 +118,6 @@ export const expectationSchema = z
       .describe(
         'Steps within the level, lowest first (Monzo’s sub-levels A, B, C), each with its statements.',
       ),
-    links: z
-      .array(linkSchema)
-      .max(LIMITS.listItems)
-      .optional()
-      .describe('Reading that helps to understand the expectation (the FT’s supporting URLs).'),
   })
   .describe('What a level expects of one competency.');
 
@@ -460,6 +463,7 @@ export type Expectation = z.infer<typeof expectationSchema>;
 export type ExampleCriterion = z.infer<typeof exampleCriterionSchema>;
 export type SubLevel = z.infer<typeof subLevelSchema>;
 export type Link = z.infer<typeof linkSchema>;
+export type Illustration = z.infer<typeof illustrationSchema>;
 export type Scale = z.infer<typeof scaleSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Competency = z.infer<typeof competencySchema>;
