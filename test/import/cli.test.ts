@@ -90,14 +90,14 @@ describe('trellis framework import: round trips', () => {
     expect(trellis(['framework', 'validate', out]).code).toBe(0);
   });
 
-  it('prints {framework, notes} with --json', () => {
+  it('prints {framework, notes, fidelity} with --json', () => {
     const result = trellis(['framework', 'import', '--from', 'monzo', ...monzoSamples, '--json']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as {
       framework: { id: string };
       notes: { severity: string; message: string }[];
     };
-    expect(Object.keys(json)).toEqual(['framework', 'notes']);
+    expect(Object.keys(json)).toEqual(['framework', 'notes', 'fidelity']);
     expect(json.framework.id).toBe('monzo-backend');
     expect(json.notes.some((n) => n.severity === 'info' && n.message.includes('leadership'))).toBe(true);
     expect(result.stderr).toBe('');
@@ -137,7 +137,7 @@ describe('trellis framework import: errors', () => {
     const result = trellis(['framework', 'import', '--from', 'monzo', prose]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `${prose}:6:7: prose-only.md is prose only (yaml: false): it has no levels or topics to import\n`,
+      `${prose}:6:7: prose-only.md is prose only (yaml: false): it has no levels or topics, and no "## Level N" headings to read as a ladder\n`,
     );
   });
 

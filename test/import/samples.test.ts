@@ -49,21 +49,25 @@ describe('every published sample, imported by the built CLI', () => {
     ]);
   });
 
-  it.each(cases)('%s: exit 0, a valid framework, every statement imported', (_, format, files) => {
-    const out = join(tempDir(), 'framework.yaml');
-    const run = trellis(['framework', 'import', '--from', format, ...files, '-o', out, '--json']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const { fidelity } = JSON.parse(run.stdout) as {
-      fidelity: { statements: { source: number; imported: number }; dropped: unknown[] };
-    };
-    expect(fidelity.dropped).toEqual([]);
-    expect(fidelity.statements.imported).toBe(fidelity.statements.source);
-    expect(fidelity.statements.source).toBeGreaterThan(0);
-    const validate = trellis(['framework', 'validate', out]);
-    expect(validate.stderr).toBe('');
-    expect(validate.code).toBe(0);
-  });
+  it.each(cases)(
+    '%s: exit 0, a valid framework, every statement imported',
+    (_, format, files) => {
+      const out = join(tempDir(), 'framework.yaml');
+      const run = trellis(['framework', 'import', '--from', format, ...files, '-o', out, '--json']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const { fidelity } = JSON.parse(run.stdout) as {
+        fidelity: { statements: { source: number; imported: number }; dropped: unknown[] };
+      };
+      expect(fidelity.dropped).toEqual([]);
+      expect(fidelity.statements.imported).toBe(fidelity.statements.source);
+      expect(fidelity.statements.source).toBeGreaterThan(0);
+      const validate = trellis(['framework', 'validate', out]);
+      expect(validate.stderr).toBe('');
+      expect(validate.code).toBe(0);
+    },
+    90_000,
+  );
 
   it.each(designs.map((f) => [relative(samples, f), f]))(
     '%s with generic.md: exit 1 and a located message naming --from markdown',
