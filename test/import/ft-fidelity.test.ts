@@ -54,10 +54,13 @@ describe('FT job families, statement by statement', () => {
     expect(result.fidelity!.statements).toEqual({ source: 2, imported: 2 });
   });
 
-  it('warns at a misspelt key with a suggestion, at its line', () => {
-    const { notes } = ft(
+  it('warns at a misspelt key with a suggestion, at its line, and reports its text as dropped', () => {
+    const { notes, fidelity } = ft(
       'levels: [{ id: a }]\nthemes: [{ id: t }]\ncompetencies:\n  - level: a\n    theme: t\n    summary: Ships\n    proficiency: Expert\n    exmaples: [Shipped]\n',
     );
+    expect(fidelity!.dropped).toEqual([
+      { path: 'family.yml', line: 8, reason: 'under the unknown key "exmaples" (did you mean "examples"?)' },
+    ]);
     expect(notes.find((n) => n.severity === 'warning')).toMatchObject({
       message: 'unknown key "exmaples" in competency 1 (did you mean "examples"?): ignored',
       file: 'family.yml',

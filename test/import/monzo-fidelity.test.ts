@@ -97,13 +97,19 @@ describe('Monzo keys that are misspelt or written another way', () => {
     text: `---\ntitle: Slip\ntopics:\n  - name: impact\n${topic}---\n`,
   });
 
-  it('warns at a misspelt `content` key with a suggestion', () => {
-    const { notes } = importFramework('monzo', [
+  it('warns at a misspelt `content` key with a suggestion, and reports its text as dropped', () => {
+    const result = importFramework('monzo', [
       file(
         '    contnet:\n      - level: 1\n        criteria: ["x"]\n    content:\n      - level: 1\n        criteria: ["Ships"]\n',
       ),
     ]);
-    const warning = notes.find((n) => n.message.startsWith('unknown key'))!;
+    expect(result.fidelity).toEqual({
+      statements: { source: 2, imported: 1 },
+      dropped: [
+        { path: 'slip.md', line: 5, reason: 'under the unknown key "contnet" (did you mean "content"?)' },
+      ],
+    });
+    const warning = result.notes.find((n) => n.message.startsWith('unknown key'))!;
     expect(warning).toMatchObject({
       severity: 'warning',
       message: 'unknown key "contnet" in topic "impact" (did you mean "content"?): ignored',

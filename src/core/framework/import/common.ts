@@ -1,7 +1,7 @@
 import { didYouMean, type SourceDocument } from '../../input/document.js';
 import { selfNamed, type Path, type Problem } from '../../problems.js';
 import { scopeValues, type FrameworkInput } from '../schema.js';
-import type { FidelityReport } from './fidelity.js';
+import type { DroppedStatement, FidelityReport } from './fidelity.js';
 
 /** One input file: its name as the user gave it (used in FILE:LINE:COL messages) and its text. */
 export interface ImportInput {
@@ -33,6 +33,8 @@ export interface ImportResult {
 export class Findings {
   readonly problems: Problem[] = [];
   readonly notes: ImportNote[] = [];
+  /** Text left behind while reading (under an unknown key), for the fidelity report. */
+  readonly dropped: DroppedStatement[] = [];
 
   error(source: SourceDocument, path: Path, message: string, code = 'invalid-value'): void {
     // An importer's message names what it is about: the path only locates it.
@@ -114,10 +116,22 @@ export function warnUnknownKeys(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    findings.warn(`unknown key "${key}" in ${what}${didYouMean(key, known)}: ignored`, {
+    const hint = didYouMean(key, known);
+    findings.warn(`unknown key "${key}" in ${what}${hint}: ignored`, {
       source,
       path: [...path, key],
       at: 'key',
     });
+    // Every text under the key is a statement the framework will not hold.
+    const { line } = source.locate([...path, key], 'key');
+    const texts = textLeaves((value as Record<string, unknown>)[key]);
+    for (let i = 0; i < texts; i++)
+      findings.dropped.push({ path: source.file, line, reason: `under the unknown key "${key}"${hint}` });
   }
+}
+
+function textLeaves(value: unknown): number {
+  if (typeof value === 'string') return value.trim() === '' ? 0 : 1;
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.values(value).reduce<number>((n, v) => n + textLeaves(v), 0);
 }

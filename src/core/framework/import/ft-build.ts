@@ -222,6 +222,7 @@ export function buildFt(
 ): { framework: FrameworkInput; fidelity: FidelityReport } {
   const { levels, themes, statements } = family;
   const fidelity = new FidelityCounter();
+  fidelity.dropAll(findings.dropped);
   const own = new Map<string, Expectation>();
   for (const s of statements) {
     const k = `${s.level.id}\u0000${s.theme.id}`;

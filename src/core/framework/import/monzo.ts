@@ -311,6 +311,7 @@ function build(
 
   // The expectation at level L is what the topic states at the highest level ≤ L that states anything.
   const fidelity = new FidelityCounter();
+  fidelity.dropAll(findings.dropped);
   const expectationAt = (topic: Topic, level: number) => {
     for (let i = levelNumbers.indexOf(level); i >= 0; i--) {
       const cell = topic.levels.get(levelNumbers[i]!);
