@@ -5,8 +5,11 @@ import { parse } from 'yaml';
 import { samples, tempDir, trellis, writeTemp } from '../helpers/cli.js';
 import { fixtures } from './helpers.js';
 
-const monzoSamples = [join(samples, 'monzo', 'backend.md'), join(samples, 'monzo', 'generic.md')];
-const ftSample = join(samples, 'ft', 'engineering.yml');
+const monzoSamples = [
+  join(samples, 'monzo', 'frameworks', 'engineering', 'backend.md'),
+  join(samples, 'monzo', 'frameworks', 'generic.md'),
+];
+const ftSample = join(samples, 'ft', 'job-families', 'engineering.yml');
 
 /** import → validate → show: what an author does with an imported ladder. */
 function roundTrip(format: string, files: string[]) {
@@ -87,14 +90,14 @@ describe('trellis framework import: round trips', () => {
     expect(trellis(['framework', 'validate', out]).code).toBe(0);
   });
 
-  it('prints {framework, notes} with --json', () => {
+  it('prints {framework, notes, fidelity} with --json', () => {
     const result = trellis(['framework', 'import', '--from', 'monzo', ...monzoSamples, '--json']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as {
       framework: { id: string };
       notes: { severity: string; message: string }[];
     };
-    expect(Object.keys(json)).toEqual(['framework', 'notes']);
+    expect(Object.keys(json)).toEqual(['framework', 'notes', 'fidelity']);
     expect(json.framework.id).toBe('monzo-backend');
     expect(json.notes.some((n) => n.severity === 'info' && n.message.includes('leadership'))).toBe(true);
     expect(result.stderr).toBe('');
@@ -134,7 +137,7 @@ describe('trellis framework import: errors', () => {
     const result = trellis(['framework', 'import', '--from', 'monzo', prose]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `${prose}:6:7: prose-only.md is prose only (yaml: false): it has no levels or topics to import\n`,
+      `${prose}:6:7: prose-only.md is prose only (yaml: false): it has no levels or topics, and no "## Level N" headings to read as a ladder\n`,
     );
   });
 

@@ -8,7 +8,7 @@ const ft = (text: string, name = 'family.yml') => importFramework('ft', [{ name,
 const by = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
 
 describe('FT import of the published engineering job family', () => {
-  const { framework, notes } = importFramework('ft', [sample('ft', 'engineering.yml')]);
+  const { framework, notes } = importFramework('ft', [sample('ft', 'job-families', 'engineering.yml')]);
   const fw = expectValid(framework);
   const levels = by(fw.levels);
 
@@ -54,12 +54,13 @@ describe('FT import of the published engineering job family', () => {
     expect(technical[1]).toBe('Provides architectural guidance on projects');
   });
 
-  it('adds a track switch both ways between each -ic/-pm pair, and into tech-director', () => {
+  it('adds a track switch both ways between each -ic/-pm pair, a promotion onto the management track, and into tech-director', () => {
     expect(fw.moves.map((m) => [m.kind, m.from, m.to])).toEqual([
       ['track-switch', 'senior-2-ic', 'senior-2-pm'],
       ['track-switch', 'senior-2-pm', 'senior-2-ic'],
       ['track-switch', 'principal-ic', 'principal-pm'],
       ['track-switch', 'principal-pm', 'principal-ic'],
+      ['track-switch', 'senior-1', 'senior-2-pm'],
       ['track-switch', 'principal-ic', 'tech-director'],
     ]);
     expect(notes.some((n) => n.message.includes('"tech-director"') && n.line === 29)).toBe(true);
@@ -83,6 +84,7 @@ describe('FT job families that vary', () => {
     expect(fw.moves.map((m) => m.id)).toEqual([
       'lead-ic-to-lead-pm',
       'lead-pm-to-lead-ic',
+      'sre-to-lead-pm',
       'lead-pm-to-staff',
     ]);
   });
@@ -173,13 +175,17 @@ describe('FT input that cannot be imported', () => {
 
   it('reports duplicate level and theme ids', () => {
     const error = domainError(() =>
-      ft('levels: [{ id: a }, { id: a }]\nthemes: [{ id: t }, { id: t }]\ncompetencies: []\n'),
+      ft(
+        'levels: [{ id: a }, { id: a }]\nthemes: [{ id: t }, { id: t }]\ncompetencies: [{ level: a, theme: t, summary: S, proficiency: Expert }]\n',
+      ),
     );
     expect(error.problems.map((p) => p.code)).toEqual(['duplicate-id', 'duplicate-id']);
   });
 
   it('points a Monzo file given as FT at --from monzo', () => {
-    const error = domainError(() => importFramework('ft', [sample('monzo', 'backend.md')]));
+    const error = domainError(() =>
+      importFramework('ft', [sample('monzo', 'frameworks', 'engineering', 'backend.md')]),
+    );
     expect(error.problems[0]!.message).toContain('--from monzo');
   });
 
@@ -192,7 +198,10 @@ describe('FT input that cannot be imported', () => {
   it('refuses several files and unknown formats as usage errors', () => {
     expect(
       domainError(() =>
-        importFramework('ft', [sample('ft', 'engineering.yml'), sample('ft', 'engineering.yml')]),
+        importFramework('ft', [
+          sample('ft', 'job-families', 'engineering.yml'),
+          sample('ft', 'job-families', 'engineering.yml'),
+        ]),
       ).code,
     ).toBe('usage');
     const unknown = domainError(() => importFramework('mozno', []));

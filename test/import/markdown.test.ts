@@ -11,7 +11,7 @@ const md = (text: string, name = 'ladder.md') => importFramework('markdown', [{ 
 describe('Markdown import of Monzo’s heading-structured design ladders', () => {
   for (const file of designFiles) {
     it(`imports ${file} as six levels of Knowledge, Ownership and Collaboration, nothing dropped`, () => {
-      const input = sample('monzo', 'design', file);
+      const input = sample('monzo', 'frameworks', 'design', file);
       const { framework, fidelity } = importFramework('markdown', [input]);
       const fw = expectValid(framework);
       expect(fw.levels.map((l) => [l.id, l.title, l.rank, l.band])).toEqual(
@@ -107,7 +107,7 @@ describe('Markdown import of Monzo’s heading-structured design ladders', () =>
 
 describe('trellis framework import --from markdown', () => {
   it('writes a valid framework and prints the fidelity counts; --json adds the fidelity report', () => {
-    const file = join(samples, 'monzo', 'design', 'product-design.md');
+    const file = join(samples, 'monzo', 'frameworks', 'design', 'product-design.md');
     const out = join(tempDir(), 'design.yaml');
     const imported = trellis(['framework', 'import', '--from', 'markdown', file, '-o', out]);
     expect(imported.code).toBe(0);

@@ -8,8 +8,8 @@ const monzo = (text: string, name = 'file.md') => importFramework('monzo', [{ na
 
 describe('Monzo import of the published samples', () => {
   const { framework, notes, used } = importFramework('monzo', [
-    sample('monzo', 'backend.md'),
-    sample('monzo', 'generic.md'),
+    sample('monzo', 'frameworks', 'engineering', 'backend.md'),
+    sample('monzo', 'frameworks', 'generic.md'),
   ]);
   const fw = expectValid(framework);
 
@@ -50,11 +50,13 @@ describe('Monzo import of the published samples', () => {
     expect(notes.some((n) => n.message.includes('"knowledge"'))).toBe(true);
   });
 
-  it('keeps example criteria as behaviours with their examples', () => {
-    const level2 = fw.levels[1]!.expectations.communication!.behaviours;
-    expect(level2).toContain(
-      'Provides helpful and actionable feedback in code reviews in an empathetic manner (for example: Take a look at the levelling up your code reviews talk for some ideas)',
-    );
+  it('keeps example criteria apart from the criteria, each with its examples', () => {
+    const level2 = fw.levels[1]!.expectations.communication!;
+    expect(level2.exampleCriteria).toContainEqual({
+      criterion: 'Provides helpful and actionable feedback in code reviews in an empathetic manner',
+      examples: ['Take a look at the levelling up your code reviews talk for some ideas'],
+    });
+    expect(level2.behaviours.some((b) => b.startsWith('Provides helpful'))).toBe(false);
   });
 
   it('makes a topic without criteria at the lowest levels optional instead of inventing a rating', () => {
@@ -71,7 +73,9 @@ describe('Monzo import of the published samples', () => {
   });
 
   it('imports generic.md alone as a framework of its own', () => {
-    const alone = expectValid(importFramework('monzo', [sample('monzo', 'generic.md')]).framework);
+    const alone = expectValid(
+      importFramework('monzo', [sample('monzo', 'frameworks', 'generic.md')]).framework,
+    );
     expect(alone.competencies.map((c) => c.id)).toEqual([
       'knowledge',
       'impact',
@@ -83,7 +87,10 @@ describe('Monzo import of the published samples', () => {
   });
 
   it('inherits whichever order the files come in', () => {
-    const reversed = importFramework('monzo', [sample('monzo', 'generic.md'), sample('monzo', 'backend.md')]);
+    const reversed = importFramework('monzo', [
+      sample('monzo', 'frameworks', 'generic.md'),
+      sample('monzo', 'frameworks', 'engineering', 'backend.md'),
+    ]);
     expect(reversed.framework).toEqual(framework);
   });
 });
@@ -149,13 +156,16 @@ describe('Monzo files that vary', () => {
     const error = domainError(() => importFramework('monzo', [fixture('monzo', 'prose-only.md')]));
     expect(error.code).toBe('invalid-input');
     expect(error.problems.map(formatProblem)).toEqual([
-      `${fixture('monzo', 'prose-only.md').name}:6:7: prose-only.md is prose only (yaml: false): it has no levels or topics to import`,
+      `${fixture('monzo', 'prose-only.md').name}:6:7: prose-only.md is prose only (yaml: false): it has no levels or topics, and no "## Level N" headings to read as a ladder`,
     ]);
   });
 
   it('refuses several specific files rather than guessing how to merge them', () => {
     const error = domainError(() =>
-      importFramework('monzo', [sample('monzo', 'backend.md'), fixture('monzo', 'mobile.md')]),
+      importFramework('monzo', [
+        sample('monzo', 'frameworks', 'engineering', 'backend.md'),
+        fixture('monzo', 'mobile.md'),
+      ]),
     );
     expect(error.code).toBe('usage');
     expect(error.message).toContain('backend.md, mobile.md');

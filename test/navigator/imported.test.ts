@@ -9,7 +9,7 @@ import { findPaths } from '../../src/core/lattice/paths.js';
 import { samples } from '../helpers/cli.js';
 
 // The navigator works on any valid framework: here, the Financial Times ladder as imported.
-const ftFile = join(samples, 'ft', 'engineering.yml');
+const ftFile = join(samples, 'ft', 'job-families', 'engineering.yml');
 const imported = importFramework('ft', [{ name: ftFile, text: readFileSync(ftFile, 'utf8') }]);
 const ft = loadFrameworkOrThrow(stringify(imported.framework), 'ft.yaml');
 const exactly = (id: string) =>

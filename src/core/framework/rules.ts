@@ -290,7 +290,7 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
           'warning',
         );
       }
-      const rating = own(l.expectations, key)!.rating;
+      const { rating, behaviours, illustrations = [] } = own(l.expectations, key)!;
       if (scale && !values.has(rating)) {
         report(
           ['levels', index, 'expectations', key, 'rating'],
@@ -298,6 +298,14 @@ function checkExpectations(fw: Salvaged, knownTracks: Set<string>, report: Repor
           'rating-off-scale',
         );
       }
+      illustrations.forEach((ill, i) => {
+        if (!behaviours.includes(ill.behaviour))
+          report(
+            ['levels', index, 'expectations', key, 'illustrations', i, 'behaviour'],
+            `illustrates "${ill.behaviour}", which is not one of this expectation's behaviours`,
+            'unknown-reference',
+          );
+      });
     }
   }
   // Expectations should not fall as a track climbs; a drop is usually a typo, so it is a warning.

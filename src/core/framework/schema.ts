@@ -67,6 +67,30 @@ export const shareSchema = z
   .strictObject({ min: fraction.optional(), max: fraction.optional(), source: sourceRef.optional() })
   .describe('Share of engineers at this level, as fractions of 1 (0.01 = 1%).');
 
+export const exampleCriterionSchema = z
+  .strictObject({
+    criterion: text,
+    examples: z.array(text).max(LIMITS.listItems).default([]),
+  })
+  .describe('A criterion given as an example of meeting the expectation, with examples of its own.');
+
+export const subLevelSchema = z
+  .strictObject({
+    name: text.describe('The sub-level as the source names it, e.g. "A" or "A (after probation)".'),
+    behaviours: z.array(text).max(LIMITS.listItems).default([]),
+  })
+  .describe('A step within a level and what it asks of one competency.');
+
+export const linkSchema = z.strictObject({ label: text, url: z.url() }).describe('A labelled link.');
+
+export const illustrationSchema = z
+  .strictObject({
+    behaviour: text.describe('The behaviour illustrated, as written in `behaviours`.'),
+    examples: z.array(text).max(LIMITS.listItems).default([]),
+    links: z.array(linkSchema).max(LIMITS.listItems).default([]),
+  })
+  .describe('Examples of one behaviour and reading that helps to understand it.');
+
 export const expectationSchema = z
   .strictObject({
     rating: z.number().int().describe("The rating expected at this level, on the competency's scale."),
@@ -75,6 +99,25 @@ export const expectationSchema = z
       .max(LIMITS.listItems)
       .default([])
       .describe('What meeting the expectation looks like.'),
+    illustrations: z
+      .array(illustrationSchema)
+      .max(LIMITS.listItems)
+      .optional()
+      .describe('Examples and reading for single behaviours (the FT’s examples and supporting URLs).'),
+    exampleCriteria: z
+      .array(exampleCriterionSchema)
+      .max(LIMITS.listItems)
+      .optional()
+      .describe(
+        'Criteria given as examples rather than requirements (Monzo’s example criteria), each with its examples.',
+      ),
+    subLevels: z
+      .array(subLevelSchema)
+      .max(LIMITS.listItems)
+      .optional()
+      .describe(
+        'Steps within the level, lowest first (Monzo’s sub-levels A, B, C), each with its statements.',
+      ),
   })
   .describe('What a level expects of one competency.');
 
@@ -449,6 +492,10 @@ export type Range = z.infer<typeof rangeSchema>;
 export type Track = z.infer<typeof trackSchema>;
 export type Level = z.infer<typeof levelSchema>;
 export type Expectation = z.infer<typeof expectationSchema>;
+export type ExampleCriterion = z.infer<typeof exampleCriterionSchema>;
+export type SubLevel = z.infer<typeof subLevelSchema>;
+export type Link = z.infer<typeof linkSchema>;
+export type Illustration = z.infer<typeof illustrationSchema>;
 export type Scale = z.infer<typeof scaleSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Competency = z.infer<typeof competencySchema>;

@@ -1,7 +1,7 @@
-import type { SourceDocument } from '../../input/document.js';
+import { didYouMean, type SourceDocument } from '../../input/document.js';
 import { selfNamed, type Path, type Problem } from '../../problems.js';
 import { scopeValues, type FrameworkInput } from '../schema.js';
-import type { FidelityReport } from './fidelity.js';
+import type { DroppedStatement, FidelityReport } from './fidelity.js';
 
 /** One input file: its name as the user gave it (used in FILE:LINE:COL messages) and its text. */
 export interface ImportInput {
@@ -33,6 +33,8 @@ export interface ImportResult {
 export class Findings {
   readonly problems: Problem[] = [];
   readonly notes: ImportNote[] = [];
+  /** Text left behind while reading (under an unknown key), for the fidelity report. */
+  readonly dropped: DroppedStatement[] = [];
 
   error(source: SourceDocument, path: Path, message: string, code = 'invalid-value'): void {
     // An importer's message names what it is about: the path only locates it.
@@ -41,14 +43,14 @@ export class Findings {
 
   note(
     message: string,
-    where?: { source: SourceDocument; path: Path },
+    where?: { source: SourceDocument; path: Path; at?: 'key' | 'value' },
     severity: ImportNote['severity'] = 'info',
   ): void {
-    const location = where ? { file: where.source.file, ...where.source.locate(where.path) } : {};
+    const location = where ? { file: where.source.file, ...where.source.locate(where.path, where.at) } : {};
     this.notes.push({ severity, message, ...location });
   }
 
-  warn(message: string, where?: { source: SourceDocument; path: Path }): void {
+  warn(message: string, where?: { source: SourceDocument; path: Path; at?: 'key' | 'value' }): void {
     this.note(message, where, 'warning');
   }
 }
@@ -97,4 +99,39 @@ export function competenciesInGroup(
     description,
     ...(optional.has(id) ? { core: false } : {}),
   }));
+}
+
+/**
+ * Warns, located and with a suggestion, about each key of a mapping that the reader does not know:
+ * a misspelt `content` or `examples` would otherwise leave its text behind without a word.
+ */
+export function warnUnknownKeys(
+  findings: Findings,
+  source: SourceDocument,
+  value: unknown,
+  path: Path,
+  known: readonly string[],
+  what: string,
+): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const hint = didYouMean(key, known);
+    findings.warn(`unknown key "${key}" in ${what}${hint}: ignored`, {
+      source,
+      path: [...path, key],
+      at: 'key',
+    });
+    // Every text under the key is a statement the framework will not hold.
+    const { line } = source.locate([...path, key], 'key');
+    const texts = textLeaves((value as Record<string, unknown>)[key]);
+    for (let i = 0; i < texts; i++)
+      findings.dropped.push({ path: source.file, line, reason: `under the unknown key "${key}"${hint}` });
+  }
+}
+
+function textLeaves(value: unknown): number {
+  if (typeof value === 'string') return value.trim() === '' ? 0 : 1;
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.values(value).reduce<number>((n, v) => n + textLeaves(v), 0);
 }

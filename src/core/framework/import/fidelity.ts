@@ -33,6 +33,11 @@ export class FidelityCounter {
     this.dropped.push({ path, line, reason });
   }
 
+  /** Statements left behind while reading, before the counter existed. */
+  dropAll(list: readonly DroppedStatement[]): void {
+    for (const d of list) this.drop(d.path, d.line, d.reason);
+  }
+
   report(): FidelityReport {
     return {
       statements: { source: this.source, imported: this.imported },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../../input/limits.js';
 import { checkSchema, parseSource, type SourceDocument } from '../../input/document.js';
-import { DomainError, selfNamed, sortProblems, type Path, type Problem } from '../../problems.js';
-import type { FrameworkInput } from '../schema.js';
+import { DomainError, selfNamed, sortProblems, type Problem } from '../../problems.js';
+import type { Expectation, FrameworkInput } from '../schema.js';
 import {
   competenciesInGroup,
   defaultPromotionRule,
@@ -11,26 +11,29 @@ import {
   type ImportResult,
   placeholderLevelFields,
   placeholderNote,
+  warnUnknownKeys,
 } from './common.js';
+import { FidelityCounter, type FidelityReport } from './fidelity.js';
+import { importMarkdown } from './markdown.js';
+import { type Cell, cellHasContent, mergeCells, readTopic, type Topic, topicSchema } from './monzo-topics.js';
 import { baseName, cleanName, humanise, IdAllocator, stem } from './slug.js';
 
 /*
  * Monzo's progression framework: Markdown whose YAML front matter holds `levels` and
- * `topics[].content[].{level, criteria[], exampleCriteria[]}`. The schemas below are deliberately
- * loose (unknown keys pass, criteria are read one by one) because the published files vary.
+ * `topics[].content[].{level, criteria[], exampleCriteria[]}`. The schemas are loose (criteria are
+ * read one by one) because the published files vary; an unknown key is warned about, not refused.
  */
 
-const contentSchema = z.object({
-  level: z.number().int('must be a whole number (sub-levels are prose and are not imported)'),
-  criteria: z.array(z.unknown()).max(LIMITS.listItems).nullish(),
-  exampleCriteria: z.array(z.unknown()).max(LIMITS.listItems).nullish(),
-});
-
-const topicSchema = z.object({
-  name: z.union([z.string().trim().min(1, 'must not be empty'), z.number()], { error: 'must be text' }),
-  title: z.union([z.string(), z.number()], { error: 'must be text' }).nullish(),
-  content: z.array(contentSchema).max(LIMITS.listItems).nullish(),
-});
+const frontMatterKeys = [
+  'title',
+  'path',
+  'sidebarTitle',
+  'sidebarGroup',
+  'yaml',
+  'levels',
+  'homepage',
+  'topics',
+];
 
 const frontMatterSchema = z.object({
   title: z.union([z.string(), z.number()], { error: 'must be text' }).nullish(),
@@ -38,14 +41,6 @@ const frontMatterSchema = z.object({
   yaml: z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'must be true or false' }).nullish(),
   topics: z.array(topicSchema).max(LIMITS.listItems).nullish(),
 });
-
-interface Topic {
-  name: string;
-  title?: string;
-  /** Level number → behaviours, in file order; a level present with no criteria maps to []. */
-  levels: Map<number, string[]>;
-  path: Path;
-}
 
 interface MonzoFile {
   input: ImportInput;
@@ -78,22 +73,11 @@ export function importMonzo(inputs: ImportInput[]): ImportResult {
       `several generic files given (${generics.map((f) => baseName(f.input.name)).join(', ')}): pass one`,
     );
   }
+  // A prose file with no topic file beside it: a heading ladder, or nothing to import.
+  if (specifics.length === 0 && prose.length > 0) return importProse(prose, generics[0]);
   // Only generic.md given: it is a framework in its own right.
-  const main = specifics[0] ?? generics[0];
+  const main = (specifics[0] ?? generics[0])!;
   const generic = specifics.length > 0 ? generics[0] : undefined;
-  if (!main) {
-    throw invalid(
-      prose.map((f) =>
-        selfNamed(
-          f.source.problem(
-            ['yaml'],
-            `${baseName(f.input.name)} is prose only (yaml: false): it has no levels or topics to import`,
-            'prose-only',
-          ),
-        ),
-      ),
-    );
-  }
   for (const f of prose) {
     findings.warn(`skipped ${baseName(f.input.name)}: it is prose only (yaml: false)`, {
       source: f.source,
@@ -105,10 +89,56 @@ export function importMonzo(inputs: ImportInput[]): ImportResult {
   const framework = build(main, generic, topics, findings);
   const used = [main, generic].filter((f): f is MonzoFile => f !== undefined).map((f) => f.input.name);
   return {
-    framework,
+    framework: framework.framework,
     notes: findings.notes,
     used: inputs.map((i) => i.name).filter((n) => used.includes(n)),
+    fidelity: framework.fidelity,
   };
+}
+
+/**
+ * A `yaml: false` file has no topics, but Monzo writes some ladders (the design files) as
+ * `## Level N` sections with `### Topic` paragraphs: one such file alone is read by the heading
+ * reader. With generic.md it is refused: generic criteria are inherited by topic and level, which a
+ * heading ladder does not give, and a framework of generic criteria only is not the file asked for.
+ */
+function importProse(prose: MonzoFile[], generic: MonzoFile | undefined): ImportResult {
+  const refuse = (f: MonzoFile, why: string) =>
+    selfNamed(
+      f.source.problem(
+        ['yaml'],
+        `${baseName(f.input.name)} is prose only (yaml: false): ${why}`,
+        'prose-only',
+      ),
+    );
+  if (prose.length > 1 || generic) {
+    throw invalid(
+      prose.map((f) =>
+        refuse(
+          f,
+          generic
+            ? `it has no topics for ${baseName(generic.input.name)} to add to; import it alone, or with --from markdown if its ladder is written as "## Level N" headings`
+            : 'import prose files one at a time',
+        ),
+      ),
+    );
+  }
+  const file = prose[0]!;
+  try {
+    const result = importMarkdown([file.input]);
+    const note = {
+      severity: 'info' as const,
+      message: `${baseName(file.input.name)} is prose only (yaml: false): its "## Level" headings were read as the ladder (as --from markdown does)`,
+      file: file.input.name,
+      ...file.source.locate(['yaml']),
+    };
+    return { ...result, notes: [note, ...result.notes] };
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'invalid-input') throw error;
+    throw invalid([
+      refuse(file, 'it has no levels or topics, and no "## Level N" headings to read as a ladder'),
+    ]);
+  }
 }
 
 function invalid(problems: Problem[]): DomainError {
@@ -162,6 +192,7 @@ function readFile(input: ImportInput, findings: Findings): MonzoFile | undefined
     return undefined;
   }
   const fm = checked.value;
+  warnUnknownKeys(findings, source, source.value, [], frontMatterKeys, 'the front matter');
   const title =
     fm.title === null || fm.title === undefined || String(fm.title).trim() === ''
       ? undefined
@@ -186,105 +217,27 @@ function readFile(input: ImportInput, findings: Findings): MonzoFile | undefined
   return { input, source, title, kind: isGeneric ? 'generic' : 'specific', topics };
 }
 
-function readTopic(
-  source: SourceDocument,
-  topic: z.infer<typeof topicSchema>,
-  path: Path,
-  findings: Findings,
-): Topic {
-  const title =
-    topic.title === null || topic.title === undefined || String(topic.title).trim() === ''
-      ? undefined
-      : String(topic.title);
-  const levels = new Map<number, string[]>();
-  (topic.content ?? []).forEach((entry, i) => {
-    const at = [...path, 'content', i];
-    const behaviours = levels.get(entry.level) ?? [];
-    if (levels.has(entry.level)) {
-      findings.warn(`topic "${topic.name}" lists level ${entry.level} twice: its criteria are merged`, {
-        source,
-        path: [...at, 'level'],
-      });
-    }
-    (entry.criteria ?? []).forEach((c, j) => {
-      const line = criterionText(source, c, [...at, 'criteria', j], findings);
-      if (line !== undefined) behaviours.push(line);
-    });
-    (entry.exampleCriteria ?? []).forEach((e, j) => {
-      const line = exampleText(source, e, [...at, 'exampleCriteria', j], findings);
-      if (line !== undefined) behaviours.push(line);
-    });
-    levels.set(entry.level, behaviours);
-  });
-  return { name: String(topic.name).trim(), title, levels, path };
-}
-
-/**
- * One criterion as text. An unquoted criterion containing ": " is read by YAML as a one-entry mapping,
- * the commonest slip in these files; it is turned back into its text with a warning, not refused.
- */
-function criterionText(
-  source: SourceDocument,
-  value: unknown,
-  path: Path,
-  findings: Findings,
-): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'object' && !Array.isArray(value)) {
-    const entries = Object.entries(value);
-    const [key, inner] = entries[0] ?? [];
-    if (
-      entries.length === 1 &&
-      key !== undefined &&
-      (typeof inner === 'string' || typeof inner === 'number')
-    ) {
-      findings.warn(
-        `a criterion was read as a mapping because of ": "; imported as "${key}: ${inner}" (quote it in the source)`,
-        { source, path },
-      );
-      return `${key}: ${inner}`;
-    }
-  }
-  findings.problems.push(source.problem(path, 'a criterion must be text', 'invalid-value'));
-  return undefined;
-}
-
-function exampleText(
-  source: SourceDocument,
-  value: unknown,
-  path: Path,
-  findings: Findings,
-): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('criteria' in value)) {
-    return criterionText(source, value, path, findings);
-  }
-  const { criteria, examples } = value as { criteria: unknown; examples?: unknown };
-  const text = criterionText(source, criteria, [...path, 'criteria'], findings);
-  if (text === undefined) return undefined;
-  const list = Array.isArray(examples)
-    ? examples
-        .map((e, i) => criterionText(source, e, [...path, 'examples', i], findings))
-        .filter((e): e is string => e !== undefined)
-    : [];
-  return list.length === 0 ? text : `${text} (for example: ${list.join('; ')})`;
-}
-
 const topicKey = (name: string) => name.trim().toLowerCase();
 
-/** Generic criteria first, then the specific file's, level by level; an empty title takes generic's. */
+/**
+ * Generic criteria first, then the specific file's, level by level, at the levels the specific file
+ * has only: generic.md is written for six levels, and a discipline of two must not gain four.
+ */
 function inherit(main: MonzoFile, generic: MonzoFile, findings: Findings): Topic[] {
   const byName = new Map<string, Topic>();
   for (const t of generic.topics) if (!byName.has(topicKey(t.name))) byName.set(topicKey(t.name), t);
+  const own = new Set(main.topics.flatMap((t) => [...t.levels.keys()]));
   const matched = new Set<string>();
+  const outside = new Set<number>();
   const topics = main.topics.map((topic) => {
     const base = byName.get(topicKey(topic.name));
     if (!base) return topic;
     matched.add(topicKey(topic.name));
-    const levels = new Map<number, string[]>();
-    for (const level of [...new Set([...base.levels.keys(), ...topic.levels.keys()])].sort((a, b) => a - b)) {
-      levels.set(level, [...(base.levels.get(level) ?? []), ...(topic.levels.get(level) ?? [])]);
+    for (const level of base.levels.keys()) if (!own.has(level)) outside.add(level);
+    const levels = new Map<number, Cell>();
+    for (const level of [...own].sort((a, b) => a - b)) {
+      if (base.levels.has(level) || topic.levels.has(level))
+        levels.set(level, mergeCells(base.levels.get(level), topic.levels.get(level)));
     }
     return { ...topic, title: topic.title ?? base.title, levels };
   });
@@ -294,10 +247,14 @@ function inherit(main: MonzoFile, generic: MonzoFile, findings: Findings): Topic
       ? `inherited the generic criteria of ${inherited.map((n) => `"${n}"`).join(', ')} from ${baseName(generic.input.name)}`
       : `no topic of ${baseName(main.input.name)} matches one of ${baseName(generic.input.name)}: nothing inherited`,
   );
+  if (outside.size > 0)
+    findings.note(
+      `${baseName(generic.input.name)} speaks of level(s) ${[...outside].sort((a, b) => a - b).join(', ')}, which ${baseName(main.input.name)} does not have: its criteria there are not part of this ladder`,
+    );
   const unused = generic.topics.filter((t) => !matched.has(topicKey(t.name))).map((t) => `"${t.name}"`);
   if (unused.length > 0) {
     findings.note(
-      `generic topics ${unused.join(', ')} are not in ${baseName(main.input.name)}, so they are not imported (inheritance goes by topic name)`,
+      `generic topics ${unused.join(', ')} are not in ${baseName(main.input.name)}, so they are not part of this ladder (inheritance goes by topic name)`,
     );
   }
   return topics;
@@ -308,7 +265,7 @@ function build(
   generic: MonzoFile | undefined,
   topics: Topic[],
   findings: Findings,
-): FrameworkInput {
+): { framework: FrameworkInput; fidelity: FidelityReport } {
   const levelNumbers = [...new Set(topics.flatMap((t) => [...t.levels.keys()]))].sort((a, b) => a - b);
   if (levelNumbers.length === 0) {
     throw invalid([
@@ -352,21 +309,29 @@ function build(
       });
   }
 
-  // The expectation at level L is the topic's criteria at the highest level ≤ L that has any.
+  // The expectation at level L is what the topic states at the highest level ≤ L that states anything.
+  const fidelity = new FidelityCounter();
+  fidelity.dropAll(findings.dropped);
   const expectationAt = (topic: Topic, level: number) => {
     for (let i = levelNumbers.indexOf(level); i >= 0; i--) {
-      const behaviours = topic.levels.get(levelNumbers[i]!);
-      if (behaviours && behaviours.length > 0) return { rating: levelNumbers[i]!, behaviours };
+      const cell = topic.levels.get(levelNumbers[i]!);
+      if (cellHasContent(cell))
+        return { rating: levelNumbers[i]!, cell, own: i === levelNumbers.indexOf(level) };
     }
     return undefined;
   };
   const optional = new Set<string>();
   const levels = levelNumbers.map((n, i) => {
-    const expectations: Record<string, { rating: number; behaviours: string[] }> = {};
+    const expectations: Record<string, Expectation> = {};
     for (const c of competencies) {
       const e = expectationAt(c.topic, n);
-      if (e) expectations[c.id] = { rating: e.rating, behaviours: [...e.behaviours] };
-      else optional.add(c.id);
+      if (!e) {
+        optional.add(c.id);
+        continue;
+      }
+      // Counted where the topic states it; a carried copy is the same statement again.
+      if (e.own) fidelity.kept(e.cell.statements);
+      expectations[c.id] = expectationOf(e.rating, e.cell);
     }
     return {
       id: levelId(n),
@@ -380,7 +345,7 @@ function build(
   });
   for (const id of optional) {
     const c = competencies.find((x) => x.id === id)!;
-    const first = levelNumbers.find((n) => (c.topic.levels.get(n) ?? []).length > 0);
+    const first = levelNumbers.find((n) => cellHasContent(c.topic.levels.get(n)));
     findings.note(
       first === undefined
         ? `topic "${c.topic.name}" has no criteria at any level: competency "${id}" is optional (core: false)`
@@ -388,7 +353,6 @@ function build(
     );
   }
   findings.note(placeholderNote);
-  findings.note('Monzo’s sub-levels within a level are prose in the source and are not imported');
 
   const scalePoints = levelNumbers.map((n) => ({ value: n, label: `Level ${n}` }));
   // A scale needs two points; a one-level file gets a "not yet" point below its level.
@@ -403,7 +367,7 @@ function build(
   const from = [main, generic]
     .filter((f): f is MonzoFile => f !== undefined)
     .map((f) => baseName(f.input.name));
-  return {
+  const framework: FrameworkInput = {
     id: `monzo-${new IdAllocator().take(stem(main.input.name), 'framework')}`,
     name,
     version: '1.0.0',
@@ -420,6 +384,21 @@ function build(
     groups: [{ id: 'topics', name: 'Topics', description: `The topics of ${baseName(main.input.name)}.` }],
     competencies: competenciesInGroup('topics', competencies, optional),
     promotionRules: [{ ...defaultPromotionRule }],
+  };
+  return { framework, fidelity: fidelity.report() };
+}
+
+/** A cell as an expectation: only the lists the source fills, so plain files stay plain. */
+function expectationOf(rating: number, cell: Cell): Expectation {
+  return {
+    rating,
+    behaviours: [...cell.behaviours],
+    ...(cell.exampleCriteria.length > 0
+      ? { exampleCriteria: cell.exampleCriteria.map((e) => ({ ...e, examples: [...e.examples] })) }
+      : {}),
+    ...(cell.subLevels.length > 0
+      ? { subLevels: cell.subLevels.map((s) => ({ ...s, behaviours: [...s.behaviours] })) }
+      : {}),
   };
 }
 
