@@ -96,20 +96,6 @@ export const levelPaySchema = z
   .strictObject({ p25: payRowSchema, p50: payRowSchema, p75: payRowSchema })
   .describe("A level's yearly total compensation in one market: 25th, 50th and 75th percentiles.");
 
-export const marketSchema = z
-  .strictObject({
-    id,
-    name: text,
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
-      .describe('The currency of every figure in this market.'),
-    year: z.number().int().optional().describe('The year the figures describe.'),
-    description: text.optional(),
-    source: sourceRef.optional(),
-  })
-  .describe('A labour market whose pay per level the framework carries, e.g. US large tech companies.');
-
 export const levelSchema = z
   .strictObject({
     id,
@@ -406,6 +392,24 @@ export const companySchema = z
     levels: z.array(companyCodeSchema).max(LIMITS.listItems).min(1, 'needs at least one level code'),
   })
   .describe("A company's level codes mapped to this framework's levels.");
+
+export const marketSchema = z
+  .strictObject({
+    id,
+    name: text,
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .describe('The currency of every figure in this market.'),
+    year: z.number().int().optional().describe('The year the figures describe.'),
+    company: z
+      .enum(companyKinds)
+      .optional()
+      .describe('The company kind whose pay this market gives: a position `@startup` is paid in its market.'),
+    description: text.optional(),
+    source: sourceRef.optional(),
+  })
+  .describe('A labour market whose pay per level the framework carries, e.g. US large tech companies.');
 
 export const sourceSchema = z
   .strictObject({ id, title: text, url: z.url().optional(), note: text.optional() })
