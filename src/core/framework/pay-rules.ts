@@ -45,7 +45,7 @@ export function checkPay(fw: Salvaged, report: Report): void {
         report(
           at,
           `the total pay must rise from p25 to p50 to p75, got ${total(pay.p25)}, ${total(pay.p50)} and ${total(pay.p75)}`,
-          'invalid-range',
+          'range-order',
         );
     }
   }
