@@ -60,6 +60,14 @@ describe('the API through inject', () => {
     expect(paths.body).toEqual(
       JSON.parse(trellis(['path', 'junior', 'senior', '--top', '2', '--json']).stdout),
     );
+    const paid = await call('GET', '/api/paths?from=senior&to=principal&top=1&pay=true&market=us-startup');
+    expect(paid.body).toEqual(
+      JSON.parse(
+        trellis(['path', 'senior', 'principal', '--top', '1', '--pay', '--market', 'us-startup', '--json'])
+          .stdout,
+      ),
+    );
+    expect(paid.body.paths[0].pay.total).toBe(2675500);
     const reach = await call('GET', '/api/paths?from=senior&within=4');
     expect(reach.body).toEqual(JSON.parse(trellis(['path', 'senior', '--within', '4', '--json']).stdout));
     const neither = await call('GET', '/api/paths?from=senior');
