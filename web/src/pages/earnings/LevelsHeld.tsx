@@ -16,7 +16,7 @@ export function LevelsHeld({ report }: { report: EarningsReport }) {
   const strategy = report.strategies.find((s) => s.name === chosen) ?? report.strategies[0];
   if (strategy === undefined) return null;
   const data = strategy.years.map((y) => ({
-    label: `Year ${y.year}`,
+    label: String(y.year),
     ...Object.fromEntries(ladder.levels.map((l) => [l.id, Math.round((y.levels?.[l.id] ?? 0) * 1000) / 10])),
   }));
   const parts = ladder.levels.map((l, i) => ({
@@ -41,7 +41,7 @@ export function LevelsHeld({ report }: { report: EarningsReport }) {
         {strategy.forfeited?.p50.toLocaleString('en-US') ?? 0} {report.currency}.
       </p>
       <ChartFrame
-        caption={`Share of runs (%) at each level, year by year, for ${strategy.name}: pay walks the levels of market ${ladder.market}.`}
+        caption={`Share of runs (%) at each level in each year of the career, for ${strategy.name}: pay walks the levels of market ${ladder.market}.`}
       >
         <StackedBars data={data} parts={parts} />
       </ChartFrame>
