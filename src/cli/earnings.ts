@@ -75,10 +75,8 @@ export function registerEarningsCommands(program: Command): void {
           }
         }
         if (options.seed !== undefined) input.seed = numberOption(options.seed, '--seed', { integer: true });
-        const ladder = ladderFor(
-          readFramework(options.framework).framework,
-          input,
-          options.market ?? input.market,
+        const ladder = inFile(file, () =>
+          ladderFor(readFramework(options.framework).framework, input, options.market ?? input.market),
         );
         if (ladder !== undefined) input.ladder = ladder;
         const work = input.runs * input.years * input.strategies.length;
@@ -98,6 +96,20 @@ export function registerEarningsCommands(program: Command): void {
 }
 
 type Kept = { ref: StoredRef; created: boolean } | undefined;
+
+/** Problems found in what the earnings file asked of the framework (its start level) name the file. */
+function inFile<T>(file: string | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (file === undefined || !(error instanceof DomainError) || error.problems.length === 0) throw error;
+    throw new DomainError(
+      error.code,
+      error.message,
+      error.problems.map((p) => ({ ...p, file })),
+    );
+  }
+}
 
 /**
  * The scenario to simulate: FILE, or with `--db` a stored scenario (`--id`, else the most recent).

@@ -1,5 +1,6 @@
 import type { Framework, LevelPay, PayRow, Range } from '../framework/schema.js';
-import { DomainError } from '../problems.js';
+import { problem } from '../input/value.js';
+import { DomainError, type Path } from '../problems.js';
 import { major, minor, minorDigits, toMinor, type Minor } from './money.js';
 
 /** The market `earnings simulate` and `path --pay` use when none is given. */
@@ -38,6 +39,11 @@ export function levelPay(framework: Framework, level: string, market: string): L
   return pay !== undefined && Object.hasOwn(pay, market) ? pay[market] : undefined;
 }
 
+/** A refusal located at `path` of the input that named the thing refused. */
+function refused(message: string, path: Path): DomainError {
+  return new DomainError('invalid-input', message, [problem(path, message, 'unknown-reference')]);
+}
+
 /** Refuses an unknown market, naming the known ones. */
 export function findMarket(framework: Framework, market: string) {
   const found = framework.markets.find((m) => m.id === market);
@@ -68,7 +74,7 @@ export function payLadder(
   const digits = minorDigits(currency);
   const start = startLevel === undefined ? undefined : framework.levels.find((l) => l.id === startLevel);
   if (startLevel !== undefined && start === undefined)
-    throw new DomainError('invalid-input', `unknown level "${startLevel}"`);
+    throw refused(`unknown level "${startLevel}"`, ['start', 'level']);
   const track = start?.track ?? framework.tracks.find((t) => t.kind === 'ladder')?.id;
   const money = (amount: number) => toMinor(major(amount), digits);
   const levels = framework.levels.filter((l) => l.track === track).sort((a, b) => a.rank - b.rank);
