@@ -84,6 +84,7 @@ export function generateLattice(tracks: number, levelsPerTrack: number, moves: n
     specialisations: [],
     companies: [],
     assumptions: [],
+    markets: [],
     sources: [],
   };
 }

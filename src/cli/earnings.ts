@@ -6,10 +6,12 @@ import {
   type Progress,
 } from '../core/comp/earnings.js';
 import { MAX_RUNS, readEarningsText, readEarningsValue } from '../core/comp/earnings-schema.js';
+import { DEFAULT_MARKET, ladderFor, NO_MARKET } from '../core/comp/ladder.js';
+import { readFramework } from '../store/frameworks.js';
 import { DomainError } from '../core/problems.js';
 import { readTextFile } from '../store/files.js';
 import { scenariosKind } from '../store/repositories/documents.js';
-import { alignedTable } from './offers.js';
+import { alignedTable, money } from './offers.js';
 import { numberOption, print, printJson } from './output.js';
 import { databaseName } from './database.js';
 import {
@@ -45,13 +47,24 @@ export function registerEarningsCommands(program: Command): void {
     )
     .option('--runs <n>', 'simulated careers per strategy (default: runs in the file, else 1000)')
     .option('--seed <s>', 'seed of the random draws (default: seed in the file, else 1)')
+    .option(
+      '--market <id>',
+      `the market whose pay per level the careers walk (default: market in the file, else ${DEFAULT_MARKET}); ${NO_MARKET} for a salary alone`,
+    )
+    .option('--framework <file>', 'a framework file carrying market pay (default: the reference framework)')
     .addOption(dbOption())
     .addOption(idOption('scenario'))
     .option('--json', 'machine-readable output')
     .action(
       async (
         file: string | undefined,
-        options: { runs?: string; seed?: string; json?: boolean } & DbOptions,
+        options: {
+          runs?: string;
+          seed?: string;
+          market?: string;
+          framework?: string;
+          json?: boolean;
+        } & DbOptions,
         command: Command,
       ) => {
         const { input, keep } = await scenarioInput(sourceOf(file, options, command));
@@ -62,6 +75,10 @@ export function registerEarningsCommands(program: Command): void {
           }
         }
         if (options.seed !== undefined) input.seed = numberOption(options.seed, '--seed', { integer: true });
+        const ladder = inFile(file, () =>
+          ladderFor(readFramework(options.framework).framework, input, options.market ?? input.market),
+        );
+        if (ladder !== undefined) input.ladder = ladder;
         const work = input.runs * input.years * input.strategies.length;
         const report = simulateEarnings(
           input,
@@ -79,6 +96,20 @@ export function registerEarningsCommands(program: Command): void {
 }
 
 type Kept = { ref: StoredRef; created: boolean } | undefined;
+
+/** Problems found in what the earnings file asked of the framework (its start level) name the file. */
+function inFile<T>(file: string | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (file === undefined || !(error instanceof DomainError) || error.problems.length === 0) throw error;
+    throw new DomainError(
+      error.code,
+      error.message,
+      error.problems.map((p) => ({ ...p, file })),
+    );
+  }
+}
 
 /**
  * The scenario to simulate: FILE, or with `--db` a stored scenario (`--id`, else the most recent).
@@ -155,5 +186,26 @@ function renderEarnings(report: EarningsReport): string {
     rows.push([String(index + 1), ...report.strategies.map((s) => s.years[index]?.p50 ?? 0)]);
   }
   out.push(alignedTable(['Year', ...report.strategies.map((s) => s.name)], rows, report.currency));
+  if (report.ladder !== undefined) out.push('', ...ladderLines(report));
   return out.join('\n');
+}
+
+/** Where each strategy stands at the end, and what its job changes left unvested. */
+function ladderLines(report: EarningsReport): string[] {
+  const ladder = report.ladder!;
+  const title = new Map(ladder.levels.map((l) => [l.id, l.title]));
+  const lines = [
+    `Pay walks the levels of market ${ladder.market}${ladder.inflation === 0 ? '' : `, figures rising ${ladder.inflation * 100}% a year`}: base, bonus target and yearly equity; equity left unvested at a change is subtracted.`,
+    '',
+    `Level held in year ${report.strategies[0]?.years.length ?? 0} (share of runs), and equity forfeited over the career (p50):`,
+  ];
+  for (const s of report.strategies) {
+    const last = s.years[s.years.length - 1]?.levels ?? {};
+    const held = Object.entries(last)
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, share]) => `${title.get(id) ?? id} ${share < 0.005 ? 'under 1' : Math.round(share * 100)}%`)
+      .join(', ');
+    lines.push(`  ${s.name}: ${held}; forfeited ${money(s.forfeited?.p50 ?? 0, report.currency)}`);
+  }
+  return lines;
 }

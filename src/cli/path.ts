@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Framework, Range } from '../core/framework/schema.js';
+import { DEFAULT_MARKET } from '../core/comp/ladder.js';
 import { findPaths, type PathResult } from '../core/lattice/paths.js';
+import { withPay, type PathPay, type StepPay } from '../core/lattice/pay.js';
 import type { Position } from '../core/lattice/position.js';
 import { reachWithin } from '../core/lattice/reach.js';
 import { DomainError } from '../core/problems.js';
@@ -29,6 +31,14 @@ export function registerPathCommands(program: Command): void {
     .option('--max-moves <n>', 'at most this many moves per path', '10')
     .option('--top <k>', 'how many paths', '3')
     .option('--within <years>', 'without TO: every level or role reachable within these years')
+    .option(
+      '--pay',
+      "the expected yearly pay along each path (the market's median per position) and its total",
+    )
+    .option(
+      '--market <id>',
+      `with --pay: the market positions without a company kind are paid in (default: ${DEFAULT_MARKET})`,
+    )
     .option('--framework <file>', 'a framework file (default: the reference framework)')
     .option('--json', 'machine-readable output')
     .action(
@@ -42,6 +52,8 @@ export function registerPathCommands(program: Command): void {
           top: string;
           within?: string;
           framework?: string;
+          pay?: boolean;
+          market?: string;
           json?: boolean;
         },
       ) => {
@@ -75,8 +87,16 @@ export function registerPathCommands(program: Command): void {
           maxMoves: numberOption(options.maxMoves, '--max-moves', { integer: true, min: 1 }),
           top: numberOption(options.top, '--top', { integer: true, min: 1 }),
         });
-        if (options.json) printJson(result);
-        else print(pathsText(framework, result));
+        if (options.market !== undefined && !options.pay)
+          throw new DomainError('usage', '--market goes with --pay');
+        if (!options.pay) {
+          if (options.json) printJson(result);
+          else print(pathsText(framework, result));
+          return;
+        }
+        const paid = withPay(framework, result, options.market);
+        if (options.json) printJson(paid);
+        else print(pathsText(framework, result, paid));
       },
     );
 }
@@ -93,7 +113,22 @@ function positionTitle(framework: Framework, position: Position): string {
   return `${titleOf(framework, position.level)}${qualifiers.length > 0 ? ` (${qualifiers.join(', ')})` : ''}`;
 }
 
-function pathsText(framework: Framework, result: PathResult): string {
+const dollars = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+/** One move's pay for the table: the yearly median and the market when it is not the one asked for. */
+function stepPayText(pay: StepPay, market: string): string {
+  if (pay.yearly === null) return 'unknown';
+  return `${dollars(pay.yearly)}${pay.market === market ? '' : ` (${pay.market})`}`;
+}
+
+function pathPayLine(pay: PathPay, years: number, market: string): string {
+  const unknown =
+    pay.unknown === 0 ? '' : ` (${pay.unknown} move${pay.unknown === 1 ? '' : 's'} without pay left out)`;
+  const arrival = pay.arrival.yearly === null ? 'unknown' : `${dollars(pay.arrival.yearly)} a year`;
+  return `   Pay on the way: ${dollars(pay.total)} over about ${years} years${unknown}; on arrival ${arrival}${pay.arrival.market === market ? '' : ` (${pay.arrival.market})`}.`;
+}
+
+function pathsText(framework: Framework, result: PathResult, paid?: ReturnType<typeof withPay>): string {
   const { paths } = result;
   const from = positionTitle(framework, result.fromPosition);
   const to = positionTitle(framework, result.toPosition);
@@ -102,24 +137,31 @@ function pathsText(framework: Framework, result: PathResult): string {
   const lines = [
     `${from} → ${to}: ${paths.length} path${paths.length === 1 ? '' : 's'}, best first (near-ties to the ${track.toLowerCase()} track)`,
   ];
+  if (paid !== undefined)
+    lines.push(
+      `Pay: the median yearly package in market ${paid.market} of the position each move's years are spent in (the one left); @startup and @big-company positions are paid in their own market.`,
+    );
   paths.forEach((path, i) => {
     lines.push(
       '',
       `${i + 1}. ${years(path.years)} years (about ${path.expectedYears}), ${path.steps.length} move${path.steps.length === 1 ? '' : 's'}`,
     );
+    const pay = paid?.paths[i];
+    if (pay !== undefined) lines.push(pathPayLine(pay.pay, path.expectedYears, paid!.market));
     lines.push(
       terminalTable(
-        ['Move', 'To', 'Years', 'Band', 'Advice'],
-        path.steps.map((s) => [
+        ['Move', 'To', 'Years', 'Band', ...(pay ? ['Paid/yr'] : []), 'Advice'],
+        path.steps.map((s, j) => [
           s.kind,
           positionTitle(framework, s.toPosition),
           years(s.years),
           s.levelChange === null ? '' : s.levelChange > 0 ? `+${s.levelChange}` : String(s.levelChange),
+          ...(pay ? [stepPayText(pay.steps[j]!.pay, paid!.market)] : []),
           [...s.prerequisites.map((p) => `Before: ${p}`), ...s.advice]
-            .map((item) => wrap(item, 50, '  ').replace(/^ {2}/, '- '))
+            .map((item) => wrap(item, pay ? 40 : 50, '  ').replace(/^ {2}/, '- '))
             .join('\n'),
         ]),
-        { colWidths: [15, 22, 8, 6, 54] },
+        { colWidths: pay ? [15, 22, 8, 6, 12, 44] : [15, 22, 8, 6, 54] },
       ),
     );
   });

@@ -230,9 +230,10 @@ describe('trellis earnings simulate', () => {
   const earnings = (body: string) => writeTemp('earnings.yaml', body);
 
   it('prints the issue JSON shape, exact without ranges', () => {
-    // 100,000 at 10% for 3 years: 100,000, 110,000, 121,000; total 331,000.
+    // 100,000 at 10% for 3 years: 100,000, 110,000, 121,000; total 331,000. A salary alone
+    // (`market: none`) walks no levels: the closed form of compounding.
     const file = earnings(
-      'start: { salary: 100000 }\nyears: 3\nstrategies: [{ name: steady, merit: 0.1 }]\n',
+      'start: { salary: 100000 }\nyears: 3\nmarket: none\nstrategies: [{ name: steady, merit: 0.1 }]\n',
     );
     const { code, stdout, stderr } = trellis(['earnings', 'simulate', file, '--runs', '10', '--json']);
     expect(code).toBe(0);

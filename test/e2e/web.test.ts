@@ -385,8 +385,9 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
   it('plans a path and answers "where can I be in N years"', async () => {
     await page.goto(`${base}/paths`);
     // The start comes from the saved assessment.
-    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('senior');
-    await page.getByLabel('To', { exact: true }).selectOption('em');
+    const level = (which: string) => page.getByRole('group', { name: which }).getByLabel('Level or role');
+    expect(await level('From').inputValue()).toBe('senior');
+    await level('To').selectOption('em');
     const paths = page.getByRole('list', { name: 'Paths, best first' });
     await paths.waitFor();
     expect(await paths.textContent()).toContain('Engineering manager');

@@ -52,6 +52,17 @@ describe.each(stores())('the API through inject, over $kind', (store) => {
     expect(missing.body.error.message).toContain('did you mean "staff"');
   });
 
+  it('plans paths with their pay with the same JSON as path --pay', async () => {
+    const paid = await call('GET', '/api/paths?from=senior&to=principal&top=1&pay=true&market=us-startup');
+    expect(paid.body).toEqual(
+      JSON.parse(
+        trellis(['path', 'senior', 'principal', '--top', '1', '--pay', '--market', 'us-startup', '--json'])
+          .stdout,
+      ),
+    );
+    expect(paid.body.paths[0].pay.total).toBe(2675500);
+  });
+
   it('maps levels and plans paths with the same JSON as the CLI', async () => {
     const map = await call('GET', '/api/levels/map?company=google&code=L5&to=meta');
     expect(map.body).toEqual(

@@ -156,7 +156,7 @@ describe('trellis assess --db', () => {
       id: 1,
       db,
       date: '2026-11-01',
-      framework: { id: 'reference', version: '1.1.0' },
+      framework: { id: 'reference', version: '1.2.0' },
     });
     const text = trellis(['assess', assessment, '--db', db]);
     expect(text.stdout).toBe(`${trellis(['assess', assessment]).stdout}Stored as assessment 2 in ${db}.\n`);

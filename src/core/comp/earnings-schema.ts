@@ -44,7 +44,20 @@ export const earningsFileSchema = counted(
   'earnings file',
   z.strictObject({
     currency,
-    start: z.strictObject({ salary: amount }),
+    start: z.strictObject({
+      salary: amount,
+      level: z.string().min(1, 'must not be empty').optional(),
+    }),
+    market: z
+      .string()
+      .min(1, 'must not be empty')
+      .optional()
+      .describe('The market whose pay per level the careers walk; `none` for a salary alone.'),
+    inflation: z
+      .number()
+      .min(-0.5, 'must be at least -0.5 (a fraction: 0.02 is 2%)')
+      .max(1, 'must be at most 1 (a fraction: 0.02 is 2%)')
+      .optional(),
     years: z
       .number()
       .int('must be a whole number of years')
@@ -190,6 +203,9 @@ export function readEarningsValue(
       strategies,
       runs: value.runs,
       seed: value.seed,
+      ...(value.market === undefined ? {} : { market: value.market }),
+      ...(value.start.level === undefined ? {} : { startLevel: value.start.level }),
+      ...(value.inflation === undefined ? {} : { inflation: value.inflation }),
     },
   };
 }

@@ -8,8 +8,10 @@ import {
   toMajor,
   type Major,
 } from './money.js';
+import type { PayLadder } from './ladder.js';
 import { percentiles } from './percentile.js';
 import { hashSeed, mulberry32 } from './random.js';
+import { walkCareer } from './walk.js';
 
 /** A yearly rate (0.035 is 3.5%), or a [min, max] range drawn uniformly each year of each run. */
 export type Rate = number | readonly [number, number];
@@ -32,6 +34,13 @@ export interface EarningsInput {
   strategies: Strategy[];
   runs: number;
   seed: number;
+  /** The market named in the file (`none`: no ladder) and the level the career starts at. */
+  market?: string;
+  startLevel?: string;
+  /** When given, careers walk this ladder of levels and market pay instead of compounding a salary. */
+  ladder?: PayLadder;
+  /** Yearly inflation of the market's pay figures (0.02 is 2%); 0 when left out. */
+  inflation?: number;
 }
 
 export interface PercentileRow {
@@ -48,8 +57,16 @@ export interface EarningsReport {
     name: string;
     total: PercentileRow;
     /** Each year's salary, and the earnings summed up to the end of that year (for fan charts). */
-    years: ({ year: number } & PercentileRow & { cumulative: PercentileRow })[];
+    years: ({ year: number } & PercentileRow & {
+        cumulative: PercentileRow;
+        /** On a ladder: level id → the share of runs holding it that year (levels held by none left out). */
+        levels?: Record<string, number>;
+      })[];
+    /** On a ladder: the unvested equity forfeited at job changes over the career. */
+    forfeited?: PercentileRow;
   }[];
+  /** On a ladder: the market and the levels walked, lowest first. */
+  ladder?: { market: string; levels: { id: string; title: string }[]; inflation: number };
   warnings: string[];
 }
 
@@ -174,6 +191,15 @@ export function simulateEarnings(input: EarningsInput, onProgress?: Progress): E
     runs: input.runs,
     seed: input.seed,
     strategies,
+    ...(input.ladder === undefined
+      ? {}
+      : {
+          ladder: {
+            market: input.ladder.market,
+            levels: input.ladder.rungs.map((r) => ({ id: r.level, title: r.title })),
+            inflation: input.inflation ?? 0,
+          },
+        }),
     warnings: input.strategies.flatMap(strategyWarnings),
   };
 }
@@ -194,7 +220,39 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
   const byYear = Array.from({ length: years }, () => new Float64Array(runs));
   const upToYear = Array.from({ length: years }, () => new Float64Array(runs));
   const chunk = Math.max(1, Math.floor(1_000_000 / years));
-  for (let run = 0; run < runs; run++) {
+  const ladder = input.ladder;
+  const held =
+    ladder === undefined ? [] : Array.from({ length: years }, () => new Uint32Array(ladder.rungs.length));
+  const forfeited = new Float64Array(ladder === undefined ? 0 : runs);
+  for (let run = 0; ladder !== undefined && run < runs; run++) {
+    const draw = (low: number, width: number) => () => (width === 0 ? low : low + width * random());
+    const walk = walkCareer(
+      ladder,
+      strategy,
+      input.salary,
+      years,
+      switches,
+      {
+        merit: draw(meritLow, meritWidth),
+        change: draw(switchLow, switchWidth),
+        promotion: draw(promoLow, promoWidth),
+      },
+      random,
+      input.inflation ?? 0,
+    );
+    let total = 0;
+    let lost = 0;
+    walk.forEach((year, index) => {
+      total += year.pay;
+      lost += year.forfeited;
+      byYear[index]![run] = year.pay;
+      upToYear[index]![run] = total;
+      held[index]![year.rung]! += 1;
+    });
+    forfeited[run] = lost;
+    if ((run + 1) % chunk === 0 || run + 1 === runs) progress(((run % chunk) + 1) * years);
+  }
+  for (let run = 0; ladder === undefined && run < runs; run++) {
     let salary = input.salary;
     let total = salary;
     byYear[0]![run] = salary;
@@ -219,6 +277,13 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
     const [p10, p50, p90] = percentiles(values, PERCENTILES).map((value) => toMajor(minor(value), digits));
     return { p10: p10!, p50: p50!, p90: p90! };
   };
+  const levels = (index: number) =>
+    Object.fromEntries(
+      ladder!.rungs.flatMap((r, rung) => {
+        const count = held[index]![rung]!;
+        return count === 0 ? [] : [[r.level, count / runs]];
+      }),
+    );
   // The career total is the last year's running sum.
   return {
     total: row(upToYear[years - 1]!),
@@ -226,6 +291,8 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
       year: index + 1,
       ...row(values),
       cumulative: row(upToYear[index]!),
+      ...(ladder === undefined ? {} : { levels: levels(index) }),
     })),
+    ...(ladder === undefined ? {} : { forfeited: row(forfeited) }),
   };
 }

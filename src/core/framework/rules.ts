@@ -4,6 +4,7 @@ import type { Path, Severity } from '../problems.js';
 import type { Entry, Salvaged, Section } from './salvage.js';
 import type { Competency, Level, Range } from './schema.js';
 import { own } from '../names.js';
+import { checkPay } from './pay-rules.js';
 
 /** Where a rule reports what it found. */
 export type Report = (path: Path, message: string, code: string, severity?: Severity) => void;
@@ -32,6 +33,7 @@ export function checkFramework(fw: Salvaged, report: Report): void {
   checkMoves(placed, report);
   checkCompanies(fw, report);
   checkRanges(fw, report);
+  checkPay(fw, report);
 }
 
 interface Ids {

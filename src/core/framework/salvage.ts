@@ -5,6 +5,7 @@ import {
   competencySchema,
   groupSchema,
   levelSchema,
+  marketSchema,
   moveSchema,
   promotionRuleSchema,
   roleSchema,
@@ -33,6 +34,7 @@ const sections = {
   specialisations: specialisationSchema,
   companies: companySchema,
   assumptions: assumptionSchema,
+  markets: marketSchema,
   sources: sourceSchema,
 } as const;
 

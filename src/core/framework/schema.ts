@@ -121,6 +121,24 @@ export const expectationSchema = z
   })
   .describe('What a level expects of one competency.');
 
+const payFigure = z.number().min(0, 'must not be negative');
+
+export const payRowSchema = z
+  .strictObject({
+    base: payFigure.describe('Base salary a year.'),
+    bonus: payFigure.describe('Target bonus a year.'),
+    equity: payFigure.describe('Equity vesting a year, at grant value (paper value for options).'),
+    source: sourceRef.describe('The source of the total at this percentile.'),
+    splitSource: sourceRef
+      .optional()
+      .describe('The source of the split into base, bonus and equity, when another than `source`.'),
+  })
+  .describe('Total compensation at one percentile, split into base, bonus target and yearly equity.');
+
+export const levelPaySchema = z
+  .strictObject({ p25: payRowSchema, p50: payRowSchema, p75: payRowSchema })
+  .describe("A level's yearly total compensation in one market: 25th, 50th and 75th percentiles.");
+
 export const levelSchema = z
   .strictObject({
     id,
@@ -139,6 +157,10 @@ export const levelSchema = z
     years: rangeSchema.describe('Typical years spent in this level before moving on.'),
     yearsSource: sourceRef.optional(),
     share: shareSchema.optional(),
+    pay: z
+      .record(id, levelPaySchema)
+      .optional()
+      .describe('Market id → the pay at this level in that market.'),
     careerLevel: z
       .boolean()
       .default(false)
@@ -446,6 +468,24 @@ export const companySchema = z
   })
   .describe("A company's level codes mapped to this framework's levels.");
 
+export const marketSchema = z
+  .strictObject({
+    id,
+    name: text,
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .describe('The currency of every figure in this market.'),
+    year: z.number().int().optional().describe('The year the figures describe.'),
+    company: z
+      .enum(companyKinds)
+      .optional()
+      .describe('The company kind whose pay this market gives: a position `@startup` is paid in its market.'),
+    description: text.optional(),
+    source: sourceRef.optional(),
+  })
+  .describe('A labour market whose pay per level the framework carries, e.g. US large tech companies.');
+
 export const sourceSchema = z
   .strictObject({ id, title: text, url: z.url().optional(), note: text.optional() })
   .describe('Where a factual figure comes from.');
@@ -484,6 +524,11 @@ export const frameworkSchema = z
     specialisations: z.array(specialisationSchema).max(LIMITS.listItems).default([]),
     companies: z.array(companySchema).max(LIMITS.listItems).default([]),
     assumptions: z.array(assumptionSchema).max(LIMITS.listItems).default([]),
+    markets: z
+      .array(marketSchema)
+      .max(LIMITS.listItems)
+      .default([])
+      .describe('The markets whose pay the levels carry (`levels[].pay`).'),
     sources: z.array(sourceSchema).max(LIMITS.listItems).default([]),
   })
   .describe('A Trellis career framework: a versioned dual-track ladder as code.');
@@ -508,6 +553,9 @@ export type Specialisation = z.infer<typeof specialisationSchema>;
 export type Company = z.infer<typeof companySchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Assumption = z.infer<typeof assumptionSchema>;
+export type PayRow = z.infer<typeof payRowSchema>;
+export type LevelPay = z.infer<typeof levelPaySchema>;
+export type Market = z.infer<typeof marketSchema>;
 export type Framework = z.infer<typeof frameworkSchema>;
 /** A framework as written in a file, before defaults are filled in. */
 export type FrameworkInput = z.input<typeof frameworkSchema>;

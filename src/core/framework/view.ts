@@ -45,6 +45,7 @@ export function frameworkView(framework: Framework) {
     specialisations: framework.specialisations,
     companies: framework.companies,
     assumptions: framework.assumptions,
+    markets: framework.markets,
     sources: framework.sources,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findPaths } from '../../core/lattice/paths.js';
+import { withPay } from '../../core/lattice/pay.js';
 import { reachWithin } from '../../core/lattice/reach.js';
 import { DomainError } from '../../core/problems.js';
 import { problem } from '../../core/input/value.js';
@@ -26,6 +27,15 @@ const query = z.strictObject({
   within: numberText(z.number().min(0).max(100))
     .optional()
     .describe('Without `to`: everything reachable within these years.'),
+  pay: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('`true`: the expected yearly pay along each path and its total (`trellis path --pay`).'),
+  market: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('With `pay`: the market positions without a company kind are paid in (default: us-big-tech).'),
 });
 
 export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
@@ -42,7 +52,7 @@ export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
     },
     async (request) => {
       const { framework } = await workspace.activeFramework();
-      const { from, to, avoid, prefer, maxMoves, top, within } = request.query;
+      const { from, to, avoid, prefer, maxMoves, top, within, pay, market } = request.query;
       if (to !== undefined && within !== undefined)
         throw new DomainError('usage', 'within answers "where can I be in N years" and takes no target', [
           problem(
@@ -58,7 +68,8 @@ export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
           ]);
         return reachWithin(framework, from, within, avoid, prefer);
       }
-      return findPaths(framework, from, to, { avoid, prefer, maxMoves, top });
+      const result = findPaths(framework, from, to, { avoid, prefer, maxMoves, top });
+      return pay === 'true' ? withPay(framework, result, market) : result;
     },
   );
 }

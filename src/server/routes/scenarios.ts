@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { simulateEarnings } from '../../core/comp/earnings.js';
+import { ladderFor } from '../../core/comp/ladder.js';
 import { earningsFileSchema, MAX_RUNS, readEarningsValue } from '../../core/comp/earnings-schema.js';
 import { problem, refuse } from '../../core/input/value.js';
 import { scenarioDocument } from '../../store/entities.js';
@@ -25,6 +26,13 @@ const simulate = inlineDocumentBody(
       .optional()
       .describe('Simulated careers per strategy (default: the file’s runs).'),
     seed: z.number().int().optional().describe('Seed of the random draws (default: the file’s seed).'),
+    market: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'The market whose pay per level the careers walk (default: the file’s, else us-big-tech); `none` for a salary alone.',
+      ),
   }),
   (file) => readEarningsValue(file),
 );
@@ -65,7 +73,10 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
             `${input.runs} runs × ${input.years} years × ${input.strategies.length} strategies is ${work} career-years; at most ${MAX_WORK} per request (the command line has no such limit)`,
           ),
         ]);
-      return simulateEarnings(input);
+      // Careers walk the levels of the framework in use, as `trellis earnings simulate` does.
+      const { framework } = await workspace.activeFramework();
+      const ladder = ladderFor(framework, input, request.body.market ?? input.market);
+      return simulateEarnings(ladder === undefined ? input : { ...input, ladder });
     },
   );
 }

@@ -1,8 +1,9 @@
 import { lazy, useDeferredValue, useMemo, useState } from 'react';
 import { simulateEarnings } from '../../../src/core/comp/earnings.js';
+import { ladderFor } from '../../../src/core/comp/ladder.js';
 import { PRESETS } from '../../../src/core/comp/presets.js';
 import { ApiError } from '../api/client.js';
-import { useDocuments, useSaveDocument, type StoredDocument } from '../api/hooks.js';
+import { useDocuments, useFramework, useSaveDocument, type StoredDocument } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
 import { ErrorNotice, Field, Loading, money, PageHeader, SaveButton } from '../components/ui.js';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../lib/earningsForm.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
+import { LevelsHeld } from './earnings/LevelsHeld.js';
 import { plainMessages } from '../lib/validate.js';
 
 const Fan = lazy(() => import('../charts/Fan.js'));
@@ -38,7 +40,17 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
   // Simulate from a deferred copy so typing stays responsive while thousands of careers run.
   const deferred = useDeferredValue(form);
   const checked = useMemo(() => checkEarningsForm(deferred), [deferred]);
-  const report = useMemo(() => (checked.input ? simulateEarnings(checked.input) : null), [checked]);
+  const framework = useFramework().data?.framework;
+  // Careers walk the framework's market pay when it has some; a salary alone otherwise.
+  const report = useMemo(() => {
+    if (!checked.input) return null;
+    try {
+      const ladder = framework ? ladderFor(framework, checked.input) : undefined;
+      return simulateEarnings(ladder ? { ...checked.input, ladder } : checked.input);
+    } catch {
+      return simulateEarnings(checked.input);
+    }
+  }, [checked, framework]);
 
   const errors = {
     ...(save.error instanceof ApiError ? plainMessages(save.error.fieldMessages()) : {}),
@@ -248,6 +260,7 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
               >
                 <Fan data={chartData} strategies={report.strategies.map((s) => s.name)} />
               </ChartFrame>
+              <LevelsHeld report={report} />
             </>
           )}
         </section>

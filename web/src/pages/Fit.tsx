@@ -2,14 +2,8 @@ import { useMemo } from 'react';
 import { scoreFit } from '../../../src/core/fit/fit.js';
 import { answerLabels, ANSWER_MAX, ANSWER_MIN, questions } from '../../../src/core/fit/questions.js';
 import { PageHeader } from '../components/ui.js';
-import { useStoredState } from '../lib/stored.js';
+import { useFitAnswers } from '../lib/fit.js';
 import { useTitle } from '../lib/title.js';
-
-type Answers = Record<string, number>;
-const isAnswers = (value: unknown): value is Answers =>
-  typeof value === 'object' &&
-  value !== null &&
-  Object.values(value).every((v) => Number.isInteger(v) && v >= ANSWER_MIN && v <= ANSWER_MAX);
 
 const points = Array.from({ length: ANSWER_MAX - ANSWER_MIN + 1 }, (_, i) => ANSWER_MIN + i);
 const leanText = {
@@ -20,7 +14,7 @@ const leanText = {
 
 export default function FitPage() {
   useTitle('IC or manager?');
-  const [answers, setAnswers] = useStoredState<Answers>('trellis.fit.answers', {}, isAnswers);
+  const [answers, setAnswers] = useFitAnswers();
   const answered = questions.filter((q) => answers[q.id] !== undefined).length;
   const complete = answered === questions.length;
   // A partial questionnaire would report a lean never expressed: score only complete answers.

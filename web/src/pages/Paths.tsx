@@ -6,6 +6,9 @@ import { reachWithin } from '../../../src/core/lattice/reach.js';
 import { useFramework } from '../api/hooks.js';
 import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
 import { useCurrentLevel } from '../lib/current.js';
+import { useFitLean } from '../lib/fit.js';
+import { PayChart } from './paths/PayChart.js';
+import { PositionPicker } from './paths/PositionPicker.js';
 import { useTitle } from '../lib/title.js';
 
 const kindLabel: Record<string, string> = {
@@ -25,25 +28,10 @@ function nameOf(framework: Framework, id: string): string {
   );
 }
 
-function NodeOptions({ framework }: { framework: Framework }) {
-  return (
-    <>
-      {framework.tracks.map((t) => {
-        const levels = framework.levels.filter((l) => l.track === t.id);
-        const roles = framework.roles.filter((r) => r.track === t.id);
-        if (levels.length + roles.length === 0) return null;
-        return (
-          <optgroup key={t.id} label={t.name}>
-            {[...levels, ...roles].map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.title}
-              </option>
-            ))}
-          </optgroup>
-        );
-      })}
-    </>
-  );
+const companyName: Record<string, string> = { 'big-company': 'big company', startup: 'startup' };
+
+function specialisationName(framework: Framework, id: string): string {
+  return framework.specialisations.find((s) => s.id === id)?.name ?? id;
 }
 
 function PathCard({ framework, path, index }: { framework: Framework; path: CareerPath; index: number }) {
@@ -60,6 +48,12 @@ function PathCard({ framework, path, index }: { framework: Framework; path: Care
           <li key={`${step.move}-${i}`}>
             <strong>{nameOf(framework, step.to)}</strong>{' '}
             <span className="tag">{kindLabel[step.kind] ?? step.kind}</span>{' '}
+            {step.toPosition.specialisation ? (
+              <span className="tag">{specialisationName(framework, step.toPosition.specialisation)}</span>
+            ) : null}{' '}
+            {step.toPosition.company ? (
+              <span className="tag">{companyName[step.toPosition.company] ?? step.toPosition.company}</span>
+            ) : null}{' '}
             <span className="muted small">
               {range(step.years)} years
               {step.levelChange !== null && step.levelChange !== 0
@@ -92,16 +86,20 @@ export default function PathsPage() {
   const to = params.get('to') ?? '';
   const avoid = params.get('avoid') ?? '';
   const within = params.get('within') ?? '3';
+  const lean = useFitLean();
+  // The preference: as chosen here, else the fit result's lean, else the start's own track.
+  const prefer = params.get('prefer') ?? lean ?? '';
   const framework = fw.data?.framework;
 
   const planned = useMemo(() => {
     if (!framework || !from || !to) return null;
     try {
-      return { result: findPaths(framework, from, to, { top: 5, ...(avoid ? { avoid } : {}) }), error: null };
+      const options = { top: 5, ...(avoid ? { avoid } : {}), ...(prefer ? { prefer } : {}) };
+      return { result: findPaths(framework, from, to, options), error: null };
     } catch (error) {
       return { result: null, error };
     }
-  }, [framework, from, to, avoid]);
+  }, [framework, from, to, avoid, prefer]);
 
   const horizon = Number(within);
   const horizonError =
@@ -113,11 +111,11 @@ export default function PathsPage() {
   const reach = useMemo(() => {
     if (!framework || !from || horizonError) return null;
     try {
-      return reachWithin(framework, from, horizon, avoid || undefined);
+      return reachWithin(framework, from, horizon, avoid || undefined, prefer || undefined);
     } catch {
       return null;
     }
-  }, [framework, from, horizon, horizonError, avoid]);
+  }, [framework, from, horizon, horizonError, avoid, prefer]);
 
   if (fw.isPending) return <Loading what="the lattice" />;
   if (fw.error) return <ErrorNotice title="The framework could not be loaded" error={fw.error} />;
@@ -136,17 +134,36 @@ export default function PathsPage() {
         promotions, track switches, lateral moves and company changes.
       </PageHeader>
       <form className="card row" aria-label="Plan a path" onSubmit={(e) => e.preventDefault()}>
-        <Field label="From">
-          <select value={from} onChange={(e) => set('from', e.target.value)}>
-            <option value="">Choose where you are…</option>
-            <NodeOptions framework={fwk} />
-          </select>
-        </Field>
-        <Field label="To">
-          <select value={to} onChange={(e) => set('to', e.target.value)}>
-            <option value="">Choose a target…</option>
-            <NodeOptions framework={fwk} />
-          </select>
+        <PositionPicker
+          label="From"
+          blank="Choose where you are…"
+          value={from}
+          onChange={(v) => set('from', v)}
+          framework={fwk}
+        />
+        <PositionPicker
+          label="To"
+          blank="Choose a target…"
+          value={to}
+          onChange={(v) => set('to', v)}
+          framework={fwk}
+        />
+        <Field
+          label="Prefer the track"
+          hint={
+            lean && !params.get('prefer')
+              ? 'from your IC-or-manager result'
+              : "near-ties go to it; the start's by default"
+          }
+        >
+          <Choice
+            value={prefer}
+            onChange={(track) => set('prefer', track)}
+            blank="The start's track"
+            options={fwk.tracks
+              .filter((t) => t.kind === 'ladder')
+              .map((t) => ({ value: t.id, label: t.name }))}
+          />
         </Field>
         <Field label="Avoid the track">
           <Choice
@@ -175,11 +192,14 @@ export default function PathsPage() {
               {avoid ? ' without that track' : ''} in this lattice.
             </p>
           ) : planned?.result ? (
-            <ol className="paths" aria-label="Paths, best first">
-              {planned.result.paths.map((p, i) => (
-                <PathCard key={i} framework={fwk} path={p} index={i} />
-              ))}
-            </ol>
+            <>
+              <PayChart framework={fwk} result={planned.result} />
+              <ol className="paths" aria-label="Paths, best first">
+                {planned.result.paths.map((p, i) => (
+                  <PathCard key={i} framework={fwk} path={p} index={i} />
+                ))}
+              </ol>
+            </>
           ) : null}
         </section>
         <section aria-labelledby="reach-title">
