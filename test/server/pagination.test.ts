@@ -96,6 +96,19 @@ describe('list endpoints, a page at a time', () => {
     expect(await get('/api/scenarios')).toEqual({ status: 200, body: { scenarios: [], nextCursor: null } });
   });
 
+  it('pages the stored frameworks by id, saying which one is in use on every page', async () => {
+    const all = (await server.workspace.frameworks.list()).map((f) => f.id);
+    // The shipped reference in its two versions.
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const { ids, pages } = await walk('/api/frameworks', 'frameworks', 1);
+    expect(ids).toEqual(all);
+    expect(pages).toBe(all.length);
+    const active = (await server.workspace.activeFramework()).row.id;
+    const first = await get('/api/frameworks?limit=1');
+    expect(first.body).toMatchObject({ active, nextCursor: expect.any(String) });
+    expect(first.body.frameworks[0]).not.toHaveProperty('source');
+  });
+
   it('neither repeats nor skips an item when one is deleted between pages', async () => {
     const first = await get('/api/offers?limit=4');
     await server.workspace.offers.delete(first.body.offers[3].id);
@@ -124,7 +137,13 @@ describe('list endpoints, a page at a time', () => {
 
   it('describes limit, cursor and nextCursor in OpenAPI on every list', async () => {
     const { body } = await get('/api/openapi.json');
-    for (const path of ['/api/evidence', '/api/assessments', '/api/offers', '/api/scenarios']) {
+    for (const path of [
+      '/api/evidence',
+      '/api/assessments',
+      '/api/offers',
+      '/api/scenarios',
+      '/api/frameworks',
+    ]) {
       const operation = body.paths[path].get;
       expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
         expect.arrayContaining(['limit', 'cursor']),
