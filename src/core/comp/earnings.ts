@@ -1,12 +1,14 @@
 import { DomainError, type Path, type Problem } from '../problems.js';
 import {
+  addMinor,
   formatMoney,
   MAX_MINOR,
   minor,
   minorDigits,
-  roundHalfAwayFromZero,
+  scale,
   toMajor,
   type Major,
+  type Minor,
 } from './money.js';
 import { percentiles } from './percentile.js';
 import { hashSeed, mulberry32 } from './random.js';
@@ -27,7 +29,7 @@ export interface Strategy {
 export interface EarningsInput {
   currency: string;
   /** Starting salary in minor units of the currency. */
-  salary: number;
+  salary: Minor;
   years: number;
   strategies: Strategy[];
   runs: number;
@@ -97,7 +99,8 @@ export function strategyLimitProblem(
   const change = 1 + highest(strategy.switch?.raise);
   const promotion = 1 + highest(strategy.promotions?.raise);
   // Rounding adds at most half a minor unit a year; the margin covers the draws' last binary digit.
-  let salary = input.salary;
+  // A bound in fractional minor units, not an amount: plain numbers.
+  let salary: number = input.salary;
   let total = salary;
   const growth = { merit: 0, switch: 0, promotion: 0 };
   for (let year = 2; year <= input.years; year++) {
@@ -195,8 +198,8 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
   const upToYear = Array.from({ length: years }, () => new Float64Array(runs));
   const chunk = Math.max(1, Math.floor(1_000_000 / years));
   for (let run = 0; run < runs; run++) {
-    let salary = input.salary;
-    let total = salary;
+    let salary: Minor = input.salary;
+    let total: Minor = salary;
     byYear[0]![run] = salary;
     upToYear[0]![run] = salary;
     for (let year = 2; year <= years; year++) {
@@ -206,8 +209,8 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
       const promotion = promoWidth === 0 ? promoLow : promoLow + promoWidth * random();
       let factor = switches[year] === 1 ? 1 + change : 1 + merit;
       if (promotes[year] === 1) factor *= 1 + promotion;
-      salary = roundHalfAwayFromZero(salary * factor);
-      total += salary;
+      salary = scale(salary, factor);
+      total = addMinor(total, salary);
       byYear[year - 1]![run] = salary;
       upToYear[year - 1]![run] = total;
     }
