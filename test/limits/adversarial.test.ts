@@ -120,10 +120,10 @@ describe('hostile bodies through the API', () => {
     expect(body.error.fields).toHaveLength(LIMITS.problems + 1);
     expect(body.error.fields[0]).toEqual({
       path: 'body.evidence[0]',
-      message: 'missing required field "id"',
+      message: 'missing required field "date"',
     });
     expect(body.error.fields.at(-1)).toEqual({
-      path: '(root)',
+      path: 'body',
       message: `and 99980 more items, not checked once ${LIMITS.problems} problems were found`,
     });
   });
