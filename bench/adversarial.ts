@@ -66,8 +66,8 @@ function emptyEntries(count: number): string {
   return exportWith({ evidence: `[${Array(count).fill('{}').join(',')}]` });
 }
 
-/** A framework file of about `bytes` bytes with a mistake on every line (an unknown field each). */
-function wrongFramework(bytes: number): string {
+/** A framework file of about `bytes` bytes of unknown top-level fields, one a line: one wide mapping. */
+function wideFramework(bytes: number): string {
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -78,6 +78,36 @@ function wrongFramework(bytes: number): string {
   return lines.join('');
 }
 
+/**
+ * A framework file of about `bytes` bytes with a mistake on every line and every list within its
+ * bounds: as many competencies as a list may hold, each with a misspelt field.
+ */
+function wrongFramework(bytes: number): string {
+  const count = 10_000;
+  const filler = 'v'.repeat(Math.max(1, Math.floor(bytes / count) - 30));
+  const lines = ['competencies:'];
+  for (let i = 0; i < count; i++) lines.push(`  - { id: c${i}, nmae: ${filler} }`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A valid workspace export of `count` evidence entries, each with a title of `titleLength` characters. */
+function largeExport(count: number, titleLength: number): string {
+  const title = 'x'.repeat(titleLength);
+  const entries: string[] = [];
+  for (let i = 1; i <= count; i++)
+    entries.push(
+      JSON.stringify({
+        id: i,
+        date: '2024-01-01',
+        title,
+        competencies: ['delivery'],
+        createdAt: '2024-01-01T00:00:00.000Z',
+        updatedAt: '2024-01-01T00:00:00.000Z',
+      }),
+    );
+  return exportWith({ evidence: `[${entries.join(',')}]` });
+}
+
 export const adversarial = {
   aliasBombs,
   deepJson,
@@ -85,5 +115,7 @@ export const adversarial = {
   wideObject,
   wideImport,
   emptyEntries,
+  wideFramework,
   wrongFramework,
+  largeExport,
 };

@@ -1,5 +1,6 @@
 // Career earnings: 100,000 simulated careers × 40 years on one thread, against a bare loop doing
 // the same number of random draws and multiply-adds, to show what the simulator itself costs.
+import { minor } from '../src/core/comp/money.js';
 import { simulateEarnings } from '../src/core/comp/earnings.js';
 
 const CAREERS = 100_000;
@@ -23,7 +24,7 @@ function simulate(): number {
   const started = performance.now();
   simulateEarnings({
     currency: 'USD',
-    salary: 10_000_000,
+    salary: minor(10_000_000),
     years: YEARS,
     // Every rate a range, so that every year of every run draws three numbers: the costliest case.
     strategies: [

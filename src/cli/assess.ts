@@ -189,19 +189,8 @@ async function assessInWorkspace(
           checkAssessment(framework, raw as { current?: unknown; ratings?: unknown }, doc.problem),
         );
         const b = await compareWith(workspace, framework, options.compare, compareId, pick);
-        let stored: StoredAssessment;
-        try {
-          stored = await workspace.assessments.create(value, active);
-        } catch (error) {
-          // Beyond the file's checks, the store checks the evidence ids: located in the file as well.
-          if (!(error instanceof DomainError)) throw error;
-          const doc = parseSource(text, source.file);
-          throw new DomainError(
-            error.code,
-            error.message,
-            error.problems.map((p) => doc.problem(p.path, p.message, p.code)),
-          );
-        }
+        // Beyond the file's checks, the store checks the evidence ids: located in the file as well.
+        const stored = await workspace.assessments.create(value, active, parseSource(text, source.file));
         const a = { label: source.file, assessment: value };
         printAssessment(framework, a, b, keptOf(stored, db, true), options.json);
         return;

@@ -1,3 +1,4 @@
+import { labelledSource } from '../core/input/value.js';
 import type { Command } from 'commander';
 import {
   simulateEarnings,
@@ -17,11 +18,9 @@ import { databaseName } from './database.js';
 import {
   dbOption,
   idOption,
-  inStored,
   pickStored,
   sourceOf,
   storedLine,
-  namingProblems,
   type DbOptions,
   type Source,
   type StoredRef,
@@ -125,9 +124,7 @@ async function scenarioInput(source: Source): Promise<{ input: EarningsInput; ke
       keep: async () => {
         // Stored as it was checked: the file is not read again.
         const document = { name: scenariosKind.defaultName(read.input), file: read.input };
-        const stored = await namingProblems(source.file, () =>
-          withWorkspace(source.db, (workspace) => workspace.scenarios.store(document)),
-        );
+        const stored = await withWorkspace(source.db, (workspace) => workspace.scenarios.store(document));
         return { ref: { id: stored.id, name: stored.name, db: databaseName(source.db) }, created: true };
       },
     };
@@ -143,7 +140,7 @@ async function scenarioInput(source: Source): Promise<{ input: EarningsInput; ke
     { mustExist: true },
   );
   const label = `scenario ${stored.id}`;
-  const input = inStored(label, () => readEarningsValue(stored.file).earnings);
+  const input = readEarningsValue(stored.file, labelledSource(stored.file, label)).earnings;
   const ref = { id: stored.id, name: stored.name, db: databaseName(source.db) };
   return { input, keep: async () => ({ ref, created: false }) };
 }

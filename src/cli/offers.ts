@@ -1,3 +1,4 @@
+import { labelledSource } from '../core/input/value.js';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { compareOffers, type Comparison } from '../core/comp/compare.js';
@@ -21,11 +22,9 @@ import { databaseName } from './database.js';
 import {
   dbOption,
   idOption,
-  inStored,
   pickStored,
   sourceOf,
   storedLine,
-  namingProblems,
   type DbOptions,
   type Source,
   type StoredRef,
@@ -63,31 +62,25 @@ function readOffers(file: string): ParsedOffers {
 
 /**
  * The offers a command computes on: FILE, or with `--db` a stored offer file (`--id`, else the most
- * recent). `within` runs the computation so that its problems point into what was read; `keep`,
- * called once the computation succeeded, stores FILE when `--db` was given with it, so that a
+ * recent), whose problems name what was read (FILE, or "offer file 3"); `keep`, called once the computation succeeded, stores FILE when `--db` was given with it, so that a
  * failed command stores nothing.
  */
 interface OffersInput {
   parsed: ParsedOffers;
-  within: <T>(work: () => T) => T;
   keep: () => Promise<{ ref: StoredRef; created: boolean } | undefined>;
 }
 
 async function offersInput(source: Source): Promise<OffersInput> {
-  if (source.kind === 'file')
-    return { parsed: readOffers(source.file), within: (work) => work(), keep: async () => undefined };
+  if (source.kind === 'file') return { parsed: readOffers(source.file), keep: async () => undefined };
   const db = databaseName(source.db);
   if (source.kind === 'store') {
     const parsed = readOffers(source.file);
     return {
       parsed,
-      within: (work) => work(),
       keep: async () => {
         // Stored as it was checked: the file is not read again.
         const document = { name: offersKind.defaultName(parsed.input), file: parsed.input };
-        const stored = await namingProblems(source.file, () =>
-          withWorkspace(source.db, (workspace) => workspace.offers.store(document)),
-        );
+        const stored = await withWorkspace(source.db, (workspace) => workspace.offers.store(document));
         return { ref: { id: stored.id, name: stored.name, db }, created: true };
       },
     };
@@ -104,8 +97,7 @@ async function offersInput(source: Source): Promise<OffersInput> {
   );
   const label = `offer file ${stored.id}`;
   return {
-    parsed: inStored(label, () => readOffersValue(stored.file)),
-    within: (work) => inStored(label, work),
+    parsed: readOffersValue(stored.file, labelledSource(stored.file, label)),
     keep: async () => ({ ref: { id: stored.id, name: stored.name, db }, created: false }),
   };
 }
@@ -174,8 +166,8 @@ export function registerOfferCommands(program: Command): void {
         // First, as when FILE was a required argument: a missing one is the first error reported.
         const source = sourceOf(file, options, command);
         const horizon = horizonOptions(options);
-        const { parsed, within, keep } = await offersInput(source);
-        const comparison = within(() => withinFile(parsed, () => compareOffers(parsed.file, horizon)));
+        const { parsed, keep } = await offersInput(source);
+        const comparison = withinFile(parsed, () => compareOffers(parsed.file, horizon));
         printResult(comparison, renderComparison, await keep(), options.json);
       },
     );
@@ -204,10 +196,10 @@ export function registerOfferCommands(program: Command): void {
           max: MAX_YEARS * 12,
         });
         const horizon = horizonOptions(options);
-        const { parsed, within, keep } = await offersInput(source);
-        const offer = within(() => selectOffer(parsed, options.offer));
-        const report = within(() =>
-          withinFile(parsed, () => leaveCost(offer, month, horizon.stockGrowth ?? parsed.file.stockGrowth)),
+        const { parsed, keep } = await offersInput(source);
+        const offer = selectOffer(parsed, options.offer);
+        const report = withinFile(parsed, () =>
+          leaveCost(offer, month, horizon.stockGrowth ?? parsed.file.stockGrowth),
         );
         printResult(report, (r) => renderLeave(r, parsed.file.currency), await keep(), options.json);
       },
@@ -232,9 +224,9 @@ export function registerOfferCommands(program: Command): void {
         // First, as when FILE was a required argument: a missing one is the first error reported.
         const source = sourceOf(file, options, command);
         const horizon = horizonOptions(options);
-        const { parsed, within, keep } = await offersInput(source);
-        const offer = within(() => selectOffer(parsed, options.offer));
-        const brief = within(() => withinFile(parsed, () => negotiationBrief(parsed.file, offer, horizon)));
+        const { parsed, keep } = await offersInput(source);
+        const offer = selectOffer(parsed, options.offer);
+        const brief = withinFile(parsed, () => negotiationBrief(parsed.file, offer, horizon));
         printResult(brief, renderBrief, await keep(), options.json);
       },
     );

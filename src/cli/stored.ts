@@ -115,34 +115,3 @@ export function storedLine(what: string, ref: StoredRef, created: boolean): stri
     ? `Stored as ${what} ${ref.id}${named} in ${ref.db}.`
     : `From the stored ${what} ${ref.id}${named} in ${ref.db}.`;
 }
-
-/**
- * Runs `work` on a stored document read back as text: its problems (an offer name not in it, say)
- * name the stored item instead of a line and column of JSON the user never wrote.
- */
-export function inStored<T>(label: string, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new DomainError(
-      error.code,
-      error.message,
-      error.problems.map(({ line: _line, col: _col, ...p }) => ({ ...p, file: label })),
-    );
-  }
-}
-
-/** Runs `work` (storing FILE, say); a problem it reports without a file names `label`. */
-export async function namingProblems<T>(label: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new DomainError(
-      error.code,
-      error.message,
-      error.problems.map((p) => ({ ...p, file: p.file ?? label })),
-    );
-  }
-}

@@ -12,7 +12,9 @@ import { readFramework } from '../store/frameworks.js';
 import { wrap } from './format.js';
 import { print, printJson } from './output.js';
 import { databaseName } from './database.js';
-import { dbOption, inStored, namingProblems, sourceOf, type DbOptions, type Source } from './stored.js';
+import { dbOption, sourceOf, type DbOptions, type Source } from './stored.js';
+import { readProfile } from '../core/profile/profile.js';
+import { refuse } from '../core/input/value.js';
 import { withWorkspace } from './workspace.js';
 
 export function registerTShapeCommands(program: Command): void {
@@ -67,7 +69,13 @@ async function tShapeInWorkspace(
         const input = parseTShapeFile(readTextFile(source.file), source.file, framework);
         const result = tShape(framework, input);
         const { updatedAt: _updatedAt, ...profile } = (await workspace.profile.get()) ?? {};
-        await namingProblems('profile', () => workspace.profile.put({ ...profile, ...input }, framework));
+        const checked = readProfile(framework, { ...profile, ...input });
+        if (checked.value === undefined)
+          refuse(
+            'profile is not valid',
+            checked.problems.map((p) => ({ ...p, file: 'profile' })),
+          );
+        await workspace.profile.store(checked.value);
         return { result, saved: true };
       }
       const framework =
@@ -75,7 +83,7 @@ async function tShapeInWorkspace(
           ? (await workspace.activeFramework()).framework
           : readFramework(options.framework).framework;
       const input = profileTShape(await workspace.profile.get(), db);
-      return { result: inStored('profile', () => tShape(framework, input)), saved: false };
+      return { result: tShape(framework, input, 'profile'), saved: false };
     },
     { mustExist: source.kind === 'stored' },
   );

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { DomainError } from '../core/problems.js';
+import { parseJsonText } from '../core/input/document.js';
+import { LIMITS } from '../core/input/limits.js';
+import { refuse } from '../core/input/value.js';
 import { readTextFile, writeTextFileAtomic } from '../store/files.js';
 import type { Workspace } from '../store/workspace.js';
 import { print } from './output.js';
@@ -55,35 +57,9 @@ export function registerWorkspaceCommands(program: Command): void {
     .argument('<file>', 'a JSON document written by trellis export')
     .option('--db <file>', dbHelp)
     .action(async (file: string, options: { db?: string }) => {
-      const text = readTextFile(file);
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        throw new DomainError('invalid-input', `${file} is not JSON`, [
-          {
-            severity: 'error',
-            code: 'json-syntax',
-            message: `not JSON: ${(error as Error).message}`,
-            path: [],
-            showPath: false,
-            file,
-          },
-        ]);
-      }
-      await withWorkspace(options.db, async (workspace) => {
-        try {
-          await workspace.import(value);
-        } catch (error) {
-          if (error instanceof DomainError)
-            throw new DomainError(
-              error.code,
-              error.message,
-              error.problems.map((p) => ({ ...p, file })),
-            );
-          throw error;
-        }
-      });
+      const { value, problems } = parseJsonText(readTextFile(file), file, LIMITS.importBytes);
+      if (problems.length > 0) refuse(`${file} is not valid`, problems);
+      await withWorkspace(options.db, (workspace) => workspace.import(value, file));
       print(`Restored the workspace from ${file}.`);
     });
 

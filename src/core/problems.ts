@@ -1,4 +1,4 @@
-import { LIMITS, TOO_MANY_PROBLEMS } from './input/limits.js';
+import { LIMITS, NOT_CHECKED, TOO_MANY_PROBLEMS } from './input/limits.js';
 
 /** A path into a parsed document: object keys and array indexes. */
 export type Path = readonly (string | number)[];
@@ -95,7 +95,7 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 
 /** Problems in reading order: by file, then line, then column; a count of the rest comes last. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  const last = (p: Problem) => (p.code === TOO_MANY_PROBLEMS ? 1 : 0);
+  const last = (p: Problem) => (p.code === TOO_MANY_PROBLEMS ? 1 : p.code === NOT_CHECKED ? 2 : 0);
   return [...problems].sort(
     (a, b) =>
       last(a) - last(b) ||
@@ -112,13 +112,26 @@ export function sortProblems(problems: Problem[]): Problem[] {
  */
 export function capProblems(problems: readonly Problem[], limit: number = LIMITS.problems): Problem[] {
   const kept: Problem[] = [];
+  const unchecked: Problem[] = [];
   let omitted = 0;
   for (const problem of problems) {
     if (problem.code === TOO_MANY_PROBLEMS) omitted += problem.omitted ?? 0;
+    else if (problem.code === NOT_CHECKED) unchecked.push(problem);
     else if (kept.length < limit) kept.push(problem);
     else omitted++;
   }
-  return omitted === 0 ? kept : [...kept, moreProblems(omitted, kept[0]?.file)];
+  return [...kept, ...(omitted === 0 ? [] : [moreProblems(omitted, kept[0]?.file)]), ...unchecked];
+}
+
+/** The one problem that says `count` items were not checked, as enough problems were found before them. */
+export function notChecked(count: number): Problem {
+  return {
+    severity: 'error',
+    code: NOT_CHECKED,
+    showPath: false,
+    message: `and ${count} more item${count === 1 ? '' : 's'}, not checked once ${LIMITS.problems} problems were found`,
+    path: [],
+  };
 }
 
 /** The one problem that stands for `omitted` others. */

@@ -22,7 +22,8 @@ import { profileRoutes } from './routes/profile.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { answer, errorResponses } from './responses.js';
-import { validatorCompiler } from './validation.js';
+import { RequestValidationError, validatorCompiler } from './validation.js';
+import { jsonBoundsProblem } from '../core/input/json-bounds.js';
 import { z } from 'zod';
 import { frameworkRefSchema } from '../store/entities.js';
 
@@ -61,6 +62,9 @@ export async function buildServer({ workspace, webRoot, logger = false, allowedH
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '' && request.method === 'DELETE') return done(null, undefined);
+    // Too deep or too wide is refused before parsing, which alone could take seconds.
+    const bounds = jsonBoundsProblem(body as string);
+    if (bounds) return done(new RequestValidationError([{ severity: 'error', ...bounds }]), undefined);
     parseJson(request, body as string, done);
   });
   const web = webRoot ?? resolve(packageRoot, 'web', 'dist');

@@ -81,6 +81,18 @@ function destinationOf(path: string, links = 0): Destination {
 }
 
 /**
+ * Where a whole file written by another writer (the database's online backup) goes: the regular
+ * file at `path`, or behind its symbolic links, or a new one in a folder that exists. A missing
+ * folder, a pipe, a device or a directory is refused (exit 2): nothing is created.
+ */
+export function replaceableTarget(path: string): string {
+  const destination = destinationOf(path);
+  if (destination.kind === 'through')
+    throw new DomainError('usage', `cannot write ${path}: it is a pipe or a device, not a file`);
+  return destination.path;
+}
+
+/**
  * Writes a whole file or nothing: a crash mid-write never leaves half a file behind, and a failed
  * write leaves the previous file as it was. Pipes and devices are written into (see destinationOf).
  */

@@ -1,7 +1,7 @@
-import { loadFrameworkOrThrow } from '../core/framework/load.js';
-import { DomainError, type Path, type Problem } from '../core/problems.js';
+import { DomainError } from '../core/problems.js';
 import { afterExplicitIds, openDatabase, type Connection, type OpenOptions } from './dialect/index.js';
-import { workspaceExportSchema, type StoredFramework, type WorkspaceExport } from './entities.js';
+import type { StoredFramework, WorkspaceExport } from './entities.js';
+import { readWorkspaceExport } from './export-check.js';
 import { checkMigratable, migrate, schemaVersion } from './migrations/index.js';
 import { AssessmentRepository } from './repositories/assessments.js';
 import { inReadTransaction, inTransaction, type Db } from './repositories/common.js';
@@ -10,20 +10,14 @@ import {
   learningPlansKind,
   offersKind,
   scenariosKind,
-  validateDocument,
   type LearningPlanValue,
   type OffersFileValue,
   type ScenarioFileValue,
 } from './repositories/documents.js';
 import { EvidenceRepository } from './repositories/evidence.js';
-import {
-  FrameworkRepository,
-  loaded,
-  referenceConflictOf,
-  type FrameworkInUse,
-} from './repositories/frameworks.js';
+import { FrameworkRepository, loaded, type FrameworkInUse } from './repositories/frameworks.js';
 import { ProfileRepository } from './repositories/profile.js';
-import { problem, refuse, under, validateValue } from '../core/input/value.js';
+import { refuse } from '../core/input/value.js';
 
 /** Where the workspace lives unless told otherwise: relative to the current directory. */
 export const DEFAULT_DB = 'data/trellis.sqlite';
@@ -175,9 +169,14 @@ export class Workspace extends Repositories {
    * Replaces everything with an export's content, ids and timestamps included, so that exporting
    * again gives the same document. Checked in full first; one transaction, so a bad file changes nothing.
    */
-  async import(input: unknown): Promise<void> {
-    const data = validateValue(workspaceExportSchema, input, 'workspace export');
-    checkExport(data);
+  async import(input: unknown, file?: string): Promise<void> {
+    const { value, problems } = readWorkspaceExport(input, file);
+    if (value === undefined) refuse(`${file ?? 'workspace export'} is not valid`, problems);
+    await this.replaceWith(value);
+  }
+
+  /** Replaces everything with an export already checked by `readWorkspaceExport`, in one transaction. */
+  async replaceWith(data: WorkspaceExport): Promise<void> {
     await this.transaction(async (r) => {
       const db = r.db;
       // Children before parents, for the foreign keys.
@@ -281,106 +280,4 @@ export class Workspace extends Repositories {
 /** The same stored framework, text included: a parsed copy of one stands for the other. */
 function sameFramework(a: StoredFramework, b: StoredFramework): boolean {
   return a.id === b.id && a.frameworkId === b.frameworkId && a.version === b.version && a.source === b.source;
-}
-
-/**
- * An export is checked for its shape (by the schema) and for its own consistency: ids unique per
- * collection, every framework file readable, the framework in use and every pinned framework version
- * present, every evidence link pointing at an entry of the export, every stored file passing its
- * parser. Stored data is never judged against a framework again: a profile or an evidence entry was
- * checked against the framework in use when it was saved, and choosing another framework later must
- * not make the workspace impossible to restore. Every problem is reported, in one error.
- */
-function checkExport(data: WorkspaceExport): void {
-  const problems: Problem[] = [];
-  const collect = (base: Path, check: () => unknown) => {
-    try {
-      under(base, check);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.problems.length === 0) throw error;
-      problems.push(...error.problems);
-    }
-  };
-
-  for (const [what, rows] of [
-    ['frameworks', data.frameworks],
-    ['evidence', data.evidence],
-    ['assessments', data.assessments],
-    ['offers', data.offers],
-    ['scenarios', data.scenarios],
-    ['learningPlans', data.learningPlans],
-  ] as const) {
-    const seen = new Set<number>();
-    rows.forEach((row, index) => {
-      if (seen.has(row.id))
-        problems.push(problem([what, index, 'id'], `id ${row.id} appears twice`, 'duplicate-id'));
-      seen.add(row.id);
-    });
-  }
-
-  const versions = new Set<string>();
-  data.frameworks.forEach((f, index) => {
-    collect(['frameworks', index, 'source'], () => loadFrameworkOrThrow(f.source, `frameworks[${index}]`));
-    const key = `${f.frameworkId}@${f.version}`;
-    if (versions.has(key))
-      problems.push(
-        problem(
-          ['frameworks', index, 'version'],
-          `framework ${f.frameworkId} version ${f.version} appears twice`,
-          'duplicate-version',
-        ),
-      );
-    versions.add(key);
-  });
-
-  // Checked here, before anything is replaced: the shipped reference is stored with the import.
-  const conflict = referenceConflictOf(data.frameworks);
-  if (conflict) {
-    const { stored } = conflict;
-    problems.push(
-      problem(
-        ['frameworks', data.frameworks.indexOf(stored), 'version'],
-        `framework "${stored.frameworkId}" version ${stored.version} differs from the reference framework this Trellis ships under the same id and version; give it another id or version (and change the assessments that name it)`,
-        'reference-conflict',
-      ),
-    );
-  }
-
-  const active = data.settings.framework;
-  if (active !== undefined && !data.frameworks.some((f) => String(f.id) === active))
-    problems.push(
-      problem(['settings', 'framework'], `no framework with id ${active} in the export`, 'unknown-reference'),
-    );
-
-  const evidenceIds = new Set(data.evidence.map((e) => e.id));
-  data.assessments.forEach((a, index) => {
-    const base = ['assessments', index];
-    if (!versions.has(`${a.framework.id}@${a.framework.version}`))
-      problems.push(
-        problem(
-          [...base, 'framework'],
-          `framework ${a.framework.id} version ${a.framework.version} is not in the export`,
-          'unknown-reference',
-        ),
-      );
-    for (const [competency, ids] of Object.entries(a.evidence))
-      ids.forEach((id, i) => {
-        if (!evidenceIds.has(id))
-          problems.push(
-            problem(
-              [...base, 'evidence', competency, i],
-              `no evidence entry with id ${id}`,
-              'unknown-reference',
-            ),
-          );
-      });
-  });
-
-  data.offers.forEach((d, index) =>
-    collect(['offers', index], () => validateDocument(offersKind, { name: d.name, file: d.file })),
-  );
-  data.scenarios.forEach((d, index) =>
-    collect(['scenarios', index], () => validateDocument(scenariosKind, { name: d.name, file: d.file })),
-  );
-  if (problems.length > 0) refuse('workspace export is not valid', problems);
 }

@@ -34,7 +34,7 @@ const twoLevels = (climb = 1): PayLadder => ({
 
 const onLadder = (strategy: Strategy, ladder: PayLadder, years = 5): EarningsInput => ({
   currency: 'USD',
-  salary: 10_000_000,
+  salary: minor(10_000_000),
   years,
   strategies: [strategy],
   runs: 3,
@@ -133,7 +133,7 @@ describe('the reference markets', () => {
     it(`contract: from $150,000 over 40 years no preset's median in any year exceeds the highest p75 (${market})`, () => {
       const input: EarningsInput = {
         currency: 'USD',
-        salary: 15_000_000,
+        salary: minor(15_000_000),
         years: 40,
         strategies: [...PRESETS],
         runs: 500,
@@ -165,7 +165,7 @@ describe('the reference markets', () => {
         (seed, preset, salary, years, market) => {
           const input: EarningsInput = {
             currency: 'USD',
-            salary: salary * 100,
+            salary: minor(salary * 100),
             years,
             strategies: [preset],
             runs: 25,

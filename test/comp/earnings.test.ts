@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateEarnings, type EarningsInput, type Strategy } from '../../src/core/comp/earnings.js';
+import { minor } from '../../src/core/comp/money.js';
 import { parseEarningsFile } from '../../src/core/comp/earnings-schema.js';
 import { nearestRank, percentiles } from '../../src/core/comp/percentile.js';
 import { PRESETS } from '../../src/core/comp/presets.js';
 
 const input = (strategies: Strategy[], extra: Partial<EarningsInput> = {}): EarningsInput => ({
   currency: 'USD',
-  salary: 10_000_000,
+  salary: minor(10_000_000),
   years: 5,
   strategies,
   runs: 50,

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { EarningsInput } from '../../src/core/comp/earnings.js';
 import {
+  addMinor,
   formatMoney,
   major,
   minor,
@@ -61,6 +63,18 @@ describe('money', () => {
     // @ts-expect-error toMinor takes major units, not minor ones
     toMinor(cents, 2);
     expect(wrong).toBe(1234);
+  });
+
+  it('keeps the earnings simulation in minor units: a salary in major units does not typecheck', () => {
+    const input = (salary: Minor): Pick<EarningsInput, 'salary'> => ({ salary });
+    expect(input(toMinor(major(100_000), 2)).salary).toBe(10_000_000);
+    // @ts-expect-error the simulation's salary is in minor units, not major ones
+    input(major(100_000));
+    // @ts-expect-error nor a plain number
+    const plain: EarningsInput['salary'] = 100_000;
+    expect(plain).toBe(100_000);
+    // Adding keeps the unit only through addMinor.
+    expect(addMinor(minor(1), minor(2))).toBe(3);
   });
 
   it('refuses a fraction of a minor unit as an amount', () => {

@@ -59,19 +59,50 @@ describe('hostile bodies through the API', () => {
     expect(body.error.fields[0]!.message).toMatch(/nested more than 64 levels deep/);
   });
 
-  it('answers a body of a hundred thousand unknown answers with a hundred problems and a count', async () => {
-    const { status, body } = await post('/api/fit', adversarial.wideObject(100_000, 'answers'));
+  it('answers a body of nine thousand unknown answers with a hundred problems and a count', async () => {
+    const { status, body } = await post('/api/fit', adversarial.wideObject(9000, 'answers'));
     expect(status).toBe(400);
     expect(body.error.fields).toHaveLength(LIMITS.problems + 1);
     expect(body.error.fields.at(-1)!.message).toMatch(/^and \d+ more problems$/);
   });
 
-  it('refuses a million-key object in an import before any schema looks at it', async () => {
+  it('refuses a hundred thousand answers by the width of the mapping, before the body is parsed', async () => {
+    const { status, body } = await post('/api/fit', adversarial.wideObject(100_000, 'answers'));
+    expect(status).toBe(400);
+    expect(body.error.fields).toEqual([
+      { path: 'body.answers', message: `holds more than ${LIMITS.mappingKeys} keys` },
+    ]);
+  });
+
+  it('refuses a million-key object in an import before the body is parsed', async () => {
     const { status, body } = await post('/api/import', adversarial.wideImport(1_000_000));
     expect(status).toBe(400);
     expect(body.error.fields).toEqual([
-      { path: 'body.settings', message: `holds more than ${LIMITS.storedItems} items` },
+      { path: 'body.settings', message: `holds more than ${LIMITS.mappingKeys} keys` },
     ]);
+  });
+
+  it('refuses a JSON body nested too deep before it is parsed, at the same path as the value check', async () => {
+    const { status, body } = await post('/api/fit', adversarial.deepJson(100_000, 'answers'));
+    expect(status).toBe(400);
+    expect(body.error.fields).toEqual([
+      {
+        path: `body.answers.a${'[0]'.repeat(62)}`,
+        message: `is nested more than ${LIMITS.depth} levels deep`,
+      },
+    ]);
+  });
+
+  it('refuses an import over the import limit with 413 in the error shape', async () => {
+    const pad = 'x'.repeat(LIMITS.importBytes);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/import',
+      payload: adversarial.emptyEntries(0).replace('"settings":{}', `"settings":{"pad":"${pad}"}`),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json<ErrorBody>().error.code).toBe('payload-too-large');
   });
 
   it('refuses an import of a million empty entries at once, by the length of the list', async () => {
@@ -82,11 +113,19 @@ describe('hostile bodies through the API', () => {
     ]);
   });
 
-  it('answers an import of a hundred thousand empty entries with a hundred problems and a count', async () => {
+  it('answers an import of a hundred thousand empty entries with a hundred problems, then stops', async () => {
     const { status, body } = await post('/api/import', adversarial.emptyEntries(100_000));
     expect(status).toBe(400);
+    // Five required fields missing from each entry: twenty entries give the hundred problems.
     expect(body.error.fields).toHaveLength(LIMITS.problems + 1);
-    expect(body.error.fields.at(-1)!.message).toMatch(/^and \d+ more problems$/);
+    expect(body.error.fields[0]).toEqual({
+      path: 'body.evidence[0]',
+      message: 'missing required field "date"',
+    });
+    expect(body.error.fields.at(-1)).toEqual({
+      path: 'body',
+      message: `and 99980 more items, not checked once ${LIMITS.problems} problems were found`,
+    });
   });
 
   it('refuses a long string where a short one belongs, and keeps one where text is free', async () => {
@@ -149,12 +188,20 @@ describe('hostile files through the command line', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^${path}: and \\d+ more problems$`));
   });
 
-  it('answers an import of a hundred thousand empty entries with a hundred problems and a count, exit 1', () => {
+  it('answers an import of a hundred thousand empty entries with a hundred problems, then stops, exit 1', () => {
     const path = file('export.json', adversarial.emptyEntries(100_000));
     const result = trellis(['import', path, '--db', join(dir, 'w.sqlite')]);
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(LIMITS.problems + 1);
-    expect(lines.at(-1)).toMatch(/: and \d+ more problems$/);
+    expect(lines[0]).toBe(`${path}: evidence[0]: missing required field "date"`);
+    expect(lines.at(-1)).toBe(`${path}: and 99980 more items, not checked once 100 problems were found`);
+  });
+
+  it('refuses a framework of 170,000 unknown fields by the width of its mapping, exit 1', () => {
+    const path = file('wide.yaml', adversarial.wideFramework(9.5 * 1024 * 1024));
+    const result = trellis(['framework', 'validate', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^${path}: holds more than ${LIMITS.mappingKeys} keys\n`));
   });
 });

@@ -72,7 +72,7 @@ describe('trellis serve, end to end', () => {
 
     const bad = trellis(['import', join(dir, 'a.sqlite'), '--db', join(dir, 'b.sqlite')]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('not JSON');
+    expect(bad.stderr).toContain('JSON syntax error');
     expect(trellis(['serve', '--port', 'eighty']).code).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getAll } from '../../web/src/api/client.js';
 import { stores } from '../helpers/stores.js';
+import { shippedReference } from '../../src/store/repositories/frameworks.js';
 import { testServer } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof testServer>>;
@@ -97,6 +98,26 @@ describe.each(stores())('list endpoints, a page at a time ($kind)', (store) => {
     expect(await get('/api/scenarios')).toEqual({ status: 200, body: { scenarios: [], nextCursor: null } });
   });
 
+  it('pages the stored frameworks by id, saying which one is in use on every page', async () => {
+    // The shipped reference, and two copies of it under other ids, not in use.
+    const { source } = shippedReference();
+    for (const id of ['copy-a', 'copy-b'])
+      await server.workspace.addFramework(
+        source.replace(/^id: reference$/m, `id: ${id}`),
+        `${id}.yaml`,
+        false,
+      );
+    const all = (await server.workspace.frameworks.list()).map((f) => f.id);
+    expect(all).toHaveLength(3);
+    const { ids, pages } = await walk('/api/frameworks', 'frameworks', 2);
+    expect(ids).toEqual(all);
+    expect(pages).toBe(2);
+    const active = (await server.workspace.activeFramework()).row.id;
+    const first = await get('/api/frameworks?limit=1');
+    expect(first.body).toMatchObject({ active, nextCursor: expect.any(String) });
+    expect(first.body.frameworks[0]).not.toHaveProperty('source');
+  });
+
   it('neither repeats nor skips an item when one is deleted between pages', async () => {
     const first = await get('/api/offers?limit=4');
     await server.workspace.offers.delete(first.body.offers[3].id);
@@ -125,7 +146,13 @@ describe.each(stores())('list endpoints, a page at a time ($kind)', (store) => {
 
   it('describes limit, cursor and nextCursor in OpenAPI on every list', async () => {
     const { body } = await get('/api/openapi.json');
-    for (const path of ['/api/evidence', '/api/assessments', '/api/offers', '/api/scenarios']) {
+    for (const path of [
+      '/api/evidence',
+      '/api/assessments',
+      '/api/offers',
+      '/api/scenarios',
+      '/api/frameworks',
+    ]) {
       const operation = body.paths[path].get;
       expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
         expect.arrayContaining(['limit', 'cursor']),

@@ -262,6 +262,25 @@ describe('output paths that are not plain files', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('backup into a missing folder, or onto a pipe, exits 2 and creates nothing', () => {
+    const dir = tempDir();
+    const copy = join(dir, 'missing', 'copy.sqlite');
+    expect(trellis(['backup', copy, '--db', db])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `trellis: cannot write ${copy}: the folder ${join(dir, 'missing')} does not exist (it is not created)\n`,
+    });
+    expect(readdirSync(dir)).toEqual([]);
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(trellis(['backup', fifo, '--db', db])).toMatchObject({
+      code: 2,
+      stderr: `trellis: cannot write ${fifo}: it is a pipe or a device, not a file\n`,
+    });
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']);
+  });
+
   it('a symbolic link stays a link; its target gets the whole file', () => {
     const dir = tempDir();
     const link = join(dir, 'latest.json');

@@ -1,12 +1,14 @@
 import { DomainError, type Path, type Problem } from '../problems.js';
 import {
+  addMinor,
   formatMoney,
   MAX_MINOR,
   minor,
   minorDigits,
-  roundHalfAwayFromZero,
+  scale,
   toMajor,
   type Major,
+  type Minor,
 } from './money.js';
 import type { PayLadder } from './ladder.js';
 import { percentiles } from './percentile.js';
@@ -29,7 +31,7 @@ export interface Strategy {
 export interface EarningsInput {
   currency: string;
   /** Starting salary in minor units of the currency. */
-  salary: number;
+  salary: Minor;
   years: number;
   strategies: Strategy[];
   runs: number;
@@ -114,7 +116,8 @@ export function strategyLimitProblem(
   const change = 1 + highest(strategy.switch?.raise);
   const promotion = 1 + highest(strategy.promotions?.raise);
   // Rounding adds at most half a minor unit a year; the margin covers the draws' last binary digit.
-  let salary = input.salary;
+  // A bound in fractional minor units, not an amount: plain numbers.
+  let salary: number = input.salary;
   let total = salary;
   const growth = { merit: 0, switch: 0, promotion: 0 };
   for (let year = 2; year <= input.years; year++) {
@@ -253,8 +256,8 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
     if ((run + 1) % chunk === 0 || run + 1 === runs) progress(((run % chunk) + 1) * years);
   }
   for (let run = 0; ladder === undefined && run < runs; run++) {
-    let salary = input.salary;
-    let total = salary;
+    let salary: Minor = input.salary;
+    let total: Minor = salary;
     byYear[0]![run] = salary;
     upToYear[0]![run] = salary;
     for (let year = 2; year <= years; year++) {
@@ -264,8 +267,8 @@ function simulateStrategy(input: EarningsInput, strategy: Strategy, progress: (c
       const promotion = promoWidth === 0 ? promoLow : promoLow + promoWidth * random();
       let factor = switches[year] === 1 ? 1 + change : 1 + merit;
       if (promotes[year] === 1) factor *= 1 + promotion;
-      salary = roundHalfAwayFromZero(salary * factor);
-      total += salary;
+      salary = scale(salary, factor);
+      total = addMinor(total, salary);
       byYear[year - 1]![run] = salary;
       upToYear[year - 1]![run] = total;
     }

@@ -37,6 +37,11 @@ export function sumMinor(amounts: readonly Minor[]): Minor {
   return amounts.reduce<number>((total, amount) => total + amount, 0) as Minor;
 }
 
+/** Two amounts in minor units added: the only way to add them that keeps the type. */
+export function addMinor(a: Minor, b: Minor): Minor {
+  return (a + b) as Minor;
+}
+
 /** The largest amount, in minor units, that is held exactly. */
 export const MAX_MINOR = Number.MAX_SAFE_INTEGER as Minor;
 

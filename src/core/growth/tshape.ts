@@ -183,9 +183,15 @@ export function parseTShapeFile(text: string, file: string, framework: Framework
 }
 
 /** The T-shape of a person against a framework. Throws a DomainError listing every input problem. */
-export function tShape(framework: Framework, input: TShapeInput): TShape {
+export function tShape(framework: Framework, input: TShapeInput, file?: string): TShape {
   const problems = checkTShapeInput(framework, input);
-  if (problems.length > 0) throw new DomainError('invalid-input', 'invalid T-shape input', problems);
+  // `file` names where the input was read from (the stored profile), as data on each problem.
+  if (problems.length > 0)
+    throw new DomainError(
+      'invalid-input',
+      'invalid T-shape input',
+      file === undefined ? problems : problems.map((p) => ({ ...p, file })),
+    );
   if (framework.specialisations.length === 0)
     throw new DomainError('invalid-input', `framework "${framework.id}" lists no specialisations`);
 

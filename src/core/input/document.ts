@@ -17,8 +17,10 @@ import {
   tooDeepMessage,
   tooLargeMessage,
   textTooLarge,
+  tooManyKeysMessage,
   tooWideMessage,
 } from './limits.js';
+import { jsonBoundsProblem } from './json-bounds.js';
 import { fastYaml, TooDeepText, yamlDocument, yamlValue } from './yaml.js';
 
 /**
@@ -31,8 +33,11 @@ export interface SourceDocument {
   value: unknown;
   /** YAML syntax problems; when there are any, `value` is the parser's best effort. */
   syntaxProblems: Problem[];
-  /** The position of the node at `path`, or of its closest existing ancestor. */
-  locate(path: Path, at?: 'key' | 'value'): { line: number; col: number };
+  /**
+   * The position of the node at `path`, or of its closest existing ancestor; none in a text over
+   * `LIMITS.locatedBytes` or a value that came without a text.
+   */
+  locate(path: Path, at?: 'key' | 'value'): { line?: number; col?: number };
   /** A problem located at `path`. */
   problem(
     path: Path,
@@ -72,11 +77,21 @@ export function parseSource(raw: string, file: string): SourceDocument {
   const fast = fastYaml(text);
   if (fast.ok) {
     let positional: Positional | undefined;
-    const locate: SourceDocument['locate'] = (path, at) =>
-      (positional ??= positionalParse(text, file, false)).locate(path, at);
+    // A large text's problems keep their path only: placing them would cost a second, slow reading.
+    const locate: SourceDocument['locate'] = textTooLarge(text, LIMITS.locatedBytes)
+      ? () => ({})
+      : (path, at) => (positional ??= positionalParse(text, file, false)).locate(path, at);
     return { file, value: fast.value, syntaxProblems: [], locate, problem: problemAt(file, locate) };
   }
   if (fast.tooDeep) return refusedSource(file, tooDeepProblem(text, fast.tooDeep.offset));
+  // A large text is not read a second time only to list its syntax errors: the first one, as the
+  // fast reader found it, stands for them.
+  if (fast.syntax && textTooLarge(text, LIMITS.locatedBytes))
+    return refusedSource(file, {
+      code: 'yaml-syntax',
+      message: `YAML syntax error: ${fast.syntax.reason}`,
+      ...positionOf(text, fast.syntax.offset),
+    });
   const positional = positionalParse(text, file, true);
   return {
     file,
@@ -85,6 +100,38 @@ export function parseSource(raw: string, file: string): SourceDocument {
     locate: positional.locate,
     problem: problemAt(file, positional.locate),
   };
+}
+
+/**
+ * A JSON text read as a plain value (a workspace export): its size, nesting and width bounded first,
+ * then `JSON.parse`, whose syntax errors are placed at their line and column. The value, or the
+ * problems that stopped it, each in `file`.
+ */
+export function parseJsonText(
+  text: string,
+  file: string,
+  maxBytes: number = LIMITS.textBytes,
+): { value?: unknown; problems: Problem[] } {
+  if (textTooLarge(text, maxBytes))
+    return {
+      problems: [
+        {
+          severity: 'error',
+          code: TOO_LARGE,
+          message: `the file ${tooLargeMessage(maxBytes)}`,
+          path: [],
+          file,
+        },
+      ],
+    };
+  const bounds = jsonBoundsProblem(text);
+  if (bounds) return { problems: [{ severity: 'error', ...bounds, file }] };
+  try {
+    return { value: JSON.parse(text), problems: [] };
+  } catch {
+    // Parsed again, only now, to place the error.
+    return { problems: [jsonSyntaxProblem(text, file)!] };
+  }
 }
 
 /** A text refused as a whole: one problem, and every location is its own. */
@@ -331,9 +378,11 @@ export function checkSchema<S extends z.ZodType>(
     (value, key) => (value as Record<string | number, unknown> | undefined)?.[key],
     source.value,
   );
-  const { tooDeep, tooWide } = boundsOf(input);
+  const { tooDeep, tooWide, tooManyKeys } = boundsOf(input);
   if (tooDeep) return { problems: [tooDeepAt(source, [...basePath, ...tooDeep])] };
-  if (tooWide) return { problems: [tooWideAt(source, [...basePath, ...tooWide])] };
+  if (tooWide) return { problems: [tooWideAt(source, [...basePath, ...tooWide], tooWideMessage)] };
+  if (tooManyKeys)
+    return { problems: [tooWideAt(source, [...basePath, ...tooManyKeys], tooManyKeysMessage)] };
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
   const problems: Problem[] = [];
@@ -385,9 +434,9 @@ function tooDeepAt(source: SourceDocument, path: Path): Problem {
   return source.problem(path, tooDeepMessage, TOO_DEEP);
 }
 
-/** A located problem for a list or mapping past the width limit. */
-function tooWideAt(source: SourceDocument, path: Path): Problem {
-  return source.problem(path, tooWideMessage, TOO_LARGE);
+/** A located problem for a list or mapping past its width limit. */
+function tooWideAt(source: SourceDocument, path: Path, message: string): Problem {
+  return source.problem(path, message, TOO_LARGE);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

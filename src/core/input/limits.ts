@@ -23,6 +23,19 @@ export const LIMITS = {
   storedItems: 200_000,
   /** People in one organisation import (one CSV file). */
   peopleRows: 100_000,
+  /**
+   * Keys of one mapping: ids of competencies, levels, questions. A wide mapping costs far more to
+   * build than a list of the same size (the engine turns it into a hash table), so it is bounded
+   * lower, before a body is parsed.
+   */
+  mappingKeys: 10_000,
+  /** A whole workspace export sent to `POST /api/import`: keeps the server's peak memory under 300 MB. */
+  importBytes: 16 * 1024 * 1024,
+  /**
+   * Texts up to this size get a line and column on every problem; past it, problems carry their
+   * path only, as placing them would mean reading the whole text a second, ten times slower way.
+   */
+  locatedBytes: 1024 * 1024,
 } as const;
 
 /** How many nested collections a text parser may open before it is stopped, to keep its stack safe. */
@@ -31,9 +44,11 @@ export const PARSER_DEPTH = LIMITS.depth * 2 + 8;
 export const TOO_DEEP = 'too-deep';
 export const TOO_LARGE = 'too-large';
 export const TOO_MANY_PROBLEMS = 'too-many-problems';
+export const NOT_CHECKED = 'not-checked';
 
 export const tooDeepMessage = `is nested more than ${LIMITS.depth} levels deep`;
 export const tooWideMessage = `holds more than ${LIMITS.storedItems} items`;
+export const tooManyKeysMessage = `holds more than ${LIMITS.mappingKeys} keys`;
 
 /** The size of a text in UTF-8 bytes, counted without copying it. */
 export function utf8Length(text: string): number {
@@ -65,8 +80,8 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Where a value first goes deeper than `maxDepth` or holds one list or mapping wider than `maxWidth`,
- * or whether it holds more than `maxNodes` values in all (aliases sharing one value count it each
+ * Where a value first goes deeper than `maxDepth`, holds one list longer than `maxWidth` or one
+ * mapping with more than `maxKeys` keys, or whether it holds more than `maxNodes` values in all (aliases sharing one value count it each
  * time, as every later step walks it again). Walked with an explicit stack, so that a value nested
  * ten thousand levels deep cannot overflow the call stack, and before any schema looks at it.
  */
@@ -75,9 +90,10 @@ export function boundsOf(
   {
     maxDepth = LIMITS.depth,
     maxWidth = LIMITS.storedItems,
+    maxKeys = LIMITS.mappingKeys,
     maxNodes = Infinity,
-  }: { maxDepth?: number; maxWidth?: number; maxNodes?: number } = {},
-): { tooDeep?: Path; tooWide?: Path; tooMany?: true } {
+  }: { maxDepth?: number; maxWidth?: number; maxKeys?: number; maxNodes?: number } = {},
+): { tooDeep?: Path; tooWide?: Path; tooManyKeys?: Path; tooMany?: true } {
   // The common case, everything within bounds, allocates nothing per value: two parallel stacks.
   const values: object[] = [];
   const depths: number[] = [];
@@ -90,8 +106,11 @@ export function boundsOf(
     const current = values.pop()!;
     const depth = depths.pop()!;
     if (depth > maxDepth) return { tooDeep: firstPath(value, (_, path) => path.length >= maxDepth) };
+    if (!Array.isArray(current) && keysOver(current, maxKeys))
+      return { tooManyKeys: firstPath(value, (node) => !Array.isArray(node) && keysOver(node, maxKeys)) };
     const children = Array.isArray(current) ? current : Object.values(current);
-    if (children.length > maxWidth) return { tooWide: firstPath(value, (node) => sizeOf(node) > maxWidth) };
+    if (children.length > maxWidth)
+      return { tooWide: firstPath(value, (node) => Array.isArray(node) && node.length > maxWidth) };
     nodes += children.length;
     if (nodes > maxNodes) return { tooMany: true };
     for (const child of children) {
@@ -104,7 +123,12 @@ export function boundsOf(
   return {};
 }
 
-const sizeOf = (node: object) => (Array.isArray(node) ? node.length : Object.keys(node).length);
+/** Whether a mapping has more than `max` keys, counted only as far as `max`. */
+function keysOver(node: object, max: number): boolean {
+  let count = 0;
+  for (const key in node) if (Object.hasOwn(node, key) && ++count > max) return true;
+  return false;
+}
 
 /** The path of the first list or mapping, depth first, that `found` picks (there is one). */
 function firstPath(value: unknown, found: (node: object, path: Path) => boolean): Path {

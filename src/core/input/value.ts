@@ -18,6 +18,18 @@ export function plainSource(value: unknown, file = '<input>'): SourceDocument {
   };
 }
 
+/**
+ * A stored value read back (an offer file in the workspace, say): its problems name `label` as their
+ * file ("offer file 3"), and have no line or column of a JSON text the user never wrote.
+ */
+export function labelledSource(value: unknown, label: string): SourceDocument {
+  return {
+    ...plainSource(value, label),
+    locate: () => ({}),
+    problem: (path, message, code, severity = 'error') => ({ severity, code, message, path, file: label }),
+  };
+}
+
 /** The value parsed by `schema`, or an `invalid-input` DomainError naming every bad field. */
 export function validateValue<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const checked = checkSchema(plainSource(value, what), schema);

@@ -52,7 +52,11 @@ const anchored = Symbol('anchored');
  * explode in whatever walks the value next): the positional reader bounds alias expansion.
  * No text scan decides this: the parser itself reports every node it opens.
  */
-export function fastYaml(text: string): { ok: true; value: unknown } | { ok: false; tooDeep?: TooDeepText } {
+export function fastYaml(
+  text: string,
+):
+  | { ok: true; value: unknown }
+  | { ok: false; tooDeep?: TooDeepText; syntax?: { reason: string; offset: number } } {
   let depth = 0;
   const listener = (event: jsyaml.EventType, { position, anchorMap }: jsyaml.State & ListenerState) => {
     if (event === 'close') {
@@ -72,7 +76,10 @@ export function fastYaml(text: string): { ok: true; value: unknown } | { ok: fal
       }),
     };
   } catch (error) {
-    return error instanceof TooDeepText ? { ok: false, tooDeep: error } : { ok: false };
+    if (error instanceof TooDeepText) return { ok: false, tooDeep: error };
+    if (error instanceof jsyaml.YAMLException)
+      return { ok: false, syntax: { reason: error.reason, offset: error.mark.position } };
+    return { ok: false };
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { mapLevel } from '../../core/framework/levelmap.js';
 import { frameworkView, levelDetail } from '../../core/framework/view.js';
 import type { FrameworkInUse } from '../../store/repositories/frameworks.js';
@@ -74,25 +75,29 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
     '/frameworks',
     {
       schema: {
-        summary: 'The stored frameworks (every version) and which one is in use',
+        summary:
+          'The stored frameworks (every version), oldest first, a page at a time, and which one is in use',
         tags: ['framework'],
+        querystring: z.strictObject(pageQuery(idKey)),
         response: {
           200: answer(
             z.object({
               active: entityId.describe('The id of the framework in use.'),
               frameworks: z.array(frameworkRowSchema),
+              nextCursor: nextCursorSchema,
             }),
-            'The stored frameworks',
+            'The stored frameworks, a page',
           ),
         },
       },
     },
-    async () => {
+    async (request) => {
       const active = await workspace.activeFramework();
-      const rows = await workspace.frameworks.list();
+      const page = await workspace.frameworks.page(pageRequest(request.query));
       return {
         active: active.row.id,
-        frameworks: rows.map(({ source: _source, ...row }) => row),
+        frameworks: page.items.map(({ source: _source, ...row }) => row),
+        nextCursor: nextCursor(page),
       };
     },
   );

@@ -1,5 +1,7 @@
 import { workspaceExportSchema } from '../../store/entities.js';
-import { inBody } from '../errors.js';
+import { LIMITS } from '../../core/input/limits.js';
+import { readWorkspaceExport } from '../../store/export-check.js';
+import { checkedBy } from '../validation.js';
 import type { App, Deps } from './common.js';
 import { answer, noContent } from '../responses.js';
 
@@ -20,17 +22,18 @@ export async function workspaceRoutes(app: App, { workspace }: Deps): Promise<vo
   app.post(
     '/import',
     {
-      // A whole workspace: tens of thousands of evidence entries are a few megabytes.
-      bodyLimit: 256 * 1024 * 1024,
+      // A whole workspace: fifty thousand evidence entries are about 15 MB (see docs/api.md, Limits).
+      bodyLimit: LIMITS.importBytes,
       schema: {
         summary: 'Replace everything with an export (`trellis import`); all or nothing',
         tags,
-        body: workspaceExportSchema,
+        // Checked once, item by item, by the export's reader; the schema documents it.
+        body: checkedBy(workspaceExportSchema, (data) => readWorkspaceExport(data)),
         response: { 204: noContent },
       },
     },
     async (request, reply) => {
-      await inBody([], () => workspace.import(request.body));
+      await workspace.replaceWith(request.body);
       return reply.code(204).send();
     },
   );

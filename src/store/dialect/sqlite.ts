@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainError } from '../../core/problems.js';
 import { BUSY_TIMEOUT_MS, databaseFault } from '../faults.js';
-import { temporaryBeside } from '../files.js';
+import { replaceableTarget, temporaryBeside } from '../files.js';
 import type { Tables } from '../tables.js';
 import type { Connection, OpenOptions } from './connection.js';
 
@@ -140,11 +140,12 @@ export function openSqlite(file: string, { mustExist = false }: OpenOptions = {}
     name: file,
     async backup(target) {
       // Into a temporary file beside the target, then renamed: a failed backup leaves nothing behind.
-      const temporary = temporaryBeside(target);
+      // A missing folder is refused, not created.
+      const destination = replaceableTarget(target);
+      const temporary = temporaryBeside(destination);
       try {
-        mkdirSync(dirname(resolve(target)), { recursive: true });
         await sqlite.backup(temporary);
-        renameSync(temporary, target);
+        renameSync(temporary, destination);
       } catch (error) {
         rmSync(temporary, { force: true });
         throw databaseFault(error, target);

@@ -1,8 +1,8 @@
 import { checkAssessment } from '../../core/assessment/evaluate.js';
-import { checkSchema, didYouMean } from '../../core/input/document.js';
-import type { Problem } from '../../core/problems.js';
+import { checkSchema, didYouMean, type SourceDocument } from '../../core/input/document.js';
+import type { Path, Problem } from '../../core/problems.js';
 import { assessmentInputSchema, type AssessmentInput, type StoredAssessment } from '../entities.js';
-import { plainSource, problem, refuse } from '../../core/input/value.js';
+import { plainSource, refuse } from '../../core/input/value.js';
 import {
   afterDated,
   inTransaction,
@@ -112,7 +112,9 @@ export class AssessmentRepository {
     input: unknown,
     { framework }: FrameworkInUse,
     db: Db = this.db,
+    source: SourceDocument = plainSource(input, 'assessment'),
   ): Promise<Problem[]> {
+    const problem = (path: Path, message: string, code: string) => source.problem(path, message, code);
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
     const raw = input as { current?: unknown; ratings?: unknown; evidence?: unknown };
     // An empty level is the schema's problem alone ("must not be empty"), not also an unknown level.
@@ -163,9 +165,14 @@ export class AssessmentRepository {
    * Validates an assessment against the framework in use, its schema and its references together,
    * so that every problem comes in one error; the stored assessment remembers that framework.
    */
-  private async check(input: unknown, active: FrameworkInUse, db: Db): Promise<AssessmentInput> {
-    const checked = checkSchema(plainSource(input, 'assessment'), assessmentInputSchema);
-    const problems = [...checked.problems, ...(await this.referenceProblems(input, active, db))];
+  private async check(
+    input: unknown,
+    active: FrameworkInUse,
+    db: Db,
+    source: SourceDocument,
+  ): Promise<AssessmentInput> {
+    const checked = checkSchema(source, assessmentInputSchema);
+    const problems = [...checked.problems, ...(await this.referenceProblems(input, active, db, source))];
     if (problems.length > 0 || checked.value === undefined) refuse('assessment is not valid', problems);
     return checked.value;
   }
@@ -187,9 +194,17 @@ export class AssessmentRepository {
     if (links.length > 0) await db.insertInto('assessment_evidence').values(links).execute();
   }
 
-  async create(input: unknown, active: FrameworkInUse): Promise<StoredAssessment> {
+  /**
+   * Checks and stores an assessment; `source`, when it came from a file, places each problem in that
+   * file (its line and column), as the file's own checks do.
+   */
+  async create(
+    input: unknown,
+    active: FrameworkInUse,
+    source: SourceDocument = plainSource(input, 'assessment'),
+  ): Promise<StoredAssessment> {
     return inTransaction(this.db, async (trx) => {
-      const value = await this.check(input, active, trx);
+      const value = await this.check(input, active, trx, source);
       const at = now();
       const { id } = await trx
         .insertInto('assessments')
@@ -204,7 +219,7 @@ export class AssessmentRepository {
   /** Replaces an assessment; it is then pinned to the framework in use now. */
   async update(id: number, input: unknown, active: FrameworkInUse): Promise<StoredAssessment> {
     return inTransaction(this.db, async (trx) => {
-      const value = await this.check(input, active, trx);
+      const value = await this.check(input, active, trx, plainSource(input, 'assessment'));
       const result = await trx
         .updateTable('assessments')
         .set({ ...this.columns(value, active), updated_at: now() })

@@ -4,7 +4,7 @@ import { DomainError } from '../../core/problems.js';
 import type { StoredFramework } from '../entities.js';
 import { readTextFile, referenceFrameworkPath } from '../files.js';
 import type { FrameworkTable } from '../tables.js';
-import { inTransaction, notFound, now, type Db } from './common.js';
+import { inTransaction, notFound, now, pageOf, type Db, type Page, type PageRequest } from './common.js';
 
 /** The setting that names the framework in use; absent means the newest reference framework. */
 const ACTIVE = 'framework';
@@ -84,6 +84,17 @@ export class FrameworkRepository {
   async list(): Promise<StoredFramework[]> {
     const rows = await this.db.selectFrom('frameworks').selectAll().orderBy('id').execute();
     return rows.map(toEntity);
+  }
+
+  /** A page of the stored frameworks in id order (the order `list` gives). */
+  async page({ after, limit }: PageRequest<number>): Promise<Page<StoredFramework, number>> {
+    let select = this.db.selectFrom('frameworks').selectAll();
+    if (after !== undefined) select = select.where('id', '>', after);
+    const rows = await select
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+    return pageOf(rows.map(toEntity), limit, (framework) => framework.id);
   }
 
   async get(id: number): Promise<StoredFramework> {

@@ -123,7 +123,8 @@ export function warnUnknownKeys(
       at: 'key',
     });
     // Every text under the key is a statement the framework will not hold.
-    const { line } = source.locate([...path, key], 'key');
+    // A text too large to place (over LIMITS.locatedBytes) has no line: its first is named.
+    const line = source.locate([...path, key], 'key').line ?? 1;
     const texts = textLeaves((value as Record<string, unknown>)[key]);
     for (let i = 0; i < texts; i++)
       findings.dropped.push({ path: source.file, line, reason: `under the unknown key "${key}"${hint}` });
