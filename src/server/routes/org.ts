@@ -4,7 +4,7 @@ import { can, type Action, type Actor } from '../../core/org/policy.js';
 import { pageOf } from '../../store/repositories/common.js';
 import { OrgRepositories } from '../../store/repositories/org/index.js';
 import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
-import { TransportError } from '../errors.js';
+import { inBody, TransportError } from '../errors.js';
 import { actorOf } from '../org/actor.js';
 import { requirePrincipal, type Principal } from '../org/auth.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
@@ -126,6 +126,46 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
       return can(a.actor, 'person.gender.read', resource) && gender !== undefined
         ? { ...record, gender }
         : record;
+    },
+  );
+
+  app.patch(
+    '/org/people/:id',
+    {
+      schema: {
+        summary:
+          "Change a person's manager, team, level … (the reporting tree is checked); null clears a field",
+        tags,
+        params: z.object({ id: wholeNumberText(z.number().int().positive()) }),
+        body: z
+          .object({
+            name: z.string(),
+            level: z.string(),
+            specialisation: z.string().nullable(),
+            managerEmail: z.string().nullable(),
+            team: z.string().nullable(),
+            zone: z.string().nullable(),
+            levelStartDate: z.string(),
+          })
+          .partial()
+          .strict(),
+        response: { 200: answer(z.object({ id: z.number() }).loose(), 'The person as changed') },
+      },
+    },
+    async (request) => {
+      const a = who(request);
+      const { id } = request.params;
+      const person = a.people.find((p) => p.id === id);
+      const resource = person && { organisationId: a.principal.organisationId, personId: person.id };
+      if (!person || !can(a.actor, 'person.read', resource)) throw noPerson(id);
+      if (!can(a.actor, 'person.write', resource)) throw forbidden("changing a person's record");
+      // null clears a field: the repository drops undefined ones from the merged record.
+      const changes = Object.fromEntries(
+        Object.entries(request.body).map(([key, value]) => [key, value === null ? undefined : value]),
+      );
+      const changed = await inBody([], () => a.repositories.people.update(person.email, changes));
+      const { frameworkVersionId: _version, ...record } = changed;
+      return record;
     },
   );
 

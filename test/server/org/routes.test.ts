@@ -158,3 +158,36 @@ describe('/api/org', () => {
     );
   });
 });
+
+describe('PATCH /api/org/people/:id', () => {
+  const patch = (id: number, role: string, payload: object) =>
+    app.inject({
+      method: 'PATCH',
+      url: `/api/org/people/${id}`,
+      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+      payload,
+    });
+
+  it('hr moves a person to another team and manager; the audit log records it', async () => {
+    const response = await patch(ids.dee!, 'hr', { team: 'Core', managerEmail: 'ben@acme.test' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ name: 'Dee', team: 'Core', managerEmail: 'ben@acme.test' });
+    const audit = await get('/api/org/audit?person=dee@acme.test', 'hr');
+    expect(audit.json().items.at(-1)).toMatchObject({
+      kind: expect.stringContaining('person'),
+      subject: 'dee@acme.test',
+    });
+  });
+
+  it('refuses a cycle in the reporting tree with 400 and changes nothing', async () => {
+    const response = await patch(ids.ana!, 'admin', { managerEmail: 'cy@acme.test' });
+    expect(response.statusCode).toBe(400);
+    expect((await get(`/api/org/people/${ids.ana}`, 'admin')).json()).not.toHaveProperty('managerEmail');
+  });
+
+  it('a manager may see but not change their report (403); an employee gets 404 for others', async () => {
+    expect((await patch(ids.cy!, 'manager', { team: 'Web' })).statusCode).toBe(403);
+    expect((await patch(ids.ana!, 'employee', { team: 'Web' })).statusCode).toBe(404);
+    expect((await patch(ids.gil!, 'admin', { team: 'Web' })).statusCode).toBe(404);
+  });
+});
