@@ -13,6 +13,7 @@ interface ServeOptions {
   db?: string;
   allowRemote?: boolean;
   allowedHost: string[];
+  trustProxy?: boolean;
 }
 
 /** Addresses that listen on every interface: they name no host, so they add none to answer to. */
@@ -61,6 +62,10 @@ export function registerServeCommands(program: Command): void {
       [],
     )
     .option('--db <file>', `the workspace database (default: TRELLIS_DB, else ${DEFAULT_DB})`)
+    .option(
+      '--trust-proxy',
+      'behind a reverse proxy that terminates TLS: take the client address and protocol from X-Forwarded-For and X-Forwarded-Proto (session cookies are then Secure)',
+    )
     .action(async (options: ServeOptions) => {
       const portText = options.port ?? process.env.TRELLIS_PORT;
       const port =
@@ -82,6 +87,7 @@ export function registerServeCommands(program: Command): void {
       const app = await buildServer({
         workspace,
         allowedHosts,
+        trustProxy: options.trustProxy === true,
         logger: process.env.TRELLIS_LOG ? { level: process.env.TRELLIS_LOG } : false,
       });
       try {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -20,6 +21,8 @@ import { offerRoutes } from './routes/offers.js';
 import { pathRoutes } from './routes/paths.js';
 import { profileRoutes } from './routes/profile.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { sessionRoutes } from './routes/session.js';
+import { orgRoutes } from './routes/org.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { answer, errorResponses } from './responses.js';
 import { RequestValidationError, validatorCompiler } from './validation.js';
@@ -34,14 +37,27 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Host names answered beside the loopback ones (`--allowed-host`, the address bound). */
   allowedHosts?: readonly string[];
+  /**
+   * Behind a reverse proxy that terminates TLS (`--trust-proxy`): take the client's address and
+   * protocol from X-Forwarded-For and X-Forwarded-Proto, so that cookies are `Secure` and sign-in
+   * limits count the real address.
+   */
+  trustProxy?: boolean;
 }
 
 export const VERSION = packageVersion;
 
 /** The Trellis API over one workspace, and the web app when it is built. */
-export async function buildServer({ workspace, webRoot, logger = false, allowedHosts = [] }: ServerOptions) {
+export async function buildServer({
+  workspace,
+  webRoot,
+  logger = false,
+  allowedHosts = [],
+  trustProxy = false,
+}: ServerOptions) {
   const app = Fastify({
     logger,
+    trustProxy,
     // 1 MiB is far more than any hand-written request; imports raise it on their own route.
     bodyLimit: 1024 * 1024,
     // The API is JSON: reject `__proto__` keys rather than risk polluting objects.
@@ -73,6 +89,9 @@ export async function buildServer({ workspace, webRoot, logger = false, allowedH
   // Headers first, so that every answer carries them, refusals included; then who may ask at all.
   await app.register(fastifyHelmet, helmetOptions);
   registerGuard(app, allowedHosts);
+  // Parses the session cookie; nothing is signed with a secret: the cookie is a random token whose
+  // hash the database holds (see routes/session.ts).
+  await app.register(fastifyCookie);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -142,6 +161,9 @@ export async function buildServer({ workspace, webRoot, logger = false, allowedH
       await fitRoutes(api, deps);
       await learningRoutes(api, deps);
       await workspaceRoutes(api, deps);
+      await sessionRoutes(api, deps);
+      // In a scope of their own: their sign-in check runs on these routes only.
+      await api.register(async (org) => orgRoutes(org.withTypeProvider<ZodTypeProvider>(), deps));
     },
     { prefix: '/api' },
   );

@@ -24,15 +24,19 @@ const statusOf: Record<ErrorCode, number> = {
   'database-unavailable': 503,
 };
 
-/** Refusals of the transport itself (who asks, how big, how written), before any domain code runs. */
+/** Refusals of the transport itself (who asks, how big, how written, whether signed in), before any domain code runs. */
 const transportStatusOf = {
   'invalid-request': 400,
+  unauthenticated: 401,
   'origin-not-allowed': 403,
+  'csrf-header-missing': 403,
+  forbidden: 403,
   'not-found': 404,
   'request-timeout': 408,
   'payload-too-large': 413,
   'uri-too-long': 414,
   'host-not-allowed': 421,
+  'too-many-requests': 429,
   'headers-too-large': 431,
 } as const;
 

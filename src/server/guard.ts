@@ -25,7 +25,7 @@ function isJson(contentType: string | undefined): boolean {
 
 /** Why a request may not go on, or undefined when it may. */
 export function refusal(
-  request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>,
+  request: Pick<FastifyRequest, 'method' | 'url' | 'headers'> & { protocol?: 'http' | 'https' },
   allowed: ReadonlySet<string>,
 ): TransportError | undefined {
   if (request.url.length > MAX_URL_BYTES)
@@ -39,8 +39,8 @@ export function refusal(
     );
   if (!STATE_CHANGING.has(request.method)) return undefined;
   const { origin, referer } = request.headers;
-  // The origin of the server's own pages: `http://` and the Host the request was sent to.
-  const own = originOf(`http://${host}`);
+  // The origin of the server's own pages: the request's protocol (https behind TLS) and its Host.
+  const own = originOf(`${request.protocol ?? 'http'}://${host}`);
   if (origin !== undefined) {
     // `Origin: null` (sandboxed frames, some redirects) names no origin: it is never our own.
     if (origin === own) return undefined;

@@ -154,6 +154,29 @@ export interface AuditTable {
   after: string | null;
 }
 
+/** A signed-in browser: only the SHA-256 of its cookie is kept. */
+export interface SessionTable {
+  id: Generated<number>;
+  organisation_id: number;
+  account_id: number;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** A script's token, scoped to one role of its account: only its SHA-256 is kept. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  organisation_id: number;
+  account_id: number;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Tables {
   frameworks: FrameworkTable;
   settings: SettingTable;
@@ -170,4 +193,6 @@ export interface Tables {
   accounts: AccountTable;
   one_time_links: OneTimeLinkTable;
   audit_log: AuditTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
 }

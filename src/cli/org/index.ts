@@ -4,6 +4,7 @@ import { registerOrgFrameworkCommands } from './framework.js';
 import { registerInitCommand } from './init.js';
 import { registerAccountCommands } from './links.js';
 import { registerPeopleCommands } from './people.js';
+import { registerTokenCommands } from './tokens.js';
 
 export function registerOrgCommands(program: Command): void {
   const org = program
@@ -13,5 +14,6 @@ export function registerOrgCommands(program: Command): void {
   registerPeopleCommands(org);
   registerOrgFrameworkCommands(org);
   registerAccountCommands(org);
+  registerTokenCommands(org);
   registerAuditCommand(org);
 }

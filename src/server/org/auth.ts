@@ -1,0 +1,117 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../../core/org/policy.js';
+import type { Db } from '../../store/repositories/common.js';
+import { AccountRepository } from '../../store/repositories/org/accounts.js';
+import { CredentialLookup } from '../../store/repositories/org/sessions.js';
+import { TransportError } from '../errors.js';
+
+/**
+ * Who a request is signed in as: by the session cookie (a browser) or by `Authorization: Bearer`
+ * (a script's API token). A token acts with its one role, and only while its account still holds
+ * that role: never more than the account may.
+ */
+export interface Principal {
+  organisationId: number;
+  accountId: number;
+  email: string;
+  personId: number | undefined;
+  roles: Role[];
+  via: 'session' | 'token';
+  /** The session's or token's row id. */
+  credentialId: number;
+}
+
+export const SESSION_COOKIE = 'trellis_session';
+/**
+ * The header every state-changing request signed in by cookie must carry. A page of another site
+ * cannot send a custom header without a CORS preflight, which this server never grants; a bearer
+ * token is never sent by a browser on its own, so token requests need no such header.
+ */
+export const CSRF_HEADER = 'x-trellis-csrf';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? '';
+}
+
+/** The principal of a request, or undefined when it is signed in as nobody. */
+export async function principalOf(db: Db, request: FastifyRequest): Promise<Principal | undefined> {
+  const token = bearer(request);
+  const cookie = request.cookies[SESSION_COOKIE];
+  const lookup = new CredentialLookup(db);
+  const credential =
+    token !== undefined
+      ? token === ''
+        ? undefined
+        : await lookup.apiToken(token)
+      : cookie !== undefined && cookie !== ''
+        ? await lookup.session(cookie)
+        : undefined;
+  if (!credential) return undefined;
+  const account = await new AccountRepository({
+    db,
+    organisationId: credential.organisationId,
+    actor: 'server',
+  }).byId(credential.accountId);
+  if (!account || account.disabled) return undefined;
+  const roles =
+    credential.role === undefined ? account.roles : account.roles.filter((r) => r === credential.role);
+  return {
+    organisationId: credential.organisationId,
+    accountId: account.id,
+    email: account.email,
+    personId: account.personId,
+    roles,
+    via: credential.role === undefined ? 'session' : 'token',
+    credentialId: credential.id,
+  };
+}
+
+/**
+ * The principal a route requires: 401 without one; 403 for a state-changing request signed in by
+ * cookie that lacks the CSRF header.
+ */
+export async function requirePrincipal(db: Db, request: FastifyRequest): Promise<Principal> {
+  const principal = await principalOf(db, request);
+  if (!principal)
+    throw new TransportError(
+      'unauthenticated',
+      'sign in first (POST /api/session), or send an API token as "Authorization: Bearer TOKEN"',
+    );
+  if (
+    principal.via === 'session' &&
+    STATE_CHANGING.has(request.method) &&
+    request.headers[CSRF_HEADER] !== '1'
+  )
+    throw new TransportError(
+      'csrf-header-missing',
+      `a ${request.method} signed in by cookie must carry the header "${CSRF_HEADER}: 1"`,
+    );
+  return principal;
+}
+
+/** Whether the request reached the server over TLS (directly, or through a trusted proxy). */
+const overTls = (request: FastifyRequest): boolean => request.protocol === 'https';
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: string,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: overTls(request),
+    path: '/',
+    expires: new Date(expiresAt),
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: overTls(request), path: '/' });
+}

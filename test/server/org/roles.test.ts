@@ -1,0 +1,157 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { can, type Action, type Role } from '../../../src/core/org/policy.js';
+import { buildServer } from '../../../src/server/app.js';
+import { actorOf } from '../../../src/server/org/actor.js';
+import { readTextFile, referenceFrameworkPath } from '../../../src/store/files.js';
+import { initOrganisation, type OrgRepositories } from '../../../src/store/repositories/org/index.js';
+import type { StoredPerson } from '../../../src/store/repositories/org/person-rows.js';
+import { ApiTokenRepository } from '../../../src/store/repositories/org/tokens.js';
+import { readCsvRecords } from '../../../src/store/spreadsheet.js';
+import { Workspace } from '../../../src/store/workspace.js';
+import { tempDir } from '../../helpers/cli.js';
+
+/**
+ * Every /api/org route, as listed by the server itself (its OpenAPI document, generated from the
+ * route table), called as every role and as nobody, on people of the organisation (self, a report,
+ * someone else) and of another organisation: the status must be what the policy says.
+ */
+
+const reference = { source: readTextFile(referenceFrameworkPath), file: 'frameworks/reference.yaml' };
+const csv = (rows: string[]) =>
+  readCsvRecords(
+    ['name,email,level,manager_email,team,start_date,level_start_date', ...rows].join('\n'),
+    'people.csv',
+  );
+
+/** The action each route asks the policy about; a route missing here fails the test. */
+const actionOf: Record<string, { action: Action; person?: true; write?: Action }> = {
+  'GET /api/org/people': { action: 'directory.read' },
+  'GET /api/org/people/{id}': { action: 'person.read', person: true },
+  'PATCH /api/org/people/{id}': { action: 'person.read', person: true, write: 'person.write' },
+  'GET /api/org/audit': { action: 'audit.read' },
+  'GET /api/org/frameworks': { action: 'framework.read' },
+};
+
+const accountOf: Record<Role, string> = {
+  admin: 'root@acme.test',
+  hr: 'hr@acme.test',
+  manager: 'ben@acme.test',
+  employee: 'cy@acme.test',
+  committee: 'com@acme.test',
+};
+
+let workspace: Workspace;
+let app: Awaited<ReturnType<typeof buildServer>>;
+let acme: OrgRepositories;
+let people: StoredPerson[];
+const tokens = new Map<Role, string>();
+const targets: number[] = [];
+
+beforeAll(async () => {
+  workspace = await Workspace.open(join(tempDir(), 'org.sqlite'));
+  acme = (
+    await initOrganisation(workspace.db, {
+      name: 'Acme',
+      adminEmail: 'root@acme.test',
+      framework: reference,
+      actor: 'test',
+    })
+  ).repositories;
+  const globex = (
+    await initOrganisation(workspace.db, {
+      name: 'Globex',
+      adminEmail: 'root@globex.test',
+      framework: reference,
+      actor: 'test',
+    })
+  ).repositories;
+  await acme.people.importCsv(
+    csv([
+      'Ana,ana@acme.test,director,,Core,2020-01-01,2022-01-01',
+      'Ben,ben@acme.test,em,ana@acme.test,Core,2021-01-01,2021-01-01',
+      'Cy,cy@acme.test,senior,ben@acme.test,Core,2022-01-01,2023-01-01',
+      'Dee,dee@acme.test,senior,ana@acme.test,Web,2022-01-01,2023-01-01',
+    ]),
+    new Map(),
+  );
+  await globex.people.importCsv(csv(['Gil,gil@globex.test,senior,,Ops,2020-01-01,2020-01-01']), new Map());
+  await acme.accounts.create('hr@acme.test', ['hr']);
+  await acme.accounts.create('ben@acme.test', ['manager']);
+  await acme.accounts.create('cy@acme.test', []);
+  await acme.accounts.create('com@acme.test', ['committee']);
+  const t = new ApiTokenRepository(acme.scope);
+  for (const [role, email] of Object.entries(accountOf) as [Role, string][])
+    tokens.set(role, (await t.create(email, role, role)).token);
+  people = await acme.people.all();
+  // Ana (above everyone), Ben (the manager himself), Cy (his report, the employee), Dee (nobody's
+  // report but Ana's), Gil (another organisation), and an id nobody has.
+  targets.push(...people.map((p) => p.id), (await globex.people.all())[0]!.id, 999_999);
+  app = await buildServer({ workspace });
+});
+afterAll(async () => {
+  await app.close();
+  await workspace.close();
+});
+
+it('answers every /api/org route as the policy table says, for every role and nobody', async () => {
+  const paths = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths as Record<
+    string,
+    object
+  >;
+  const routes = Object.entries(paths)
+    .filter(([path]) => path.startsWith('/api/org'))
+    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  expect(routes.sort()).toEqual(Object.keys(actionOf).sort());
+
+  let calls = 0;
+  for (const route of routes) {
+    const { action, person, write } = actionOf[route]!;
+    const [method, path] = route.split(' ') as [string, string];
+    for (const target of person ? targets : [undefined]) {
+      const url = target === undefined ? path : path.replace('{id}', String(target));
+      for (const role of [...Object.keys(accountOf), undefined] as (Role | undefined)[]) {
+        const response = await app.inject({
+          method: method as 'GET' | 'PATCH',
+          url,
+          headers: {
+            ...(role && { authorization: `Bearer ${tokens.get(role)}` }),
+            ...(method === 'PATCH' && { 'content-type': 'application/json' }),
+          },
+          ...(method === 'PATCH' && { payload: {} }),
+        });
+        calls++;
+        let expected: number;
+        if (role === undefined) expected = 401;
+        else {
+          const self = people.find((p) => p.email === accountOf[role]);
+          const actor = actorOf(
+            {
+              organisationId: acme.scope.organisationId,
+              accountId: 0,
+              email: accountOf[role],
+              personId: self?.id,
+              roles: [role],
+              via: 'token',
+              credentialId: 0,
+            },
+            people,
+          );
+          const resource = !person
+            ? { organisationId: acme.scope.organisationId }
+            : people.some((p) => p.id === target)
+              ? { organisationId: acme.scope.organisationId, personId: target }
+              : undefined;
+          if (!can(actor, action, resource)) expected = person ? 404 : 403;
+          else if (write && !can(actor, write, resource)) expected = 403;
+          else expected = 200;
+        }
+        expect(response.statusCode, `${route} ${url} as ${role ?? 'nobody'}: ${response.body}`).toBe(
+          expected,
+        );
+      }
+    }
+  }
+  // 3 routes without ids and 2 with 6 targets, each as 5 roles and nobody.
+  expect(calls).toBe((3 + 2 * 6) * 6);
+});
