@@ -41,7 +41,7 @@ beforeAll(async () => {
     'import',
     '--from',
     'ft',
-    join(samples, 'ft', 'engineering.yml'),
+    join(samples, 'ft', 'job-families', 'engineering.yml'),
     '-o',
     ft,
   ]);

@@ -14,8 +14,8 @@ const load = (file: string) => loadFrameworkOrThrow(readFileSync(file, 'utf8'), 
 describe('the Markdown of two published ladders, against reviewed snapshots', () => {
   it("Monzo's backend framework with generic.md", async () => {
     const { framework } = importFramework('monzo', [
-      sample('monzo', 'backend.md'),
-      sample('monzo', 'generic.md'),
+      sample('monzo', 'frameworks', 'engineering', 'backend.md'),
+      sample('monzo', 'frameworks', 'generic.md'),
     ]);
     await expect(renderMarkdown(expectValid(framework))).toMatchFileSnapshot(
       join(fixtures, 'monzo-backend.md'),
@@ -23,7 +23,7 @@ describe('the Markdown of two published ladders, against reviewed snapshots', ()
   });
 
   it("the FT's engineering job family", async () => {
-    const { framework } = importFramework('ft', [sample('ft', 'engineering.yml')]);
+    const { framework } = importFramework('ft', [sample('ft', 'job-families', 'engineering.yml')]);
     await expect(renderMarkdown(expectValid(framework))).toMatchFileSnapshot(
       join(fixtures, 'ft-engineering.md'),
     );

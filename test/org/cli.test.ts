@@ -149,7 +149,7 @@ describe('several organisations in one database', () => {
     ]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
-      /^Created the organisation "Northwind Traders" \(northwind-traders\) with reference 1\.1\.0 as framework version 1\.\nAdmin: amara@northwind\.example\nSign-in link for amara@northwind\.example \(works once, until \S+\):\n {2}http:\/\/localhost:3000\/welcome#token=[\w-]{43}\n$/,
+      /^Created the organisation "Northwind Traders" \(northwind-traders\) with reference 1\.2\.0 as framework version 1\.\nAdmin: amara@northwind\.example\nSign-in link for amara@northwind\.example \(works once, until \S+\):\n {2}http:\/\/localhost:3000\/welcome#token=[\w-]{43}\n$/,
     );
     expect(
       trellis(['org', 'init', '--name', 'Globex', '--admin-email', 'hank@globex.test', '--db', db]).code,

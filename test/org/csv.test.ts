@@ -77,7 +77,7 @@ describe('people from an HRIS export', () => {
       'Ana Again,ANA@x.test,senior,A,2024-01-01,2024-01-01,active,,',
     ].join('\n');
     expect(problemsOf(text)).toEqual([
-      'people.csv:2:3: level: "seniorr" is not a level of reference 1.1.0 (did you mean "senior"?)',
+      'people.csv:2:3: level: "seniorr" is not a level of reference 1.2.0 (did you mean "senior"?)',
       'people.csv:4:2: email: must be an email address',
       'people.csv:4:9: gender: "robot" is not one of "woman", "man", "non-binary", "undisclosed"',
       'people.csv:5:5: start_date: must be a date as YYYY-MM-DD',
@@ -92,7 +92,7 @@ describe('people from an HRIS export', () => {
         'name,email,level,specialisation,start_date,level_start_date\nA,a@x.test,senior,backendd,2024-01-01,2024-01-01\n',
       ),
     ).toEqual([
-      'people.csv:2:4: specialisation: "backendd" is not a specialisation of reference 1.1.0 (did you mean "backend"?)',
+      'people.csv:2:4: specialisation: "backendd" is not a specialisation of reference 1.2.0 (did you mean "backend"?)',
     ]);
   });
 

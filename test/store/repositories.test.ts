@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -51,6 +51,7 @@ describe('an SQLite workspace file', () => {
   it('backs up the live database to a file that opens as a workspace', async () => {
     const { framework } = await workspace.activeFramework();
     await workspace.evidence.create({ date: '2026-01-15', title: 'in the backup' }, framework);
+    mkdirSync(join(dir, 'backups'));
     const target = join(dir, 'backups', 'copy.sqlite');
     await workspace.backup(target);
     const copy = await Workspace.open(target);

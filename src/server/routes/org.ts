@@ -10,7 +10,7 @@ import { requirePrincipal, type Principal } from '../org/auth.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { answer } from '../responses.js';
 import type { App, Deps } from './common.js';
-import { wholeNumberText } from './common.js';
+import { idParams } from './common.js';
 
 interface Asking {
   principal: Principal;
@@ -112,7 +112,7 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
       schema: {
         summary: "A person's record (gender only for hr and admin); 404 for one you may not see",
         tags,
-        params: z.object({ id: wholeNumberText(z.number().int().positive()) }),
+        params: idParams,
         response: { 200: answer(z.object({ id: z.number() }).loose(), 'The person') },
       },
     },
@@ -136,7 +136,7 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
         summary:
           "Change a person's manager, team, level … (the reporting tree is checked); null clears a field",
         tags,
-        params: z.object({ id: wholeNumberText(z.number().int().positive()) }),
+        params: idParams,
         body: z
           .object({
             name: z.string(),

@@ -154,17 +154,17 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
       schema: {
         summary: 'Sign out everywhere: ends every session of the signed-in account',
         tags,
-        response: { 200: answer(z.object({ ended: z.number().int() }), 'How many sessions ended') },
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const principal = await requirePrincipal(db, request);
       const scope = { db, organisationId: principal.organisationId, actor: principal.email };
-      const ended = await new OrgRepositories(scope).transaction((r) =>
+      await new OrgRepositories(scope).transaction((r) =>
         new SessionRepository(r.scope).endAll(principal.accountId, principal.email),
       );
       if (principal.via === 'session') clearSessionCookie(request, reply);
-      return reply.send({ ended });
+      return reply.code(204).send();
     },
   );
 

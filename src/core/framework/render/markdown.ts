@@ -1,5 +1,6 @@
 import { latticeMoves } from '../moves.js';
-import type { Framework, Level, Scale } from '../schema.js';
+import type { Expectation, Framework, Level, Scale } from '../schema.js';
+import { own } from '../../names.js';
 import { bandGrid } from '../view.js';
 import {
   formatRange,
@@ -34,17 +35,43 @@ function table(fullHeader: string[], fullRows: string[][]): string {
 }
 
 /** One expectation: its rating, then its behaviours as bullets, what repeats the level below said once. */
-function expectationLines(e: ReadExpectation): string[] {
+function expectationLines(e: ReadExpectation, written: Expectation | undefined): string[] {
   const head = `**${e.name}**${e.core ? '' : ' (optional)'}: ${ratingText(e)}`;
-  if (e.carriedFrom)
-    return [
-      `${head}. *Carried from ${e.carriedFrom.title}: the same behaviours, nothing new at this level.*`,
+  const lines = e.carriedFrom
+    ? [`${head}. *Carried from ${e.carriedFrom.title}: the same behaviours, nothing new at this level.*`, '']
+    : [head, ''];
+  if (!e.carriedFrom) {
+    if (e.inheritsFrom) lines.push(`*Everything expected at ${e.inheritsFrom.title}, and:*`, '');
+    if (e.fresh.length > 0) lines.push(...e.fresh.map((b) => `- ${b}`), '');
+  }
+  return [...lines, ...illustrationLines(written)];
+}
+
+/** What an imported ladder says beside the behaviours: examples, example criteria, sub-levels. */
+function illustrationLines(written: Expectation | undefined): string[] {
+  const lines: string[] = [];
+  const examples = (items: readonly string[]) =>
+    items.length > 0 ? ` (for example: ${items.join('; ')})` : '';
+  for (const { behaviour, examples: shown, links } of written?.illustrations ?? []) {
+    const reading = links.map((link) => `[${link.label}](<${link.url}>)`).join(', ');
+    lines.push(`- *${behaviour}*${examples(shown)}${reading ? `; reading: ${reading}` : ''}`);
+  }
+  if (lines.length > 0) lines.unshift('Illustrated:', '');
+  if (written?.exampleCriteria?.length)
+    lines.push(
+      ...(lines.length > 0 ? [''] : []),
+      'Examples of meeting it (not a checklist):',
       '',
-    ];
-  const lines = [head, ''];
-  if (e.inheritsFrom) lines.push(`*Everything expected at ${e.inheritsFrom.title}, and:*`, '');
-  if (e.fresh.length > 0) lines.push(...e.fresh.map((b) => `- ${b}`), '');
-  return lines;
+      ...written.exampleCriteria.map((c) => `- ${c.criterion}${examples(c.examples)}`),
+    );
+  for (const sub of written?.subLevels ?? [])
+    lines.push(
+      ...(lines.length > 0 ? [''] : []),
+      `Sub-level ${sub.name}:`,
+      '',
+      ...sub.behaviours.map((b) => `- ${b}`),
+    );
+  return lines.length > 0 ? [...lines, ''] : [];
 }
 
 function levelLines(framework: Framework, level: Level, placeholder: boolean): string[] {
@@ -78,7 +105,7 @@ function levelLines(framework: Framework, level: Level, placeholder: boolean): s
   const expectations = readExpectations(framework, level);
   if (expectations.length > 0) {
     out.push('Expectations:', '');
-    for (const e of expectations) out.push(...expectationLines(e));
+    for (const e of expectations) out.push(...expectationLines(e, own(level.expectations, e.competency)));
   }
   return out;
 }
