@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/core/problems.js';
-import { readTextFile, referenceFrameworkPath } from '../../src/store/files.js';
 import {
   AuditRepository,
   initOrganisation,
@@ -9,18 +8,12 @@ import {
   type OrgRepositories,
 } from '../../src/store/repositories/org/index.js';
 import { verifyPassword } from '../../src/store/secrets.js';
-import { readCsvRecords } from '../../src/store/spreadsheet.js';
 import { Workspace } from '../../src/store/workspace.js';
+import { newOrganisation, reference, peopleCsv as csv } from '../helpers/org.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** The organisation store on a real SQLite file: two organisations in one database. */
 
-const reference = { source: readTextFile(referenceFrameworkPath), file: 'frameworks/reference.yaml' };
-const csv = (rows: string[]) =>
-  readCsvRecords(
-    ['name,email,level,manager_email,team,start_date,level_start_date,gender', ...rows].join('\n'),
-    'people.csv',
-  );
 const noMap = new Map();
 
 let workspace: Workspace;
@@ -29,22 +22,8 @@ let globex: OrgRepositories;
 
 beforeEach(async () => {
   workspace = await Workspace.open(join(tempDir(), 'org.sqlite'));
-  acme = (
-    await initOrganisation(workspace.db, {
-      name: 'Acme',
-      adminEmail: 'root@acme.test',
-      framework: reference,
-      actor: 'test:acme',
-    })
-  ).repositories;
-  globex = (
-    await initOrganisation(workspace.db, {
-      name: 'Globex',
-      adminEmail: 'root@globex.test',
-      framework: reference,
-      actor: 'test:globex',
-    })
-  ).repositories;
+  acme = await newOrganisation(workspace, 'Acme', 'root@acme.test', 'test:acme');
+  globex = await newOrganisation(workspace, 'Globex', 'root@globex.test', 'test:globex');
   await acme.people.importCsv(
     csv([
       'Ana,ana@acme.test,director,,Core,2020-01-01,2022-01-01,woman',

@@ -3,12 +3,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { can, type Action, type Role } from '../../../src/core/org/policy.js';
 import { buildServer } from '../../../src/server/app.js';
 import { actorOf } from '../../../src/server/org/actor.js';
-import { readTextFile, referenceFrameworkPath } from '../../../src/store/files.js';
-import { initOrganisation, type OrgRepositories } from '../../../src/store/repositories/org/index.js';
+import type { OrgRepositories } from '../../../src/store/repositories/org/index.js';
 import type { StoredPerson } from '../../../src/store/repositories/org/person-rows.js';
 import { ApiTokenRepository } from '../../../src/store/repositories/org/tokens.js';
-import { readCsvRecords } from '../../../src/store/spreadsheet.js';
 import { Workspace } from '../../../src/store/workspace.js';
+import { newOrganisation, peopleCsv } from '../../helpers/org.js';
 import { tempDir } from '../../helpers/cli.js';
 
 /**
@@ -17,12 +16,8 @@ import { tempDir } from '../../helpers/cli.js';
  * someone else) and of another organisation: the status must be what the policy says.
  */
 
-const reference = { source: readTextFile(referenceFrameworkPath), file: 'frameworks/reference.yaml' };
 const csv = (rows: string[]) =>
-  readCsvRecords(
-    ['name,email,level,manager_email,team,start_date,level_start_date', ...rows].join('\n'),
-    'people.csv',
-  );
+  peopleCsv(rows, 'name,email,level,manager_email,team,start_date,level_start_date');
 
 /** The action each route asks the policy about; a route missing here fails the test. */
 const actionOf: Record<string, { action: Action; person?: true; write?: Action }> = {
@@ -50,22 +45,8 @@ const targets: number[] = [];
 
 beforeAll(async () => {
   workspace = await Workspace.open(join(tempDir(), 'org.sqlite'));
-  acme = (
-    await initOrganisation(workspace.db, {
-      name: 'Acme',
-      adminEmail: 'root@acme.test',
-      framework: reference,
-      actor: 'test',
-    })
-  ).repositories;
-  const globex = (
-    await initOrganisation(workspace.db, {
-      name: 'Globex',
-      adminEmail: 'root@globex.test',
-      framework: reference,
-      actor: 'test',
-    })
-  ).repositories;
+  acme = await newOrganisation(workspace, 'Acme', 'root@acme.test', 'test');
+  const globex = await newOrganisation(workspace, 'Globex', 'root@globex.test', 'test');
   await acme.people.importCsv(
     csv([
       'Ana,ana@acme.test,director,,Core,2020-01-01,2022-01-01',

@@ -1,24 +1,16 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../../src/server/app.js';
-import { readTextFile, referenceFrameworkPath } from '../../../src/store/files.js';
-import { initOrganisation, type OrgRepositories } from '../../../src/store/repositories/org/index.js';
+import type { OrgRepositories } from '../../../src/store/repositories/org/index.js';
 import { ApiTokenRepository } from '../../../src/store/repositories/org/tokens.js';
-import { readCsvRecords } from '../../../src/store/spreadsheet.js';
 import { Workspace } from '../../../src/store/workspace.js';
+import { newOrganisation, peopleCsv as csv } from '../../helpers/org.js';
 import { tempDir } from '../../helpers/cli.js';
 
 /**
  * The /api/org routes over a real SQLite file holding two organisations, called with API tokens
  * (one per role) and without any: who sees what, and what another organisation's ids give.
  */
-
-const reference = { source: readTextFile(referenceFrameworkPath), file: 'frameworks/reference.yaml' };
-const csv = (rows: string[]) =>
-  readCsvRecords(
-    ['name,email,level,manager_email,team,start_date,level_start_date,gender', ...rows].join('\n'),
-    'people.csv',
-  );
 
 let workspace: Workspace;
 let app: Awaited<ReturnType<typeof buildServer>>;
@@ -28,22 +20,8 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   workspace = await Workspace.open(join(tempDir(), 'org.sqlite'));
-  acme = (
-    await initOrganisation(workspace.db, {
-      name: 'Acme',
-      adminEmail: 'root@acme.test',
-      framework: reference,
-      actor: 'test',
-    })
-  ).repositories;
-  const globex = (
-    await initOrganisation(workspace.db, {
-      name: 'Globex',
-      adminEmail: 'root@globex.test',
-      framework: reference,
-      actor: 'test',
-    })
-  ).repositories;
+  acme = await newOrganisation(workspace, 'Acme', 'root@acme.test', 'test');
+  const globex = await newOrganisation(workspace, 'Globex', 'root@globex.test', 'test');
   await acme.people.importCsv(
     csv([
       'Ana,ana@acme.test,director,,Core,2020-01-01,2022-01-01,woman',

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../../src/server/app.js';
-import { readTextFile, referenceFrameworkPath } from '../../../src/store/files.js';
-import { initOrganisation, type OrgRepositories } from '../../../src/store/repositories/org/index.js';
+import type { OrgRepositories } from '../../../src/store/repositories/org/index.js';
 import { Workspace } from '../../../src/store/workspace.js';
+import { newOrganisation } from '../../helpers/org.js';
 import { tempDir } from '../../helpers/cli.js';
 
 /** Sign-in, sessions and one-time links over a real SQLite file holding two organisations. */
 
-const reference = { source: readTextFile(referenceFrameworkPath), file: 'frameworks/reference.yaml' };
 const PASSWORD = 'correct horse battery staple';
 
 let workspace: Workspace;
@@ -29,14 +28,7 @@ const write = { origin: 'http://localhost', 'x-trellis-csrf': '1' };
 
 beforeEach(async () => {
   workspace = await Workspace.open(join(tempDir(), 'org.sqlite'));
-  acme = (
-    await initOrganisation(workspace.db, {
-      name: 'Acme',
-      adminEmail: 'root@acme.test',
-      framework: reference,
-      actor: 'test',
-    })
-  ).repositories;
+  acme = await newOrganisation(workspace, 'Acme', 'root@acme.test', 'test');
   await acme.accounts.setPassword('root@acme.test', PASSWORD);
   await acme.accounts.create('hr@acme.test', ['hr']);
   await acme.accounts.setPassword('hr@acme.test', PASSWORD);
@@ -223,14 +215,7 @@ describe('POST /api/session/link', () => {
 
 describe('several organisations on one server', () => {
   it('needs the organisation named, and signs into that one', async () => {
-    const globex = (
-      await initOrganisation(workspace.db, {
-        name: 'Globex',
-        adminEmail: 'root@acme.test',
-        framework: reference,
-        actor: 'test',
-      })
-    ).repositories;
+    const globex = await newOrganisation(workspace, 'Globex', 'root@acme.test', 'test');
     await globex.accounts.setPassword('root@acme.test', 'the globex passphrase');
     expect((await signIn('root@acme.test', PASSWORD)).statusCode).toBe(400);
     expect((await signIn('root@acme.test', PASSWORD, { organisation: 'globex' })).statusCode).toBe(401);
