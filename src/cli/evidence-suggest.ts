@@ -25,6 +25,7 @@ import {
 import { collect, print, printJson } from './output.js';
 import { databaseOption } from './database.js';
 import { withWorkspace } from './workspace.js';
+import { plural } from '../core/plural.js';
 
 interface SuggestOptions extends TargetOptions {
   git: string[];
@@ -49,8 +50,6 @@ async function existingEntries(
   if (missing) return { framework: readFramework(options.framework).framework, entries: [] };
   return readLog(options, ({ framework, entries }) => ({ framework, entries }));
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function describe(suggestion: Suggestion, index: number, total: number): string {
   const { basis } = suggestion;

@@ -1,3 +1,5 @@
+import { plural } from '../plural.js';
+
 /**
  * Vesting schedules: what share of a grant vests when. A schedule is data (so users can define
  * their own in an offer file); this module turns it into exact cumulative fractions.
@@ -91,10 +93,6 @@ export function scheduleProblems(
     });
   }
   return problems;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Framework, Level } from '../framework/schema.js';
 import { expectationsOf, type ExpectationView } from '../framework/view.js';
 import { listEntries } from './filter.js';
 import { evidenceScopes, type EvidenceEntry, type EvidenceScope } from './schema.js';
+import { plural } from '../plural.js';
 
 /**
  * The promotion packet: the evidence grouped under each expectation of the target level, with the
@@ -78,8 +79,6 @@ export function buildPacket(
     },
   };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function renderEntry(entry: EvidenceEntry): string[] {
   const out = [`- **${entry.date}** ${entry.title}${entry.scope ? ` _(scope: ${entry.scope})_` : ''}`];

@@ -5,6 +5,7 @@ import { groupWork, type PieceOfWork, type ReviewGiven } from './group.js';
 import { compileHints, matchCompetencies, type CompetencyMatch } from './hints.js';
 import { kindsOf } from './kinds.js';
 import { dayOf, type PullRequest, type WorkCommit } from './records.js';
+import { plural } from '../../plural.js';
 
 /**
  * Draft evidence entries from a person's own work records: pieces of work, each with the
@@ -44,8 +45,6 @@ function oneLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > LIMITS.lineLength ? `${line.slice(0, LIMITS.lineLength - 1)}…` : line;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function monthName(month: string): string {
   const [year, number] = month.split('-');
