@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFramework } from '../../src/core/framework/import/index.js';
-import { loadFrameworkOrThrow } from '../../src/core/framework/load.js';
+import { loadFramework, loadFrameworkOrThrow } from '../../src/core/framework/load.js';
+import { esc } from '../../src/core/framework/render/html/escape.js';
+import type { Framework } from '../../src/core/framework/schema.js';
 import { renderMarkdown } from '../../src/core/framework/render.js';
 import { renderSite } from '../../src/core/framework/render/html/site.js';
 import { expectValid, sample } from '../import/helpers.js';
@@ -111,5 +113,63 @@ describe('the HTML site', () => {
       'levels/three.html',
       'competencies/craft.html',
     ]);
+  });
+});
+
+describe('the HTML site of an imported ladder keeps what it says beside the behaviours', () => {
+  const pages = (framework: Framework) => new Map(renderSite(framework).map((f) => [f.path, f.text]));
+  const withBeside = (framework: Framework, key: 'illustrations' | 'exampleCriteria' | 'subLevels') =>
+    framework.levels.flatMap((level) =>
+      Object.entries(level.expectations).flatMap(([competency, e]) =>
+        (e[key]?.length ?? 0) > 0 ? [{ level, competency, e }] : [],
+      ),
+    );
+
+  it("the FT's examples and reading, on the level page and the competency page", () => {
+    const { framework } = importFramework('ft', [sample('ft', 'job-families', 'engineering-v1.yml')]);
+    const ladder = expectValid(framework);
+    const site = pages(ladder);
+    const found = withBeside(ladder, 'illustrations');
+    const links = found.flatMap(({ e }) => e.illustrations!.flatMap((i) => i.links));
+    expect(Math.min(found.length, links.length)).toBeGreaterThan(0);
+    for (const { level, competency, e } of found)
+      for (const illustration of e.illustrations!) {
+        for (const page of [`levels/${level.id}.html`, `competencies/${competency}.html`]) {
+          const text = site.get(page)!;
+          for (const example of illustration.examples) expect(text).toContain(`For example: ${esc(example)}`);
+          for (const link of illustration.links)
+            expect(text).toContain(`<a href="${esc(link.url)}">${esc(link.label)}</a>`);
+        }
+      }
+  });
+
+  it("Monzo's example criteria and sub-levels, each under its own heading", () => {
+    const { framework } = importFramework('monzo', [sample('monzo', 'frameworks', 'customer-operations.md')]);
+    const ladder = expectValid(framework);
+    const site = pages(ladder);
+    const subLevels = withBeside(ladder, 'subLevels');
+    expect(subLevels.length).toBeGreaterThan(0);
+    for (const { level, e } of subLevels) {
+      const text = site.get(`levels/${level.id}.html`)!;
+      for (const sub of e.subLevels!) {
+        expect(text).toContain(`Sub-level ${esc(sub.name)}:`);
+        for (const b of sub.behaviours) expect(text).toContain(`<li>${esc(b)}</li>`);
+      }
+    }
+  });
+});
+
+describe('links in a ladder are web addresses only', () => {
+  it('refuses a javascript: link with a located problem, since the site would run it', () => {
+    const text = readFileSync(join(fixtures, 'carried.yaml'), 'utf8').replace(
+      'craft: { rating: 1, behaviours: [Ships small changes, Writes tests] }',
+      'craft: { rating: 1, behaviours: [Writes tests], illustrations: [{ behaviour: Writes tests, links: [{ label: x, url: "javascript:alert(1)" }] }] }',
+    );
+    expect(text).toContain('javascript:');
+    const { framework, problems } = loadFramework(text, 'carried.yaml');
+    expect(framework).toBeUndefined();
+    expect(problems.map((p) => `${p.line}: ${p.path.join('.')}: ${p.message}`)).toContain(
+      '18: levels.0.expectations.craft.illustrations.0.links.0.url: must be a web address (http or https)',
+    );
   });
 });

@@ -94,7 +94,7 @@ export function diffFrameworks(before: Framework, after: Framework): FrameworkDi
   };
 }
 
-/** Leaf-by-leaf differences; lists of records with an id (or code) are compared by that key. */
+/** Leaf-by-leaf differences; lists of records are compared item by item by the key they are known by. */
 export function compare(before: unknown, after: unknown, prefix = ''): FieldChange[] {
   const a = normalise(before);
   const b = normalise(after);
@@ -113,15 +113,19 @@ export function compare(before: unknown, after: unknown, prefix = ''): FieldChan
     : [{ field: prefix, old: before ?? null, new: after ?? null }];
 }
 
+/**
+ * The key a list's items are known by: an id or code, else what names them (a sub-level's name, an
+ * illustration's behaviour, an example criterion's text), when every item has one and no two share it.
+ */
+const itemKeys = ['id', 'code', 'name', 'behaviour', 'criterion'] as const;
+
 function normalise(value: unknown): unknown {
-  if (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every((item) => isRecord(item) && (typeof item.id === 'string' || typeof item.code === 'string'))
-  ) {
-    return Object.fromEntries(value.map((item) => [`[${String(item.id ?? item.code)}]`, item]));
-  }
-  return value;
+  if (!Array.isArray(value) || value.length === 0 || !value.every(isRecord)) return value;
+  const key = itemKeys.find((k) => {
+    const names = value.map((item) => item[k]);
+    return names.every((n) => typeof n === 'string') && new Set(names).size === names.length;
+  });
+  return key ? Object.fromEntries(value.map((item) => [`[${String(item[key])}]`, item])) : value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -81,7 +81,10 @@ export const subLevelSchema = z
   })
   .describe('A step within a level and what it asks of one competency.');
 
-export const linkSchema = z.strictObject({ label: text, url: z.url() }).describe('A labelled link.');
+/** Only web addresses: a ladder's links are published on sites, where `javascript:` would run. */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'must be a web address (http or https)' });
+
+export const linkSchema = z.strictObject({ label: text, url: webUrl }).describe('A labelled link.');
 
 export const illustrationSchema = z
   .strictObject({
@@ -487,7 +490,7 @@ export const marketSchema = z
   .describe('A labour market whose pay per level the framework carries, e.g. US large tech companies.');
 
 export const sourceSchema = z
-  .strictObject({ id, title: text, url: z.url().optional(), note: text.optional() })
+  .strictObject({ id, title: text, url: webUrl.optional(), note: text.optional() })
   .describe('Where a factual figure comes from.');
 
 export const assumptionSchema = z

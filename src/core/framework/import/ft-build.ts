@@ -1,6 +1,7 @@
 import { didYouMean, type SourceDocument } from '../../input/document.js';
 import type { Path } from '../../problems.js';
 import type { Expectation, FrameworkInput, Illustration } from '../schema.js';
+import { webUrl } from '../schema.js';
 import {
   competenciesInGroup,
   defaultPromotionRule,
@@ -193,11 +194,11 @@ export function readStatementsOf(
       return;
     }
     links.forEach((l, i) => {
-      if (!URL.canParse(l.url))
+      if (!webUrl.safeParse(l.url).success)
         findings.error(
           source,
           [...path, 'supportingUrls', i, 'url'],
-          `"${l.url}" is not a URL`,
+          `"${l.url}" is not a web address (http or https)`,
           'invalid-value',
         );
     });

@@ -4,6 +4,7 @@ import { own } from '../../names.js';
 import { bandGrid } from '../view.js';
 import {
   formatRange,
+  illustrationSections,
   levelRuleLine,
   meetingInWords,
   placeholderLevels,
@@ -49,29 +50,17 @@ function expectationLines(e: ReadExpectation, written: Expectation | undefined):
 
 /** What an imported ladder says beside the behaviours: examples, example criteria, sub-levels. */
 function illustrationLines(written: Expectation | undefined): string[] {
-  const lines: string[] = [];
-  const examples = (items: readonly string[]) =>
-    items.length > 0 ? ` (for example: ${items.join('; ')})` : '';
-  for (const { behaviour, examples: shown, links } of written?.illustrations ?? []) {
-    const reading = links.map((link) => `[${link.label}](<${link.url}>)`).join(', ');
-    lines.push(`- *${behaviour}*${examples(shown)}${reading ? `; reading: ${reading}` : ''}`);
-  }
-  if (lines.length > 0) lines.unshift('Illustrated:', '');
-  if (written?.exampleCriteria?.length)
-    lines.push(
-      ...(lines.length > 0 ? [''] : []),
-      'Examples of meeting it (not a checklist):',
-      '',
-      ...written.exampleCriteria.map((c) => `- ${c.criterion}${examples(c.examples)}`),
-    );
-  for (const sub of written?.subLevels ?? [])
-    lines.push(
-      ...(lines.length > 0 ? [''] : []),
-      `Sub-level ${sub.name}:`,
-      '',
-      ...sub.behaviours.map((b) => `- ${b}`),
-    );
-  return lines.length > 0 ? [...lines, ''] : [];
+  const lines = illustrationSections(written).flatMap(({ title, items }) => [
+    '',
+    `${title}:`,
+    '',
+    ...items.map(({ text, quotesBehaviour, examples, links }) => {
+      const shown = examples.length > 0 ? ` (for example: ${examples.join('; ')})` : '';
+      const reading = links.map((link) => `[${link.label}](<${link.url}>)`).join(', ');
+      return `- ${quotesBehaviour ? `*${text}*` : text}${shown}${reading ? `; reading: ${reading}` : ''}`;
+    }),
+  ]);
+  return lines.length > 0 ? [...lines.slice(1), ''] : [];
 }
 
 function levelLines(framework: Framework, level: Level, placeholder: boolean): string[] {

@@ -1,7 +1,7 @@
 import { placeholderLevelFields } from '../import/common.js';
 import { own } from '../../names.js';
 import { rulesFor } from '../rules.js';
-import type { Framework, Level, PromotionRule } from '../schema.js';
+import type { Expectation, Framework, Level, Link, PromotionRule } from '../schema.js';
 import { describeRule, expectationsOf, type ExpectationView } from '../view.js';
 
 /*
@@ -61,6 +61,54 @@ export function readExpectations(framework: Framework, level: Level): ReadExpect
     if (fresh.length < e.behaviours.length) return { ...e, inheritsFrom: below, fresh };
     return { ...e, fresh };
   });
+}
+
+/** One statement an imported ladder sets beside the behaviours, with its examples and reading. */
+export interface Illustrated {
+  text: string;
+  /** The statement quotes a behaviour listed above it (the FT's examples of one behaviour). */
+  quotesBehaviour: boolean;
+  examples: readonly string[];
+  links: readonly Link[];
+}
+
+/** A titled group of such statements: illustrations, example criteria, or one sub-level. */
+export interface IllustrationSection {
+  title: string;
+  items: Illustrated[];
+}
+
+/** What an expectation says beside its behaviours, in the order every rendering shows it. */
+export function illustrationSections(written: Expectation | undefined): IllustrationSection[] {
+  if (!written) return [];
+  const sections: IllustrationSection[] = [];
+  const illustrations = written.illustrations ?? [];
+  if (illustrations.length > 0)
+    sections.push({
+      title: 'Illustrated',
+      items: illustrations.map((i) => ({
+        text: i.behaviour,
+        quotesBehaviour: true,
+        examples: i.examples,
+        links: i.links,
+      })),
+    });
+  if (written.exampleCriteria?.length)
+    sections.push({
+      title: 'Examples of meeting it (not a checklist)',
+      items: written.exampleCriteria.map((c) => ({
+        text: c.criterion,
+        quotesBehaviour: false,
+        examples: c.examples,
+        links: [],
+      })),
+    });
+  for (const sub of written.subLevels ?? [])
+    sections.push({
+      title: `Sub-level ${sub.name}`,
+      items: sub.behaviours.map((b) => ({ text: b, quotesBehaviour: false, examples: [], links: [] })),
+    });
+  return sections;
 }
 
 /** Levels whose scope, impact and years are still the values an importer fills in for them. */

@@ -1,5 +1,5 @@
-import type { Framework, Level } from '../../schema.js';
-import type { ReadExpectation } from '../reading.js';
+import type { Expectation, Framework, Level } from '../../schema.js';
+import { illustrationSections, type ReadExpectation } from '../reading.js';
 import { html, type Html } from './escape.js';
 
 /** Where each page of the site lives, relative to the site's root. */
@@ -26,6 +26,25 @@ export function behaviourList(e: ReadExpectation, root: string): Html {
   return html`${e.inheritsFrom ? html`<p class="carried">Everything expected at ${levelLink(e.inheritsFrom, root)}, and:</p>` : ''}${
     e.fresh.length > 0 ? html`<ul>${e.fresh.map((b) => html`<li>${b}</li>`)}</ul>` : ''
   }`;
+}
+
+/** What an imported ladder says beside the behaviours: illustrations, example criteria, sub-levels. */
+export function illustrationBlock(written: Expectation | undefined): Html {
+  return html`${illustrationSections(written).map(
+    ({ title, items }) =>
+      html`<div class="illustrated"><p class="aside-title">${title}:</p><ul>${items.map(
+        ({ text, quotesBehaviour, examples, links }) =>
+          html`<li>${quotesBehaviour ? html`<em>${text}</em>` : text}${
+            examples.length > 0
+              ? html`<ul class="examples">${examples.map((x) => html`<li>For example: ${x}</li>`)}</ul>`
+              : ''
+          }${
+            links.length > 0
+              ? html`<p class="reading">Reading: ${links.map((l, i) => html`${i > 0 ? ', ' : ''}<a href="${l.url}">${l.label}</a>`)}</p>`
+              : ''
+          }</li>`,
+      )}</ul></div>`,
+  )}`;
 }
 
 /** A sentence-long note, e.g. the placeholder warning. */

@@ -3,7 +3,7 @@ import { appliesToTrack, scaleOf } from '../../rules.js';
 import type { Competency, Framework } from '../../schema.js';
 import { ratingText, readExpectations, trackLevels } from '../reading.js';
 import { html } from './escape.js';
-import { behaviourList, levelLink, paths } from './common.js';
+import { behaviourList, illustrationBlock, levelLink, paths } from './common.js';
 import { page } from './layout.js';
 
 /** One competency: its scale, then what each level of each track expects of it, bottom to top. */
@@ -31,7 +31,7 @@ ${tracks.map(
   ({ track, rows }) =>
     html`<h2>${track.name}</h2>${rows.map(
       ({ level, e }) =>
-        html`<section aria-labelledby="l-${level.id}"><h3 id="l-${level.id}">${levelLink(level, root)}</h3><p class="expected">Expected: ${ratingText(e)}</p>${behaviourList(e, root)}</section>`,
+        html`<section aria-labelledby="l-${level.id}"><h3 id="l-${level.id}">${levelLink(level, root)}</h3><p class="expected">Expected: ${ratingText(e)}</p>${behaviourList(e, root)}${illustrationBlock(own(level.expectations, competency.id))}</section>`,
     )}`,
 )}
 ${tracks.length === 0 && !detailed ? html`<p>No level states an expectation of this competency.</p>` : ''}

@@ -1,3 +1,4 @@
+import { own } from '../../../names.js';
 import { latticeMoves } from '../../moves.js';
 import type { Framework, Level } from '../../schema.js';
 import { levelCodes, formatShare, spanText } from '../facts.js';
@@ -10,7 +11,7 @@ import {
   trackLevels,
 } from '../reading.js';
 import { html } from './escape.js';
-import { behaviourList, levelLink, paths, trackName } from './common.js';
+import { behaviourList, illustrationBlock, levelLink, paths, trackName } from './common.js';
 import { page } from './layout.js';
 
 /** One level: its facts, what promotion into it takes, every expectation, and the moves around it. */
@@ -56,7 +57,7 @@ ${expectations.map(
   (e) =>
     html`<section aria-labelledby="c-${e.competency}"><h3 id="c-${e.competency}"><a href="${root}${paths.competency(e.competency)}">${e.name}</a>${e.core ? '' : ' (optional)'}</h3>
 <p class="expected">Expected: ${ratingText(e)}</p>
-${behaviourList(e, root)}</section>`,
+${behaviourList(e, root)}${illustrationBlock(own(level.expectations, e.competency))}</section>`,
 )}
 ${
   moves.length > 0

@@ -36,6 +36,10 @@ p, li { max-width: 70ch; }
 .note { background: var(--note); border-left: 4px solid #a27b00; padding: 0.6rem 0.9rem; }
 .expected { margin: 0.1rem 0 0.4rem; color: var(--muted); }
 .carried { font-style: italic; color: var(--muted); }
+.illustrated { margin: 0.25rem 0 0.75rem; }
+.aside-title { margin: 0.4rem 0 0.1rem; font-weight: 600; color: var(--muted); }
+ul.examples { margin: 0.1rem 0; color: var(--muted); }
+.reading { margin: 0.1rem 0; font-size: 0.95em; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
