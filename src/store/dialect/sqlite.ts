@@ -8,6 +8,7 @@ import {
   type DialectAdapter,
   type DatabaseConnection,
   type Driver,
+  type QueryResult,
   type TransactionSettings,
 } from 'kysely';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -29,6 +30,8 @@ import type { Connection, OpenOptions } from './connection.js';
  * take it at its first write and, when another process has written since it began reading, fail at
  * once with "database is locked". Errors leave named for what they are (see faults.ts).
  */
+const STATEMENT_CACHE = 200;
+
 class WorkspaceDriver extends SqliteDriver {
   private wrapped: DatabaseConnection | undefined;
 
@@ -39,12 +42,35 @@ class WorkspaceDriver extends SqliteDriver {
     super({ database: sqlite });
   }
 
+  /** Prepared statements by their text: a repeated query (a batch of inserts, say) is prepared once. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.sqlite.prepare(sql);
+      // Bounded: the oldest goes first. Statements of an older schema prepare themselves again.
+      if (this.statements.size >= STATEMENT_CACHE)
+        this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Kysely's own SQLite query, over the statement cache. */
+  private execute({ sql, parameters }: CompiledQuery): QueryResult<unknown> {
+    const statement = this.prepared(sql);
+    if (statement.reader) return { rows: statement.all(parameters) };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
     this.wrapped ??= {
-      executeQuery: async (query) => {
+      executeQuery: async <R>(query: CompiledQuery) => {
         try {
-          return await connection.executeQuery(query);
+          return this.execute(query) as QueryResult<R>;
         } catch (error) {
           throw databaseFault(error, this.file);
         }
