@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { DomainError } from '../core/problems.js';
 
 /*
@@ -73,8 +72,11 @@ export function writeCsv(rows: string[][]): string {
 }
 
 /** The cells of the first worksheet, as the text a spreadsheet application shows. */
+/** exceljs and its zip libraries take most of the CLI's start-up: loaded only when a workbook is read or written. */
+const excel = async () => (await import('exceljs')).default;
+
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
@@ -102,7 +104,7 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet> 
 
 /** One worksheet holding `rows`, the header row frozen and cells wrapped so statements read as lines. */
 export async function writeXlsx(rows: string[][], sheetName: string): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   sheet.addRows(rows);
   sheet.getRow(1).font = { bold: true };
