@@ -3,7 +3,13 @@ import { Option, type Command } from 'commander';
 import { notFound } from '../core/framework/lookup.js';
 import type { Framework } from '../core/framework/schema.js';
 import { listEntries, type EvidenceFilter } from '../core/evidence/filter.js';
-import { appendEntry, checkEntry, parseEvidenceLog, type EntryIssue } from '../core/evidence/log.js';
+import {
+  appendEntry,
+  checkEntry,
+  parseEvidenceLog,
+  readEvidenceLog,
+  type EntryIssue,
+} from '../core/evidence/log.js';
 import { buildPacket, renderPacket } from '../core/evidence/packet.js';
 import {
   evidenceScopes,
@@ -129,20 +135,18 @@ export function addToFile(
   const { entry, issues } = checkEntry(raw, { competencies: known });
   if (!entry) throw invalidEntry(issues);
   const next = appendEntry(text, file, entry);
-  try {
-    parseEvidenceLog(next, file, { competencies: known });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const ours = error.problems.filter((p) => p.path[0] === 'entries' && p.path[1] === before.length);
-    // Anything else would mean that appending changed the entries already there: a bug.
-    if (ours.length === 0 || ours.length < error.problems.length)
-      throw new Error(`adding the entry would change the entries already in ${file}`, { cause: error });
+  // What the entry alone cannot show (how it reads back in this file) is checked on the whole log.
+  const { problems } = readEvidenceLog(next, file, { competencies: known });
+  const ours = problems.filter((p) => p.path[0] === 'entries' && p.path[1] === before.length);
+  // Anything else would mean that appending changed the entries already there: a bug.
+  if (ours.length < problems.length)
+    throw new Error(`adding the entry would change the entries already in ${file}`);
+  if (ours.length > 0)
     throw new DomainError(
       'invalid-input',
       'invalid evidence entry',
       ours.map((p) => flagProblem(p.path.slice(2), p.message, p.code)),
     );
-  }
   writeTextFileAtomic(file, next);
   return { entry, entries: before.length + 1 };
 }

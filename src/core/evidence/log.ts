@@ -33,6 +33,18 @@ export interface ParseOptions {
 
 /** Parses and checks a log; every problem is reported, located, in one DomainError. */
 export function parseEvidenceLog(text: string, file: string, options: ParseOptions = {}): EvidenceEntry[] {
+  const { entries, problems } = readEvidenceLog(text, file, options);
+  if (entries === undefined)
+    throw new DomainError('invalid-input', `${file} is not a valid evidence log`, problems);
+  return entries;
+}
+
+/** A log's entries, or every problem found in it, located; never throws for bad content. */
+export function readEvidenceLog(
+  text: string,
+  file: string,
+  options: ParseOptions = {},
+): { entries?: EvidenceEntry[]; problems: Problem[] } {
   let source: SourceDocument;
   const problems: Problem[] = [];
   if (logFormatOf(file) === 'markdown') {
@@ -41,14 +53,17 @@ export function parseEvidenceLog(text: string, file: string, options: ParseOptio
     problems.push(...read.problems);
   } else {
     source = parseSource(text, file);
-    if (source.syntaxProblems.length > 0)
-      throw new DomainError('invalid-input', `${file} is not a valid evidence log`, source.syntaxProblems);
+    if (source.syntaxProblems.length > 0) return { problems: source.syntaxProblems };
     // An empty file, or `entries:` with nothing under it, is an empty log.
-    if (source.value === undefined || source.value === null) return [];
+    if (source.value === undefined || source.value === null) return { entries: [], problems: [] };
     if (typeof source.value !== 'object' || Array.isArray(source.value))
-      throw new DomainError('invalid-input', `${file} is not a valid evidence log`, [
-        selfNamed(source.problem([], 'an evidence log is a mapping with one list: entries', 'not-a-mapping')),
-      ]);
+      return {
+        problems: [
+          selfNamed(
+            source.problem([], 'an evidence log is a mapping with one list: entries', 'not-a-mapping'),
+          ),
+        ],
+      };
     const value = source.value as Record<string, unknown>;
     if (value.entries === null) value.entries = [];
   }
@@ -69,9 +84,8 @@ export function parseEvidenceLog(text: string, file: string, options: ParseOptio
           );
       });
   }
-  if (problems.length > 0 || !checked.value)
-    throw new DomainError('invalid-input', `${file} is not a valid evidence log`, sortProblems(problems));
-  return checked.value.entries.map(normaliseEntry);
+  if (problems.length > 0 || !checked.value) return { problems: sortProblems(problems) };
+  return { entries: checked.value.entries.map(normaliseEntry), problems: [] };
 }
 
 export interface EntryIssue {
