@@ -12,6 +12,7 @@ import {
   principalOf,
   requirePrincipal,
   setSessionCookie,
+  signInOrganisation,
   type Principal,
 } from '../org/auth.js';
 import { FailureThrottle } from '../org/throttle.js';
@@ -79,16 +80,7 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
       const email = request.body.email.trim().toLowerCase();
       const keys = [`account:${request.body.organisation ?? ''}:${email}`, `address:${request.ip}`];
       if (throttle.blocked(keys)) throw tooMany();
-      const all = await organisations.list();
-      if (all.length === 0)
-        throw new DomainError('not-found', 'this server holds no organisation: run `trellis org init` first');
-      const slug = request.body.organisation;
-      if (slug === undefined && all.length > 1)
-        throw new DomainError(
-          'usage',
-          'this server holds several organisations: say which in "organisation"',
-        );
-      const organisation = slug === undefined ? all[0] : all.find((o) => o.slug === slug);
+      const organisation = signInOrganisation(await organisations.list(), request.body.organisation);
       const repositories =
         organisation && new OrgRepositories({ db, organisationId: organisation.id, actor: email });
       const account = await repositories?.accounts.byEmail(email);
