@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asOrganisation } from '../../src/store/dialect/index.js';
+import { OrganisationRepository } from '../../src/store/repositories/org/index.js';
 import { Workspace } from '../../src/store/workspace.js';
 import { tempDir, trellis, writeTemp } from '../helpers/cli.js';
 import { newOrganisation } from '../helpers/org.js';
@@ -66,17 +68,18 @@ describe.each(stores())('org sso on $kind', (store) => {
     // Kept for the sign-in, which needs it; audited without it.
     const workspace = await Workspace.open(target);
     try {
-      const row = await workspace.db
-        .selectFrom('organisation_sso')
-        .select(['client_id', 'client_secret'])
-        .execute();
+      const [acme] = await new OrganisationRepository(workspace.db).list();
+      // Read as the organisation, as row-level security on PostgreSQL requires.
+      const { row, audit } = await asOrganisation(workspace.db, acme!.id, async (trx) => ({
+        row: await trx.selectFrom('organisation_sso').select(['client_id', 'client_secret']).execute(),
+        audit: await trx
+          .selectFrom('audit_log')
+          .select(['before', 'after'])
+          .where('kind', '=', 'sso.set')
+          .orderBy('id')
+          .execute(),
+      }));
       expect(row).toEqual([{ client_id: 'other', client_secret: `${SECRET} 2` }]);
-      const audit = await workspace.db
-        .selectFrom('audit_log')
-        .select(['kind', 'before', 'after'])
-        .where('kind', '=', 'sso.set')
-        .orderBy('id')
-        .execute();
       expect(audit.map((a) => [a.before, a.after])).toEqual([
         [null, '{"issuer":"https://login.example.com/realms/acme","clientId":"trellis"}'],
         [

@@ -3,6 +3,7 @@ import type { Role } from '../../core/org/policy.js';
 import type { Db } from '../../store/repositories/common.js';
 import { DomainError } from '../../core/problems.js';
 import { AccountRepository } from '../../store/repositories/org/accounts.js';
+import { orgScope } from '../../store/repositories/org/scope.js';
 import type { Organisation } from '../../store/repositories/org/organisations.js';
 import { CredentialLookup } from '../../store/repositories/org/sessions.js';
 import { TransportError } from '../errors.js';
@@ -54,11 +55,9 @@ export async function principalOf(db: Db, request: FastifyRequest): Promise<Prin
         ? await lookup.session(cookie)
         : undefined;
   if (!credential) return undefined;
-  const account = await new AccountRepository({
-    db,
-    organisationId: credential.organisationId,
-    actor: 'server',
-  }).byId(credential.accountId);
+  const account = await new AccountRepository(orgScope(db, credential.organisationId, 'server')).byId(
+    credential.accountId,
+  );
   if (!account || account.disabled) return undefined;
   const roles =
     credential.role === undefined ? account.roles : account.roles.filter((r) => r === credential.role);

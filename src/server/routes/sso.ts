@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { OrgRepositories, OrganisationRepository } from '../../store/repositories/org/index.js';
+import { OrgRepositories, OrganisationRepository, orgScope } from '../../store/repositories/org/index.js';
+import { actingAs } from '../../store/repositories/org/scope.js';
 import { SessionRepository } from '../../store/repositories/org/sessions.js';
 import { SsoRepository } from '../../store/repositories/org/sso.js';
 import { TransportError } from '../errors.js';
@@ -46,7 +47,7 @@ export async function ssoRoutes(app: App, { workspace }: Deps): Promise<void> {
       const slug = request.query.organisation;
       const organisation = signInOrganisation(await organisations.list(), slug);
       if (!organisation) throw new TransportError('not-found', `no organisation "${slug}" on this server`);
-      const repositories = new OrgRepositories({ db, organisationId: organisation.id, actor: 'sso' });
+      const repositories = new OrgRepositories(orgScope(db, organisation.id, 'sso'));
       const client = await new SsoRepository(repositories.scope).client();
       if (!client)
         throw new TransportError(
@@ -72,7 +73,7 @@ export async function ssoRoutes(app: App, { workspace }: Deps): Promise<void> {
     },
     async (request, reply) => {
       const pending = takePending(request, reply);
-      const scope = { db, organisationId: pending.organisationId, actor: 'sso' };
+      const scope = orgScope(db, pending.organisationId, 'sso');
       const client = await new SsoRepository(scope).client();
       if (!client)
         throw new TransportError(
@@ -91,7 +92,7 @@ export async function ssoRoutes(app: App, { workspace }: Deps): Promise<void> {
           'forbidden',
           `the provider has not verified ${vouched.email}: only a verified email address signs in`,
         );
-      const repositories = new OrgRepositories({ ...scope, actor: vouched.email });
+      const repositories = new OrgRepositories(actingAs(scope, vouched.email));
       const account = await repositories.accounts.byEmail(vouched.email);
       if (!account || account.disabled)
         throw new TransportError(
