@@ -88,7 +88,9 @@ export function registerServeCommands(program: Command): void {
         workspace,
         allowedHosts,
         trustProxy: options.trustProxy === true,
-        logger: process.env.TRELLIS_LOG ? { level: process.env.TRELLIS_LOG } : false,
+        logger: process.env.TRELLIS_LOG
+          ? { level: process.env.TRELLIS_LOG, serializers: { req: loggedRequest } }
+          : false,
       });
       try {
         await app.listen({ port, host });
@@ -130,4 +132,13 @@ export function registerServeCommands(program: Command): void {
         process.once('SIGTERM', stop);
       });
     });
+}
+
+/**
+ * What a request's log line says of it. The provider's answer to a single sign-on carries a code
+ * and state in its query: the callback is logged by its path alone.
+ */
+function loggedRequest(request: { method: string; url: string; ip?: string; headers: { host?: string } }) {
+  const url = request.url.startsWith('/api/session/sso/callback') ? request.url.split('?')[0] : request.url;
+  return { method: request.method, url, host: request.headers.host, remoteAddress: request.ip };
 }

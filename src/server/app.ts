@@ -22,6 +22,7 @@ import { pathRoutes } from './routes/paths.js';
 import { profileRoutes } from './routes/profile.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { sessionRoutes } from './routes/session.js';
+import { ssoRoutes } from './routes/sso.js';
 import { orgRoutes } from './routes/org.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { answer, errorResponses } from './responses.js';
@@ -162,6 +163,7 @@ export async function buildServer({
       await learningRoutes(api, deps);
       await workspaceRoutes(api, deps);
       await sessionRoutes(api, deps);
+      await ssoRoutes(api, deps);
       // In a scope of their own: their sign-in check runs on these routes only.
       await api.register(async (org) => orgRoutes(org.withTypeProvider<ZodTypeProvider>(), deps));
     },

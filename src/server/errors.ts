@@ -38,6 +38,7 @@ const transportStatusOf = {
   'host-not-allowed': 421,
   'too-many-requests': 429,
   'headers-too-large': 431,
+  'provider-unavailable': 502,
 } as const;
 
 export type TransportCode = keyof typeof transportStatusOf;

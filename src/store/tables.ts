@@ -177,6 +177,16 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+/** An organisation's OpenID Connect provider: the secret is read by the sign-in only, never shown. */
+export interface SsoTable {
+  id: Generated<number>;
+  organisation_id: number;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  updated_at: string;
+}
+
 export interface Tables {
   frameworks: FrameworkTable;
   settings: SettingTable;
@@ -195,4 +205,5 @@ export interface Tables {
   audit_log: AuditTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  organisation_sso: SsoTable;
 }

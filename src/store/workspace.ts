@@ -180,18 +180,7 @@ export class Workspace extends Repositories {
     await this.transaction(async (r) => {
       const db = r.db;
       // Children before parents, for the foreign keys.
-      for (const table of [
-        'assessment_evidence',
-        'assessments',
-        'evidence',
-        'offers',
-        'scenarios',
-        'learning_plans',
-        'profile',
-        'settings',
-        'frameworks',
-      ] as const)
-        await db.deleteFrom(table).execute();
+      for (const table of PERSONAL_TABLES) await db.deleteFrom(table).execute();
       for (const f of data.frameworks)
         await db
           .insertInto('frameworks')
@@ -268,7 +257,7 @@ export class Workspace extends Repositories {
             })
             .execute();
       // The ids came with the export: new rows continue after them.
-      await afterExplicitIds(db);
+      await afterExplicitIds(db, PERSONAL_TABLES);
       // An export from an older release may predate the shipped reference version: stored in the
       // same transaction, so that the import and it are kept together or not at all.
       await r.frameworks.ensureReference();
@@ -276,6 +265,19 @@ export class Workspace extends Repositories {
     this.inUse = undefined;
   }
 }
+
+/** The personal workspace's tables, children before parents: what an export holds and an import replaces. */
+const PERSONAL_TABLES = [
+  'assessment_evidence',
+  'assessments',
+  'evidence',
+  'offers',
+  'scenarios',
+  'learning_plans',
+  'profile',
+  'settings',
+  'frameworks',
+] as const;
 
 /** The same stored framework, text included: a parsed copy of one stands for the other. */
 function sameFramework(a: StoredFramework, b: StoredFramework): boolean {

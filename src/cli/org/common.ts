@@ -49,14 +49,10 @@ export function withOrganisation<T>(
     options.db,
     async (workspace) => {
       // Loaded on demand, as the workspace is: other commands start without the store's code.
-      const { OrganisationRepository, OrgRepositories } =
+      const { OrganisationRepository, OrgRepositories, orgScope } =
         await import('../../store/repositories/org/index.js');
       const organisation = await new OrganisationRepository(workspace.db).resolve(options.org);
-      const repositories = new OrgRepositories({
-        db: workspace.db,
-        organisationId: organisation.id,
-        actor: cliActorName(),
-      });
+      const repositories = new OrgRepositories(orgScope(workspace.db, organisation.id, cliActorName()));
       return work(repositories, organisation);
     },
     { mustExist: true },

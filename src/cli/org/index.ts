@@ -4,6 +4,7 @@ import { registerOrgFrameworkCommands } from './framework.js';
 import { registerInitCommand } from './init.js';
 import { registerAccountCommands } from './links.js';
 import { registerPeopleCommands } from './people.js';
+import { registerSsoCommands } from './sso.js';
 import { registerTokenCommands } from './tokens.js';
 
 export function registerOrgCommands(program: Command): void {
@@ -15,5 +16,6 @@ export function registerOrgCommands(program: Command): void {
   registerOrgFrameworkCommands(org);
   registerAccountCommands(org);
   registerTokenCommands(org);
+  registerSsoCommands(org);
   registerAuditCommand(org);
 }

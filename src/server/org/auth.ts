@@ -1,7 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../core/org/policy.js';
 import type { Db } from '../../store/repositories/common.js';
+import { DomainError } from '../../core/problems.js';
 import { AccountRepository } from '../../store/repositories/org/accounts.js';
+import { orgScope } from '../../store/repositories/org/scope.js';
+import type { Organisation } from '../../store/repositories/org/organisations.js';
 import { CredentialLookup } from '../../store/repositories/org/sessions.js';
 import { TransportError } from '../errors.js';
 
@@ -52,11 +55,9 @@ export async function principalOf(db: Db, request: FastifyRequest): Promise<Prin
         ? await lookup.session(cookie)
         : undefined;
   if (!credential) return undefined;
-  const account = await new AccountRepository({
-    db,
-    organisationId: credential.organisationId,
-    actor: 'server',
-  }).byId(credential.accountId);
+  const account = await new AccountRepository(orgScope(db, credential.organisationId, 'server')).byId(
+    credential.accountId,
+  );
   if (!account || account.disabled) return undefined;
   const roles =
     credential.role === undefined ? account.roles : account.roles.filter((r) => r === credential.role);
@@ -114,4 +115,21 @@ export function setSessionCookie(
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: overTls(request), path: '/' });
+}
+
+/**
+ * The organisation a sign-in is for: the one `slug` names, or the server's only one. None on the
+ * server is a 404, several without a slug a usage error; an unknown slug is `undefined`, so that
+ * a password sign-in answers it as it answers a wrong password.
+ */
+export function signInOrganisation(
+  all: readonly Organisation[],
+  slug: string | undefined,
+  field = 'organisation',
+): Organisation | undefined {
+  if (all.length === 0)
+    throw new DomainError('not-found', 'this server holds no organisation: run `trellis org init` first');
+  if (slug === undefined && all.length > 1)
+    throw new DomainError('usage', `this server holds several organisations: say which in "${field}"`);
+  return slug === undefined ? all[0] : all.find((o) => o.slug === slug);
 }

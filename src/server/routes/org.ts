@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can, type Action, type Actor } from '../../core/org/policy.js';
 import { pageOf } from '../../store/repositories/common.js';
-import { OrgRepositories } from '../../store/repositories/org/index.js';
+import { OrgRepositories, orgScope } from '../../store/repositories/org/index.js';
 import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
 import { inBody, TransportError } from '../errors.js';
 import { actorOf } from '../org/actor.js';
@@ -55,11 +55,7 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
 
   app.addHook('preHandler', async (request) => {
     const principal = await requirePrincipal(db, request);
-    const repositories = new OrgRepositories({
-      db,
-      organisationId: principal.organisationId,
-      actor: principal.email,
-    });
+    const repositories = new OrgRepositories(orgScope(db, principal.organisationId, principal.email));
     const people = await repositories.people.all();
     asking.set(request, { principal, actor: actorOf(principal, people), repositories, people });
   });

@@ -3,7 +3,8 @@ import { checkPassword, MAX_PASSWORD_LENGTH } from '../../core/org/account.js';
 import { problem } from '../../core/input/value.js';
 import { DomainError } from '../../core/problems.js';
 import { hashPassword, verifyPassword } from '../../store/secrets.js';
-import { OrgRepositories, OrganisationRepository } from '../../store/repositories/org/index.js';
+import { OrgRepositories, OrganisationRepository, orgScope } from '../../store/repositories/org/index.js';
+import { actingAs } from '../../store/repositories/org/scope.js';
 import type { LinkPurpose } from '../../store/repositories/org/links.js';
 import { CredentialLookup, SessionRepository } from '../../store/repositories/org/sessions.js';
 import { TransportError } from '../errors.js';
@@ -12,6 +13,7 @@ import {
   principalOf,
   requirePrincipal,
   setSessionCookie,
+  signInOrganisation,
   type Principal,
 } from '../org/auth.js';
 import { FailureThrottle } from '../org/throttle.js';
@@ -79,18 +81,8 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
       const email = request.body.email.trim().toLowerCase();
       const keys = [`account:${request.body.organisation ?? ''}:${email}`, `address:${request.ip}`];
       if (throttle.blocked(keys)) throw tooMany();
-      const all = await organisations.list();
-      if (all.length === 0)
-        throw new DomainError('not-found', 'this server holds no organisation: run `trellis org init` first');
-      const slug = request.body.organisation;
-      if (slug === undefined && all.length > 1)
-        throw new DomainError(
-          'usage',
-          'this server holds several organisations: say which in "organisation"',
-        );
-      const organisation = slug === undefined ? all[0] : all.find((o) => o.slug === slug);
-      const repositories =
-        organisation && new OrgRepositories({ db, organisationId: organisation.id, actor: email });
+      const organisation = signInOrganisation(await organisations.list(), request.body.organisation);
+      const repositories = organisation && new OrgRepositories(orgScope(db, organisation.id, email));
       const account = await repositories?.accounts.byEmail(email);
       const hash =
         account && !account.disabled ? await repositories!.accounts.passwordHash(account.id) : undefined;
@@ -138,11 +130,9 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
           'usage',
           'an API token is not signed out but revoked (`trellis org token revoke`)',
         );
-      await new SessionRepository({
-        db,
-        organisationId: principal.organisationId,
-        actor: principal.email,
-      }).end(principal.credentialId);
+      await new SessionRepository(orgScope(db, principal.organisationId, principal.email)).end(
+        principal.credentialId,
+      );
       clearSessionCookie(request, reply);
       return reply.code(204).send();
     },
@@ -159,7 +149,7 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
     },
     async (request, reply) => {
       const principal = await requirePrincipal(db, request);
-      const scope = { db, organisationId: principal.organisationId, actor: principal.email };
+      const scope = orgScope(db, principal.organisationId, principal.email);
       await new OrgRepositories(scope).transaction((r) =>
         new SessionRepository(r.scope).endAll(principal.accountId, principal.email),
       );
@@ -194,13 +184,13 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
         ]);
       // Checked before the link is used, so that a too-short password does not spend it.
       if (password !== undefined) checkPassword(password);
-      const base = new OrgRepositories({ db, organisationId: found.organisationId, actor: 'link' });
+      const base = new OrgRepositories(orgScope(db, found.organisationId, 'link'));
       const signedIn = await base.transaction(async (r) => {
         const accountId = await r.links.use(token, purpose);
         if (accountId === undefined) return undefined;
         let account = (await r.accounts.byId(accountId))!;
         if (account.disabled) return undefined;
-        const scope = { ...r.scope, actor: account.email };
+        const scope = actingAs(r.scope, account.email);
         if (password !== undefined)
           account = await new OrgRepositories(scope).accounts.setPassword(account.email, password);
         return { account, session: await new SessionRepository(scope).create(account.id, account.email) };

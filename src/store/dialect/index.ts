@@ -6,6 +6,7 @@ import {
   type RawBuilder,
   type Transaction,
 } from 'kysely';
+import { CREDENTIAL_SETTING, ORGANISATION_SETTING } from './bound.js';
 import type { Connection, DialectName, OpenOptions } from './connection.js';
 import { isConflict } from './postgres-faults.js';
 import { openSqlite } from './sqlite.js';
@@ -21,6 +22,7 @@ import { isDatabaseUrl } from './target.js';
 
 export type { Connection, DialectName, OpenOptions } from './connection.js';
 export { isDatabaseUrl, shownTarget } from './target.js';
+export { boundTo, CREDENTIAL_SETTING, ORGANISATION_SETTING } from './bound.js';
 
 /** Opens the workspace database `target` names: an SQLite file, or a PostgreSQL database by URL. */
 export async function openDatabase(target: string, options: OpenOptions = {}): Promise<Connection> {
@@ -74,9 +76,6 @@ export async function appendOnly(db: AnyDb, table: string): Promise<void> {
   );
 }
 
-/** The setting row-level security reads: the organisation the current transaction works for. */
-export const ORGANISATION_SETTING = 'app.organisation_id';
-
 /**
  * Row-level security on PostgreSQL: rows of `table` are seen and written only when their `column`
  * equals the organisation set by `asOrganisation`; with none set, none. Forced, so that it holds for
@@ -94,6 +93,22 @@ export async function organisationRowSecurity(
     db,
     sql`create policy ${sql.id(`${table}_organisation`)} on ${sql.table(table)}
       using (${sql.ref(column)} = ${current}) with check (${sql.ref(column)} = ${current})`,
+  );
+}
+
+/**
+ * A second way to see a row of a credentials table (sessions, API tokens, one-time links) on
+ * PostgreSQL: reading it, and nothing else, when its `column` equals the transaction's
+ * `app.credential_hash` (see `withCredential`). Only a client holding the token can name its hash,
+ * so this reveals a row to its holder alone; it is how a request finds the organisation its cookie
+ * or token belongs to before that organisation is known.
+ */
+export async function credentialRowSecurity(db: AnyDb, table: string, column = 'token_hash'): Promise<void> {
+  const current = sql`nullif(current_setting(${sql.lit(CREDENTIAL_SETTING)}, true), '')`;
+  await postgresOnly(
+    db,
+    sql`create policy ${sql.id(`${table}_credential`)} on ${sql.table(table)}
+      for select using (${sql.ref(column)} = ${current})`,
   );
 }
 
@@ -148,6 +163,21 @@ export async function asOrganisation<D, T>(
   return runTransaction(db as Kysely<D>, 'read write', scoped);
 }
 
+/**
+ * Runs `work` in a read-only transaction that may read the credential row whose hash is `hash`
+ * (`credentialRowSecurity`); on SQLite, a plain read-only transaction.
+ */
+export async function withCredential<D, T>(
+  db: Kysely<D>,
+  hash: string,
+  work: (trx: Transaction<D>) => Promise<T>,
+): Promise<T> {
+  return runTransaction(db, 'read only', async (trx) => {
+    await postgresOnly(trx, sql`select set_config(${CREDENTIAL_SETTING}, ${hash}, true)`);
+    return work(trx);
+  });
+}
+
 /** The tables of the workspace's schema (the current schema on PostgreSQL), Kysely's own included. */
 export async function tablesOf(db: AnyDb): Promise<string[]> {
   if (dialectOf(db) === 'sqlite')
@@ -169,14 +199,16 @@ export async function migrationSchemaOf(db: AnyDb): Promise<string | undefined> 
 }
 
 /**
- * After rows were inserted with the ids they carry (an import): on PostgreSQL, each identity column
- * of the schema continues after its table's highest id, as SQLite's does by itself.
+ * After rows were inserted with the ids they carry (an import into `tables`): on PostgreSQL, each
+ * identity column of those tables continues after its table's highest id, as SQLite's does by
+ * itself. Only those tables: another table's highest id may be hidden by row-level security.
  */
-export async function afterExplicitIds(db: AnyDb): Promise<void> {
-  if (dialectOf(db) !== 'postgres') return;
+export async function afterExplicitIds(db: AnyDb, tables: readonly string[]): Promise<void> {
+  if (dialectOf(db) !== 'postgres' || tables.length === 0) return;
   const { rows } = await sql<{ table_name: string; column_name: string }>`
     select table_name, column_name from information_schema.columns
-    where table_schema = current_schema() and is_identity = 'YES'`.execute(db);
+    where table_schema = current_schema() and is_identity = 'YES'
+      and table_name in (${sql.join(tables.map((t) => sql.lit(t)))})`.execute(db);
   for (const { table_name: table, column_name: column } of rows)
     await sql`select setval(pg_get_serial_sequence(quote_ident(${table}), ${column}),
       coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(db);

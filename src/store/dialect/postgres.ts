@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import { DomainError } from '../../core/problems.js';
 import type { Tables } from '../tables.js';
+import { ORGANISATION_SETTING, registerBinder } from './bound.js';
 import type { Connection } from './connection.js';
 import { postgresFault } from './postgres-faults.js';
 import { passwordOf, shownTarget } from './target.js';
@@ -88,6 +89,37 @@ class WorkspaceDialect extends PostgresDialect {
   }
 }
 
+/**
+ * The pool as a handle bound to one organisation sees it: each client it lends has
+ * `app.organisation_id` set for the session, and reset before the client goes back, so that no
+ * other handle ever gets a client still bound. A client that cannot be reset is closed instead.
+ * Ending it leaves the shared pool open: the workspace's own handle ends that.
+ */
+function boundPool(pool: pg.Pool, organisationId: number) {
+  const set = `select set_config('${ORGANISATION_SETTING}', $1, false)`;
+  return {
+    async connect(): Promise<pg.PoolClient> {
+      const client = await pool.connect();
+      try {
+        await client.query(set, [String(organisationId)]);
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+      const giveBack = client.release;
+      client.release = (error?: Error | boolean) => {
+        if (error) return giveBack(error);
+        client.query(set, ['']).then(
+          () => giveBack(),
+          (failed: unknown) => giveBack(failed instanceof Error ? failed : true),
+        );
+      };
+      return client;
+    },
+    end: () => Promise.resolve(),
+  };
+}
+
 /** Opens the database at `url`; it must exist (Trellis creates tables, never databases). */
 export async function openPostgres(url: string): Promise<Connection> {
   const name = shownTarget(url);
@@ -109,6 +141,18 @@ export async function openPostgres(url: string): Promise<Connection> {
   // An idle connection whose server went away: the next statement that needs one says so.
   pool.on('error', () => undefined);
   const db = new Kysely<Tables>({ dialect: new WorkspaceDialect({ pool }, fault) });
+  // One handle per organisation a request or command works for, over the same pool.
+  const bound = new Map<number, Kysely<Tables>>();
+  registerBinder(db, (organisationId) => {
+    let handle = bound.get(organisationId);
+    if (!handle) {
+      handle = new Kysely<Tables>({
+        dialect: new WorkspaceDialect({ pool: boundPool(pool, organisationId) }, fault),
+      });
+      bound.set(organisationId, handle);
+    }
+    return handle;
+  });
   try {
     // Connecting now names an unreachable server, a missing database or a refused sign-in at once.
     await sql`select 1`.execute(db);

@@ -2,6 +2,7 @@ import { slugify } from '../../../core/framework/import/slug.js';
 import { emailSchema } from '../../../core/org/person.js';
 import { validateValue } from '../../../core/input/value.js';
 import { DomainError } from '../../../core/problems.js';
+import { asOrganisation } from '../../dialect/index.js';
 import { inTransaction, type Db } from '../common.js';
 import { AccountRepository, type Account } from './accounts.js';
 import { AuditRepository } from './audit.js';
@@ -9,7 +10,7 @@ import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
 import { LinkRepository } from './links.js';
 import { OrganisationRepository, type Organisation } from './organisations.js';
 import { PeopleRepository } from './people.js';
-import { over, type OrgScope } from './scope.js';
+import { orgScope, over, type OrgScope } from './scope.js';
 
 /** Every repository of one organisation, over one handle and one actor. */
 export class OrgRepositories {
@@ -82,19 +83,17 @@ export async function initOrganisation(
   const email = validateValue(emailSchema, options.adminEmail, '--admin-email');
   const made = await inTransaction(db, async (trx) => {
     const organisation = await new OrganisationRepository(trx).create(slug, name);
-    const repositories = new OrgRepositories({
-      db: trx,
-      organisationId: organisation.id,
-      actor: options.actor,
+    // The rest of this transaction works for the new organisation (row-level security lets it).
+    return asOrganisation(trx, organisation.id, async (own) => {
+      const repositories = new OrgRepositories(orgScope(own, organisation.id, options.actor));
+      await repositories.audit.append({ kind: 'organisation.create', subject: slug, after: { slug, name } });
+      await repositories.frameworks.adopt(options.framework.source, options.framework.file);
+      const admin = await repositories.accounts.create(email, ['admin']);
+      return { organisation, admin };
     });
-    await repositories.audit.append({ kind: 'organisation.create', subject: slug, after: { slug, name } });
-    await repositories.frameworks.adopt(options.framework.source, options.framework.file);
-    const admin = await repositories.accounts.create(email, ['admin']);
-    return { organisation, admin };
   });
   // Over the caller's handle, not the transaction, which has ended unless it was the caller's own.
-  const scope = { db, organisationId: made.organisation.id, actor: options.actor };
-  return { ...made, repositories: new OrgRepositories(scope) };
+  return { ...made, repositories: new OrgRepositories(orgScope(db, made.organisation.id, options.actor)) };
 }
 
 export {
@@ -105,4 +104,5 @@ export {
   OrgFrameworkRepository,
   PeopleRepository,
 };
+export { orgScope };
 export type { OrgScope };

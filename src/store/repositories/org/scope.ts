@@ -1,14 +1,32 @@
+import { boundTo } from '../../dialect/index.js';
 import type { Db } from '../common.js';
 
+declare const made: unique symbol;
+
 /**
- * What every organisation repository works inside: a database handle (or an open transaction), the
- * organisation every query filters by, and who is acting, as the audit log records them.
+ * What every organisation repository works inside: a database handle (or an open transaction)
+ * bound to the organisation, the organisation every query filters by, and who is acting, as the
+ * audit log records them. Made only by `orgScope` (the brand keeps object literals out), so that
+ * every repository, present or future, works through a handle bound to its organisation: on
+ * PostgreSQL, row-level security then holds it to that organisation's rows whatever its queries say.
  */
 export interface OrgScope {
-  db: Db;
-  organisationId: number;
-  actor: string;
+  readonly db: Db;
+  readonly organisationId: number;
+  readonly actor: string;
+  readonly [made]: true;
 }
 
-/** The same scope over another handle (an open transaction). */
+/**
+ * The scope of `organisationId` over `db`. A handle is bound to the organisation (dialect/bound.ts);
+ * a transaction is taken as it is, so it must be a bound handle's or opened by `asOrganisation`.
+ */
+export function orgScope(db: Db, organisationId: number, actor: string): OrgScope {
+  return { db: boundTo(db, organisationId), organisationId, actor } as OrgScope;
+}
+
+/** The same scope over another handle (an open transaction of its own handle). */
 export const over = (scope: OrgScope, db: Db): OrgScope => ({ ...scope, db });
+
+/** The same scope, another actor. */
+export const actingAs = (scope: OrgScope, actor: string): OrgScope => ({ ...scope, actor });

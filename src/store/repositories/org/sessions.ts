@@ -1,7 +1,10 @@
 import { newToken, tokenHash } from '../../secrets.js';
-import { now, type Db } from '../common.js';
+import type { Kysely } from 'kysely';
+import { withCredential } from '../../dialect/index.js';
+import type { Tables } from '../../tables.js';
+import { now } from '../common.js';
 import { AuditRepository } from './audit.js';
-import type { OrgScope } from './scope.js';
+import { orgScope, type OrgScope } from './scope.js';
 
 /** How long a session lasts after sign-in, whatever its use: then its holder signs in again. */
 export const SESSION_DAYS = 14;
@@ -76,16 +79,33 @@ export class SessionRepository {
   }
 }
 
+/** The tables a client's token is looked up in. */
+type CredentialTable = 'sessions' | 'api_tokens' | 'one_time_links';
+
 /**
  * Finds what a request's cookie or bearer token stands for, in whichever organisation it belongs
- * to: the one lookup not scoped by an organisation, since the credential is what names it. An
- * unknown, expired or revoked credential, or one of a disabled account, is `undefined` alike.
+ * to: the one lookup not scoped by an organisation, since the credential is what names it. It goes
+ * in two steps: the organisation of the row holding the token's hash, read by naming that hash
+ * (`withCredential`; on PostgreSQL row-level security shows that one row and no other), then the
+ * rest through a handle bound to that organisation. An unknown, expired or revoked credential, or
+ * one of a disabled account, is `undefined` alike.
  */
 export class CredentialLookup {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  /** The organisation the row holding `hash` belongs to, and a handle bound to it. */
+  private async owner(table: CredentialTable, hash: string): Promise<OrgScope | undefined> {
+    const row = await withCredential(this.db, hash, (trx) =>
+      trx.selectFrom(table).select('organisation_id').where('token_hash', '=', hash).executeTakeFirst(),
+    );
+    return row && orgScope(this.db, row.organisation_id, 'server');
+  }
 
   async session(token: string, at = new Date()): Promise<Credential | undefined> {
-    const row = await this.db
+    const hash = tokenHash(token);
+    const scope = await this.owner('sessions', hash);
+    if (!scope) return undefined;
+    const row = await scope.db
       .selectFrom('sessions')
       .innerJoin('accounts', (j) =>
         j
@@ -100,16 +120,25 @@ export class CredentialLookup {
         'sessions.expires_at',
         'accounts.disabled',
       ])
-      .where('sessions.token_hash', '=', tokenHash(token))
+      .where('sessions.organisation_id', '=', scope.organisationId)
+      .where('sessions.token_hash', '=', hash)
       .executeTakeFirst();
     if (!row || row.disabled === 1 || row.expires_at <= at.toISOString()) return undefined;
     if (at.getTime() - Date.parse(row.last_seen_at) > SEEN_EVERY_MS)
-      await this.db.updateTable('sessions').set({ last_seen_at: now() }).where('id', '=', row.id).execute();
+      await scope.db
+        .updateTable('sessions')
+        .set({ last_seen_at: now() })
+        .where('organisation_id', '=', scope.organisationId)
+        .where('id', '=', row.id)
+        .execute();
     return { organisationId: row.organisation_id, accountId: row.account_id, id: row.id };
   }
 
   async apiToken(token: string): Promise<Credential | undefined> {
-    const row = await this.db
+    const hash = tokenHash(token);
+    const scope = await this.owner('api_tokens', hash);
+    if (!scope) return undefined;
+    const row = await scope.db
       .selectFrom('api_tokens')
       .innerJoin('accounts', (j) =>
         j
@@ -124,7 +153,8 @@ export class CredentialLookup {
         'api_tokens.revoked_at',
         'accounts.disabled',
       ])
-      .where('api_tokens.token_hash', '=', tokenHash(token))
+      .where('api_tokens.organisation_id', '=', scope.organisationId)
+      .where('api_tokens.token_hash', '=', hash)
       .executeTakeFirst();
     if (!row || row.disabled === 1 || row.revoked_at !== null) return undefined;
     return { organisationId: row.organisation_id, accountId: row.account_id, id: row.id, role: row.role };
@@ -132,11 +162,14 @@ export class CredentialLookup {
 
   /** The organisation a one-time link's token belongs to, so that it can be used there. */
   async link(token: string): Promise<{ organisationId: number; purpose: string } | undefined> {
-    const row = await this.db
-      .selectFrom('one_time_links')
-      .select(['organisation_id', 'purpose'])
-      .where('token_hash', '=', tokenHash(token))
-      .executeTakeFirst();
+    const hash = tokenHash(token);
+    const row = await withCredential(this.db, hash, (trx) =>
+      trx
+        .selectFrom('one_time_links')
+        .select(['organisation_id', 'purpose'])
+        .where('token_hash', '=', hash)
+        .executeTakeFirst(),
+    );
     return row && { organisationId: row.organisation_id, purpose: row.purpose };
   }
 }
