@@ -151,6 +151,7 @@ describe('every write is audited in its own transaction', () => {
   it('has no path that changes or removes an audit entry', () => {
     expect(Object.getOwnPropertyNames(AuditRepository.prototype).sort()).toEqual([
       'append',
+      'appendMany',
       'constructor',
       'list',
     ]);

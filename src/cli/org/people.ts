@@ -7,9 +7,13 @@ import { readCsvRecords, writeCsv } from '../../store/spreadsheet.js';
 import { terminalTable } from '../format.js';
 import { print, printJson } from '../output.js';
 import { orgOptions, withOrganisation, type OrgOptions } from './common.js';
+import { registerPeopleEditCommand } from './people-edit.js';
 
 export function registerPeopleCommands(org: Command): void {
-  const people = org.command('people').description("The organisation's people: import, export, list, leave");
+  const people = org
+    .command('people')
+    .description("The organisation's people: import, export, list, edit, leave");
+  registerPeopleEditCommand(people);
 
   orgOptions(
     people

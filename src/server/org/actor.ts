@@ -1,17 +1,17 @@
 import type { Actor } from '../../core/org/policy.js';
-import { subtreeOf } from '../../core/org/tree.js';
-import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
 import type { Principal } from './auth.js';
 
-/** The policy's view of a signed-in principal, over the organisation's people as they are now. */
-export function actorOf(principal: Principal, people: readonly StoredPerson[]): Actor {
-  const self = people.find((p) => p.id === principal.personId);
-  const below = self ? subtreeOf(people, self.email) : new Set<string>();
+/**
+ * The policy's view of a signed-in principal. `subtree` holds the row ids below them that the
+ * request asks about (not necessarily all of them): a route about one person asks the store
+ * whether that person is below the actor, and passes them here if so.
+ */
+export function actorOf(principal: Principal, subtree: ReadonlySet<number>): Actor {
   return {
     organisationId: principal.organisationId,
-    personId: self?.id,
+    personId: principal.personId,
     roles: principal.roles,
-    subtree: new Set(people.filter((p) => below.has(p.email)).map((p) => p.id)),
+    subtree,
     // Promotion cases do not exist yet: nobody sits on a committee of any.
     cases: new Set(),
   };

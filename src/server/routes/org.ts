@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { can, type Action, type Actor } from '../../core/org/policy.js';
 import { pageOf } from '../../store/repositories/common.js';
 import { OrgRepositories, orgScope } from '../../store/repositories/org/index.js';
-import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
+import type { DirectoryRow } from '../../store/repositories/org/directory.js';
 import { inBody, TransportError } from '../errors.js';
 import { actorOf } from '../org/actor.js';
 import { requirePrincipal, type Principal } from '../org/auth.js';
@@ -14,9 +14,9 @@ import { idParams } from './common.js';
 
 interface Asking {
   principal: Principal;
+  /** The actor for the organisation's own actions (directory, audit, framework): no subtree needed. */
   actor: Actor;
   repositories: OrgRepositories;
-  people: StoredPerson[];
 }
 
 const forbidden = (what: string) => new TransportError('forbidden', `your roles do not allow ${what}`);
@@ -24,12 +24,12 @@ const forbidden = (what: string) => new TransportError('forbidden', `your roles 
 const noPerson = (id: number) => new TransportError('not-found', `no person with id ${id}`);
 
 /** What the directory shows of anyone: no level, dates, zone or gender. */
-const directoryEntry = (p: StoredPerson) => ({
+const directoryEntry = (p: DirectoryRow) => ({
   id: p.id,
   name: p.name,
   email: p.email,
-  team: p.team ?? null,
-  managerEmail: p.managerEmail ?? null,
+  team: p.team,
+  managerEmail: p.manager_email,
   status: p.status,
 });
 
@@ -56,10 +56,24 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
   app.addHook('preHandler', async (request) => {
     const principal = await requirePrincipal(db, request);
     const repositories = new OrgRepositories(orgScope(db, principal.organisationId, principal.email));
-    const people = await repositories.people.all();
-    asking.set(request, { principal, actor: actorOf(principal, people), repositories, people });
+    asking.set(request, { principal, actor: actorOf(principal, new Set()), repositories });
   });
   const who = (request: FastifyRequest) => asking.get(request)!;
+  /**
+   * A person of the organisation and the policy's view of them: the actor's subtree is asked only
+   * about this person (one query up their chain of managers), never read whole.
+   */
+  const personFor = async (a: Asking, id: number) => {
+    const person = await a.repositories.people.byId(id);
+    if (!person) return { person, actor: a.actor, resource: undefined };
+    const self = a.principal.personId;
+    const below = self !== undefined && self !== id && (await a.repositories.people.isBelow(id, self));
+    return {
+      person,
+      actor: below ? actorOf(a.principal, new Set([id])) : a.actor,
+      resource: { organisationId: a.principal.organisationId, personId: person.id },
+    };
+  };
   const allowOrganisation = (a: Asking, action: Action, what: string) => {
     if (!can(a.actor, action, { organisationId: a.principal.organisationId })) throw forbidden(what);
   };
@@ -86,18 +100,19 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
       const a = who(request);
       allowOrganisation(a, 'directory.read', 'reading the directory');
       const { team, manager, q } = request.query;
-      const needle = q?.trim().toLowerCase();
-      const listed = (await a.repositories.people.list({ team, manager }))
-        .filter(
-          (p) => needle === undefined || p.name.toLowerCase().includes(needle) || p.email.includes(needle),
-        )
-        .sort((x, y) => x.id - y.id);
+      let below: number | undefined;
+      if (manager !== undefined) {
+        const found = await a.repositories.people.byEmail(manager);
+        if (!found)
+          throw new TransportError(
+            'not-found',
+            `no person with email ${manager.trim().toLowerCase()} in the organisation`,
+          );
+        below = found.id;
+      }
       const { after, limit } = pageRequest(request.query);
-      const page = pageOf(
-        listed.filter((p) => after === undefined || p.id > after).slice(0, limit + 1),
-        limit,
-        (p) => p.id,
-      );
+      const rows = await a.repositories.people.directory({ team, below, q, after, limit });
+      const page = pageOf(rows, limit, (p) => p.id);
       return { items: page.items.map(directoryEntry), nextCursor: nextCursor(page) };
     },
   );
@@ -115,11 +130,10 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
     async (request) => {
       const a = who(request);
       const { id } = request.params;
-      const person = a.people.find((p) => p.id === id);
-      const resource = person && { organisationId: a.principal.organisationId, personId: person.id };
-      if (!person || !can(a.actor, 'person.read', resource)) throw noPerson(id);
+      const { person, actor, resource } = await personFor(a, id);
+      if (!person || !can(actor, 'person.read', resource)) throw noPerson(id);
       const { gender, frameworkVersionId: _version, ...record } = person;
-      return can(a.actor, 'person.gender.read', resource) && gender !== undefined
+      return can(actor, 'person.gender.read', resource) && gender !== undefined
         ? { ...record, gender }
         : record;
     },
@@ -151,10 +165,9 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
     async (request) => {
       const a = who(request);
       const { id } = request.params;
-      const person = a.people.find((p) => p.id === id);
-      const resource = person && { organisationId: a.principal.organisationId, personId: person.id };
-      if (!person || !can(a.actor, 'person.read', resource)) throw noPerson(id);
-      if (!can(a.actor, 'person.write', resource)) throw forbidden("changing a person's record");
+      const { person, actor, resource } = await personFor(a, id);
+      if (!person || !can(actor, 'person.read', resource)) throw noPerson(id);
+      if (!can(actor, 'person.write', resource)) throw forbidden("changing a person's record");
       // null clears a field: the repository drops undefined ones from the merged record.
       const changes = Object.fromEntries(
         Object.entries(request.body).map(([key, value]) => [key, value === null ? undefined : value]),

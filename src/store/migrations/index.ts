@@ -6,6 +6,7 @@ import * as initial from './2026-11-30T0700-initial.js';
 import * as organisations from './2026-12-01T2300-organisations.js';
 import * as evidenceSource from './2026-12-01T2330-evidence-source.js';
 import * as sessions from './2026-12-02T0000-sessions.js';
+import * as directoryIndexes from './2026-12-02T0150-directory-indexes.js';
 import * as sso from './2026-12-02T0200-sso.js';
 import * as rowSecurity from './2026-12-02T0300-row-security.js';
 
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T2300-organisations': organisations,
   '2026-12-01T2330-evidence-source': evidenceSource,
   '2026-12-02T0000-sessions': sessions,
+  '2026-12-02T0150-directory-indexes': directoryIndexes,
   '2026-12-02T0200-sso': sso,
   '2026-12-02T0300-row-security': rowSecurity,
 };

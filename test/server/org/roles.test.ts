@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { can, type Action, type Role } from '../../../src/core/org/policy.js';
+import { subtreeOf } from '../../../src/core/org/tree.js';
 import { buildServer } from '../../../src/server/app.js';
 import { actorOf } from '../../../src/server/org/actor.js';
 import type { OrgRepositories } from '../../../src/store/repositories/org/index.js';
@@ -106,6 +107,8 @@ it('answers every /api/org route as the policy table says, for every role and no
         if (role === undefined) expected = 401;
         else {
           const self = people.find((p) => p.email === accountOf[role]);
+          const below = self ? subtreeOf(people, self.email) : new Set<string>();
+          const subtreeIds = new Set(people.filter((p) => below.has(p.email)).map((p) => p.id));
           const actor = actorOf(
             {
               organisationId: acme.scope.organisationId,
@@ -116,7 +119,8 @@ it('answers every /api/org route as the policy table says, for every role and no
               via: 'token',
               credentialId: 0,
             },
-            people,
+            // The oracle: the whole subtree, from the core's tree over everyone.
+            subtreeIds,
           );
           const resource = !person
             ? { organisationId: acme.scope.organisationId }

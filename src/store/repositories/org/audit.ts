@@ -2,6 +2,9 @@ import type { AuditEntry } from '../../../core/org/audit.js';
 import { now, parseJson } from '../common.js';
 import type { OrgScope } from './scope.js';
 
+/** Rows to one INSERT: 7 columns each, well within SQLite's and PostgreSQL's bound variables. */
+const AUDIT_BATCH = 500;
+
 export interface AuditFilter {
   /** Entries about this subject (a person's or an account's email, `framework:N`, the organisation's slug). */
   subject?: string | undefined;
@@ -28,19 +31,27 @@ export interface AuditRecord {
 export class AuditRepository {
   constructor(private readonly scope: OrgScope) {}
 
-  async append({ kind, subject, before, after }: AuditRecord): Promise<void> {
-    await this.scope.db
-      .insertInto('audit_log')
-      .values({
-        organisation_id: this.scope.organisationId,
-        at: now(),
-        actor: this.scope.actor,
-        kind,
-        subject,
-        before: before === undefined ? null : JSON.stringify(before),
-        after: after === undefined ? null : JSON.stringify(after),
-      })
-      .execute();
+  append(record: AuditRecord): Promise<void> {
+    return this.appendMany([record]);
+  }
+
+  /** Entries in order, a few hundred rows to an INSERT (an import of thousands of people). */
+  async appendMany(records: readonly AuditRecord[]): Promise<void> {
+    const at = now();
+    const rows = records.map(({ kind, subject, before, after }) => ({
+      organisation_id: this.scope.organisationId,
+      at,
+      actor: this.scope.actor,
+      kind,
+      subject,
+      before: before === undefined ? null : JSON.stringify(before),
+      after: after === undefined ? null : JSON.stringify(after),
+    }));
+    for (let i = 0; i < rows.length; i += AUDIT_BATCH)
+      await this.scope.db
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + AUDIT_BATCH))
+        .execute();
   }
 
   async list(filter: AuditFilter = {}): Promise<AuditEntry[]> {

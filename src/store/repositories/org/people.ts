@@ -5,14 +5,15 @@ import {
   type Person,
   type PersonField,
 } from '../../../core/org/person.js';
-import { checkTree, subtreeOf } from '../../../core/org/tree.js';
+import { subtreeOf } from '../../../core/org/tree.js';
 import { validateValue, refuse, problem } from '../../../core/input/value.js';
 import { DomainError } from '../../../core/problems.js';
 import { inTransaction, now } from '../common.js';
-import { AccountRepository } from './accounts.js';
 import { AuditRepository } from './audit.js';
 import { OrgFrameworkRepository } from './frameworks.js';
-import { columnsOf, personOf, recordOf, sameRecord, type StoredPerson } from './person-rows.js';
+import { directoryPage, isBelow, onePerson, type DirectoryQuery, type DirectoryRow } from './directory.js';
+import { personOf, recordOf, type StoredPerson } from './person-rows.js';
+import { writePeople, type ImportSummary } from './people-write.js';
 import { over, type OrgScope } from './scope.js';
 
 export interface PeopleFilter {
@@ -21,11 +22,7 @@ export interface PeopleFilter {
   manager?: string | undefined;
 }
 
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
+export type { ImportSummary } from './people-write.js';
 
 /**
  * The people of one organisation. Every query filters by the organisation; every write checks the
@@ -61,13 +58,23 @@ export class PeopleRepository {
     return people;
   }
 
-  async byEmail(email: string): Promise<StoredPerson | undefined> {
-    return (await this.all()).find((p) => p.email === email.trim().toLowerCase());
+  byEmail(email: string): Promise<StoredPerson | undefined> {
+    return onePerson(this.scope.db, this.scope.organisationId, { email });
   }
 
   /** A person by row id, only within the organisation: another organisation's id finds nothing. */
-  async byId(id: number): Promise<StoredPerson | undefined> {
-    return (await this.all()).find((p) => p.id === id);
+  byId(id: number): Promise<StoredPerson | undefined> {
+    return onePerson(this.scope.db, this.scope.organisationId, { id });
+  }
+
+  /** A page of the directory (see `directoryPage`): one query, whatever the organisation's size. */
+  directory(query: DirectoryQuery): Promise<DirectoryRow[]> {
+    return directoryPage(this.scope.db, this.scope.organisationId, query);
+  }
+
+  /** Whether the person `person` is below `manager` (row ids) in the reporting tree. */
+  isBelow(person: number, manager: number): Promise<boolean> {
+    return isBelow(this.scope.db, this.scope.organisationId, person, manager);
   }
 
   /**
@@ -148,88 +155,13 @@ export class PeopleRepository {
     return { moved, kept };
   }
 
-  /**
-   * Writes checked records over `existing` (inside the caller's transaction): rows first, then the
-   * managers, once every person has a row. The tree is checked once more over the result, so that no
-   * write path can leave a cycle behind.
-   */
-  private async write(
+  /** Writes checked records over `existing`, inside the caller's transaction (`writePeople`). */
+  private write(
     people: readonly Person[],
     versionId: number,
     existing: readonly StoredPerson[],
   ): Promise<ImportSummary> {
-    const { db, organisationId } = this.scope;
-    const byEmail = new Map(existing.map((p) => [p.email, p]));
-    const merged = new Map<string, Person>(existing.map((p) => [p.email, recordOf(p)]));
-    for (const p of people) merged.set(p.email, p);
-    const issues = checkTree([...merged.values()]);
-    if (issues.length > 0)
-      refuse(
-        'the change breaks the reporting tree',
-        issues.map((i) => problem(['people', i.email, i.field], i.message, i.code)),
-      );
-    const audit = new AuditRepository(this.scope);
-    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
-    const ids = new Map(existing.map((p) => [p.email, p.id]));
-    const changed: Person[] = [];
-    const at = now();
-    for (const person of people) {
-      const before = byEmail.get(person.email);
-      if (before && sameRecord(recordOf(before), person)) {
-        summary.unchanged++;
-        continue;
-      }
-      if (before) {
-        await db
-          .updateTable('people')
-          .set({ ...columnsOf(person), framework_version_id: versionId, updated_at: at })
-          .where('organisation_id', '=', organisationId)
-          .where('id', '=', before.id)
-          .execute();
-        summary.updated++;
-      } else {
-        const { id } = await db
-          .insertInto('people')
-          .values({
-            ...columnsOf(person),
-            organisation_id: organisationId,
-            email: person.email,
-            framework_version_id: versionId,
-            manager_id: null,
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        ids.set(person.email, id);
-        summary.created++;
-      }
-      changed.push(person);
-    }
-    for (const person of changed) {
-      const before = byEmail.get(person.email);
-      await db
-        .updateTable('people')
-        .set({ manager_id: person.managerEmail === undefined ? null : ids.get(person.managerEmail)! })
-        .where('organisation_id', '=', organisationId)
-        .where('id', '=', ids.get(person.email)!)
-        .execute();
-      await audit.append({
-        kind:
-          before === undefined
-            ? 'person.create'
-            : person.status === 'left' && before.status !== 'left'
-              ? 'person.leave'
-              : 'person.update',
-        subject: person.email,
-        ...(before === undefined ? {} : { before: recordOf(before) }),
-        after: person,
-      });
-      // An account made before its person (the first admin) becomes theirs once they are added.
-      if (before === undefined)
-        await new AccountRepository(this.scope).linkPerson(person.email, ids.get(person.email)!);
-    }
-    return summary;
+    return writePeople(this.scope, people, versionId, existing);
   }
 }
 
