@@ -88,14 +88,14 @@ describe('the offer form', () => {
   it('says "must be a number" for text in a number field, never what the schema makes of NaN', () => {
     const form = exampleOffersForm();
     form.offers[0]!.base = 'abc';
-    form.offers[0]!.raise = '3%';
+    form.offers[0]!.clawbackMonths = '3%';
     form.offers[0]!.bonusTarget = 'lots';
     form.offers[1]!.equity[0]!.strike = '1,000';
     form.offers[1]!.base = '';
     const { parsed, errors } = checkOffersForm(form);
     expect(parsed).toBeNull();
     expect(errors['offers[0].base']).toBe('must be a number');
-    expect(errors['offers[0].raise']).toBe('must be a number: write 3% as a fraction');
+    expect(errors['offers[0].clawback.months']).toBe('must be a number: this field is not a percentage');
     expect(errors['offers[0].bonusTarget']).toBe('must be a number');
     expect(errors['offers[1].equity[0].strike']).toBe('must be a number: leave out the thousands separators');
     expect(errors['offers[1].base']).toBe('required');
@@ -165,7 +165,7 @@ describe('the earnings form', () => {
     const errors = checkEarningsForm({
       ...defaultEarningsForm(),
       salary: 'abc',
-      custom: { name: 'mine', merit: 'x', switchEvery: '4', switchRaise: '0.15' },
+      custom: { name: 'mine', merit: 'x', switchEvery: '4', switchRaise: '15' },
     }).errors;
     expect(errors['start.salary']).toBe('must be a number');
     expect(errors['strategies[3].merit']).toBe('must be a number');

@@ -133,18 +133,26 @@ function OfferFields({
   offer,
   index,
   errors,
+  warnings,
   onChange,
   onRemove,
 }: {
   offer: OfferForm;
   index: number;
   errors: FieldErrors;
+  warnings: FieldErrors;
   onChange: (o: OfferForm) => void;
   onRemove: () => void;
 }) {
   const at = (key: string) => errors[`offers[${index}].${key}`];
-  const text = (key: keyof OfferForm, title: string, errorKey: string, hint?: string) => (
-    <Field label={title} hint={hint} error={at(errorKey)}>
+  const text = (key: keyof OfferForm, title: string, errorKey: string, hint?: string, unit?: string) => (
+    <Field
+      label={title}
+      hint={hint}
+      unit={unit}
+      error={at(errorKey)}
+      warning={warnings[`offers[${index}].${errorKey}`]}
+    >
       <input
         type="text"
         inputMode="decimal"
@@ -175,8 +183,8 @@ function OfferFields({
           />
         </Field>
         {text('base', 'Base salary', 'base', 'per year')}
-        {text('raise', 'Yearly raise', 'raise', '0.03 is 3%')}
-        {text('bonusTarget', 'Bonus target', 'bonusTarget', 'share of base: 0.15')}
+        {text('raise', 'Yearly raise', 'raise', 'in per cent: 3 is 3% a year', '% a year')}
+        {text('bonusTarget', 'Bonus target', 'bonusTarget', 'in per cent of base: 15 is 15%', '% of base')}
       </div>
       <div className="row">
         {text('signing', 'Signing bonus', 'signing', 'per year, comma-separated: 30000, 20000')}
@@ -231,8 +239,20 @@ function OfferFields({
       {hasOptions ? (
         <div className="row">
           {text('exitValuation', 'Exit valuation', 'company.exitValuation')}
-          {text('exitProbability', 'Chance of an exit', 'company.exitProbability', '0.1 is 10%')}
-          {text('dilutionPerRound', 'Dilution per round', 'company.dilutionPerRound', '0.2 is 20%')}
+          {text(
+            'exitProbability',
+            'Chance of an exit',
+            'company.exitProbability',
+            'in per cent: 10 is 10%',
+            '%',
+          )}
+          {text(
+            'dilutionPerRound',
+            'Dilution per round',
+            'company.dilutionPerRound',
+            'in per cent: 20 is 20%',
+            '%',
+          )}
           {text('roundsToExit', 'Rounds to exit', 'company.roundsToExit')}
         </div>
       ) : null}
@@ -626,8 +646,10 @@ function OffersEditor({ documents }: { documents: StoredDocument<unknown>[] }) {
             </Field>
             <Field
               label="Share price growth a year"
-              hint="0.05 is 5%"
+              hint="in per cent: 5 is 5% a year"
+              unit="% a year"
               error={errors['assumptions.stockGrowth']}
+              warning={checked.warnings['assumptions.stockGrowth']}
             >
               <input
                 type="text"
@@ -643,6 +665,7 @@ function OffersEditor({ documents }: { documents: StoredDocument<unknown>[] }) {
               offer={o}
               index={i}
               errors={errors}
+              warnings={checked.warnings}
               onChange={(next) =>
                 setForm({ ...form, offers: form.offers.map((x, xi) => (xi === i ? next : x)) })
               }

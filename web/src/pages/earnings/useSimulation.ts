@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EarningsInput } from '../../../../src/core/comp/earnings.js';
+import type { SimulationAnswer, SimulationRequest } from './simulate.worker.js';
+
+type Report = Extract<SimulationAnswer, { report: unknown }>['report'];
+
+/**
+ * The earnings report for an input, simulated in a Web Worker so the page never blocks. At most one
+ * simulation runs at a time and only the latest input waits behind it: typing fast skips the inputs
+ * in between instead of queueing a second of work per keystroke. The last report stays shown while
+ * the next one runs (`running`).
+ */
+export function useSimulation(input: EarningsInput | null): { report: Report | null; running: boolean } {
+  const [report, setReport] = useState<Report | null>(null);
+  const [running, setRunning] = useState(false);
+  const worker = useRef<Worker | null>(null);
+  const busy = useRef(false);
+  const waiting = useRef<SimulationRequest | null>(null);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const w = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = ({ data }: MessageEvent<SimulationAnswer>) => {
+      busy.current = false;
+      const next = waiting.current;
+      waiting.current = null;
+      if (next) {
+        busy.current = true;
+        w.postMessage(next);
+      }
+      if (data.id !== latest.current) return;
+      setRunning(false);
+      setReport('report' in data ? data.report : null);
+    };
+    return () => {
+      w.terminate();
+      worker.current = null;
+      busy.current = false;
+      waiting.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const id = ++latest.current;
+    if (!input) {
+      setReport(null);
+      setRunning(false);
+      return;
+    }
+    setRunning(true);
+    const request: SimulationRequest = { id, input };
+    if (busy.current) waiting.current = request;
+    else if (worker.current) {
+      busy.current = true;
+      worker.current.postMessage(request);
+    }
+  }, [input]);
+
+  return { report, running };
+}
