@@ -53,10 +53,14 @@ function bundleSizes(): void {
   const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry)!;
   const shell = closure(entry);
   console.log(`  app shell (router, data fetching, React)  ${kb(total(shell)).padStart(10)} brotli`);
-  const pages = Object.keys(manifest).filter((key) => manifest[key]!.isDynamicEntry && key.includes('/pages/'));
+  const pages = Object.keys(manifest).filter(
+    (key) => manifest[key]!.isDynamicEntry && key.includes('/pages/'),
+  );
   for (const key of pages.sort()) {
     const size = total(new Set([...shell, ...closure(key)]));
-    console.log(`  ${key.replace(/^.*\/pages\//, '').padEnd(40)} ${kb(size).padStart(10)} brotli, first load`);
+    console.log(
+      `  ${key.replace(/^.*\/pages\//, '').padEnd(40)} ${kb(size).padStart(10)} brotli, first load`,
+    );
   }
 }
 

@@ -37,4 +37,3 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   const hint = suggest(word, candidates);
   return hint === undefined ? '' : ` (did you mean "${hint}"?)`;
 }
-

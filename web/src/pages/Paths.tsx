@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Framework } from '../../../src/core/framework/schema.js';
 import { findPaths, type CareerPath } from '../../../src/core/lattice/paths.js';
@@ -85,7 +85,8 @@ export default function PathsPage() {
   const from = params.get('from') ?? current;
   const to = params.get('to') ?? '';
   const avoid = params.get('avoid') ?? '';
-  const within = params.get('within') ?? '3';
+  // The field's own text, kept here as typed: the address follows it, a moment later.
+  const [within, setWithin] = useState(() => params.get('within') ?? '3');
   const lean = useFitLean();
   // The preference: as chosen here, else the fit result's lean, else the start's own track.
   const prefer = params.get('prefer') ?? lean ?? '';
@@ -215,7 +216,10 @@ export default function PathsPage() {
               step={0.5}
               inputMode="decimal"
               value={within}
-              onChange={(e) => set('within', e.target.value, true)}
+              onChange={(e) => {
+                setWithin(e.target.value);
+                set('within', e.target.value, true);
+              }}
             />
           </Field>
           {!from ? (
