@@ -47,7 +47,8 @@ export default defineConfig({
   // The app imports the pure core from ../src/core: let the dev server read it.
   server: {
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `npm run dev` (scripts/dev.mjs) runs the API beside this server, on port 3000 unless told otherwise.
+    proxy: { '/api': `http://127.0.0.1:${process.env.TRELLIS_API_PORT ?? '3000'}` },
   },
   build: {
     outDir: 'dist',
