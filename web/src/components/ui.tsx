@@ -180,6 +180,11 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
 }
 
 /** Major units with thousands separators, the way the CLI prints money. */
+/** An amount in the page: it never wraps inside the number ("$20,0 / 00"), however narrow the column. */
+export function Money({ value, currency = 'USD' }: { value: number; currency?: string }) {
+  return <span className="money">{money(value, currency)}</span>;
+}
+
 export function money(value: number, currency = 'USD'): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
     value,

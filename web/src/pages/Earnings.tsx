@@ -4,7 +4,7 @@ import { PRESETS } from '../../../src/core/comp/presets.js';
 import { ApiError } from '../api/client.js';
 import { useDocuments, useFramework, useSaveDocument, type StoredDocument } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { ErrorNotice, Field, Loading, money, PageHeader, SaveButton } from '../components/ui.js';
+import { ErrorNotice, Field, Loading, Money, PageHeader, SaveButton } from '../components/ui.js';
 import {
   checkEarningsForm,
   defaultCustomStrategy,
@@ -255,9 +255,15 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
                     {report.strategies.map((s) => (
                       <tr key={s.name}>
                         <th scope="row">{s.name}</th>
-                        <td className="num">{money(s.total.p10, report.currency)}</td>
-                        <td className="num">{money(s.total.p50, report.currency)}</td>
-                        <td className="num">{money(s.total.p90, report.currency)}</td>
+                        <td className="num">
+                          <Money value={s.total.p10} currency={report.currency} />
+                        </td>
+                        <td className="num">
+                          <Money value={s.total.p50} currency={report.currency} />
+                        </td>
+                        <td className="num">
+                          <Money value={s.total.p90} currency={report.currency} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -13,6 +13,7 @@ import {
   ErrorNotice,
   Field,
   Loading,
+  Money,
   money,
   PageHeader,
   SaveButton,
@@ -307,7 +308,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
                 <th scope="row">{i + 1}</th>
                 {comparison.offers.map((o) => (
                   <td key={o.name} className="num">
-                    {money(o.years[i]?.total ?? 0, currency)}
+                    <Money value={o.years[i]?.total ?? 0} currency={currency} />
                   </td>
                 ))}
               </tr>
@@ -316,7 +317,9 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
               <th scope="row">Total</th>
               {comparison.offers.map((o) => (
                 <td key={o.name} className="num">
-                  <strong>{money(o.total, currency)}</strong>
+                  <strong>
+                    <Money value={o.total} currency={currency} />
+                  </strong>
                 </td>
               ))}
             </tr>
@@ -324,7 +327,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
               <th scope="row">Illiquid, not in total</th>
               {comparison.offers.map((o) => (
                 <td key={o.name} className="num">
-                  {money(o.illiquid, currency)}
+                  <Money value={o.illiquid} currency={currency} />
                 </td>
               ))}
             </tr>
@@ -373,20 +376,22 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
             <dl className="facts" aria-live="polite">
               <dt>Vested by then</dt>
               <dd>
-                {leave.vestedShares} shares, {money(leave.vestedValue, currency)}
+                {leave.vestedShares} shares, <Money value={leave.vestedValue} currency={currency} />
               </dd>
               <dt>Forfeited</dt>
               <dd data-testid="forfeited">
-                {leave.forfeitedShares} shares, {money(leave.forfeitedValue, currency)}
+                {leave.forfeitedShares} shares, <Money value={leave.forfeitedValue} currency={currency} />
               </dd>
               <dt>Signing bonus clawed back</dt>
-              <dd data-testid="clawback">{money(leave.clawback, currency)}</dd>
+              <dd data-testid="clawback">
+                <Money value={leave.clawback} currency={currency} />
+              </dd>
               {leave.options.map((o, i) => (
                 <div key={i}>
                   <dt>Options</dt>
                   <dd>
                     {o.vestedShares} of {o.shares} vested; exercising them costs{' '}
-                    {money(o.exerciseCost, currency)} within {o.exerciseWindowDays} days
+                    <Money value={o.exerciseCost} currency={currency} /> within {o.exerciseWindowDays} days
                   </dd>
                 </div>
               ))}
@@ -416,7 +421,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
                     </th>
                     {s.totals.map((t) => (
                       <td key={t.name} className="num">
-                        {money(t.total, currency)}
+                        <Money value={t.total} currency={currency} />
                       </td>
                     ))}
                     <td>{s.best}</td>
