@@ -313,7 +313,7 @@ export default function Ladder() {
           </details>
         </section>
         {/* Always present: the ladder's cards control it (aria-controls) before a level is chosen too. */}
-        <div id="level-detail" aria-live="polite">
+        <div id="level-detail">
           {selected ? (
             <LevelPanel framework={framework} id={selected} mapping={mapping} />
           ) : (
