@@ -41,7 +41,8 @@ describe.each(stores())('the API refuses future dates ($kind)', (store) => {
   });
   afterAll(() => server.close());
 
-  const post = (url: string, payload: unknown) => server.app.inject({ method: 'POST', url, payload });
+  const post = (url: string, payload: Record<string, unknown>) =>
+    server.app.inject({ method: 'POST', url, payload });
 
   it('for evidence, on the date field', async () => {
     const refused = await post('/api/evidence', { date: future, title: 'Not yet' });

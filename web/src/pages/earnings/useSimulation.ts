@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EarningsInput } from '../../../../src/core/comp/earnings.js';
 import type { SimulationAnswer, SimulationRequest } from './simulate.worker.js';
 
 type Report = Extract<SimulationAnswer, { report: unknown }>['report'];
+
+/** Numbers the requests of every simulation in the page, so that a late answer is known as such. */
+let requests = 0;
 
 /**
  * The earnings report for an input, simulated in a Web Worker so the page never blocks. At most one
@@ -11,8 +14,11 @@ type Report = Extract<SimulationAnswer, { report: unknown }>['report'];
  * the next one runs (`running`).
  */
 export function useSimulation(input: EarningsInput | null): { report: Report | null; running: boolean } {
-  const [report, setReport] = useState<Report | null>(null);
-  const [running, setRunning] = useState(false);
+  const request = useMemo<SimulationRequest | null>(
+    () => (input ? { id: ++requests, input } : null),
+    [input],
+  );
+  const [done, setDone] = useState<{ id: number; report: Report | null } | null>(null);
   const worker = useRef<Worker | null>(null);
   const busy = useRef(false);
   const waiting = useRef<SimulationRequest | null>(null);
@@ -29,9 +35,7 @@ export function useSimulation(input: EarningsInput | null): { report: Report | n
         busy.current = true;
         w.postMessage(next);
       }
-      if (data.id !== latest.current) return;
-      setRunning(false);
-      setReport('report' in data ? data.report : null);
+      if (data.id === latest.current) setDone({ id: data.id, report: 'report' in data ? data.report : null });
     };
     return () => {
       w.terminate();
@@ -42,20 +46,15 @@ export function useSimulation(input: EarningsInput | null): { report: Report | n
   }, []);
 
   useEffect(() => {
-    const id = ++latest.current;
-    if (!input) {
-      setReport(null);
-      setRunning(false);
-      return;
-    }
-    setRunning(true);
-    const request: SimulationRequest = { id, input };
+    if (!request) return;
+    latest.current = request.id;
     if (busy.current) waiting.current = request;
     else if (worker.current) {
       busy.current = true;
       worker.current.postMessage(request);
     }
-  }, [input]);
+  }, [request]);
 
-  return { report, running };
+  if (!request) return { report: null, running: false };
+  return { report: done?.report ?? null, running: done?.id !== request.id };
 }
