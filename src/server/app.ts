@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +11,7 @@ import type { Workspace } from '../store/workspace.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerGuard } from './guard.js';
 import { helmetOptions } from './headers.js';
+import { registerCompression, serveWebApp } from './web.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { fitRoutes } from './routes/fit.js';
@@ -93,6 +93,8 @@ export async function buildServer({
   // Parses the session cookie; nothing is signed with a secret: the cookie is a random token whose
   // hash the database holds (see routes/session.ts).
   await app.register(fastifyCookie);
+  // Before any route: compression attaches itself to each route as it is added.
+  await registerCompression(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -171,7 +173,7 @@ export async function buildServer({
   );
 
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: web, wildcard: false });
+    await serveWebApp(app, web);
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/html; charset=utf-8').send(placeholderPage),

@@ -93,6 +93,11 @@ describe('UnsavedGuard', () => {
     expect(await screen.findByRole('alertdialog')).toBeTruthy();
     fireEvent.click(screen.getByText('Stay and keep editing'));
     expect(router.state.location.pathname).toBe('/');
+    // Escape stays, as "Stay" does.
+    fireEvent.click(screen.getByText('go'));
+    fireEvent.keyDown(await screen.findByRole('alertdialog'), { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(router.state.location.pathname).toBe('/');
     fireEvent.click(screen.getByText('go'));
     fireEvent.click(await screen.findByText('Leave and discard'));
     expect(await screen.findByText('other page')).toBeTruthy();

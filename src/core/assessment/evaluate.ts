@@ -2,7 +2,7 @@ import { findLevel } from '../framework/lookup.js';
 import { coreOnTrack, rulesFor, scaleOf } from '../framework/rules.js';
 import type { Competency, Framework, Level, PromotionRule } from '../framework/schema.js';
 import { describeRule } from '../framework/view.js';
-import { didYouMean, hinter } from '../input/document.js';
+import { didYouMean, hinter } from '../input/suggest.js';
 import type { Path, Problem } from '../problems.js';
 import { evaluatePointsLevel, pointsSummary, type PointsSummary } from './points.js';
 import type { Assessment } from './schema.js';

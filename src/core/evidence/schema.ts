@@ -24,7 +24,23 @@ export function isCalendarDate(text: string): boolean {
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a real calendar date` });
+  .refine(isCalendarDate, {
+    error: (issue) => `"${String(issue.input)}" is not a real calendar date`,
+    abort: true,
+  });
+
+/**
+ * The latest date it is anywhere on Earth (UTC+14) at `now`: a day after it has not begun
+ * anywhere, so whoever typed it cannot have done or rated anything on it yet.
+ */
+export function latestToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** A day that has begun: what was done (evidence) or rated (an assessment) is never in the future. */
+export const pastDateSchema = dateSchema.refine((text) => text <= latestToday(), {
+  error: (issue) => `"${String(issue.input)}" is in the future: give the day it happened`,
+});
 
 const oneLine = z
   .string()
@@ -34,7 +50,7 @@ const oneLine = z
   .regex(/^[^\r\n]*$/, 'must fit on one line');
 
 export const evidenceEntrySchema = z.strictObject({
-  date: dateSchema,
+  date: pastDateSchema,
   title: oneLine,
   description: z.string().trim().min(1, 'must not be empty').optional(),
   scope: z.enum(evidenceScopes).optional(),

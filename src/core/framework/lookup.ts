@@ -1,4 +1,4 @@
-import { didYouMean } from '../input/document.js';
+import { didYouMean } from '../input/suggest.js';
 import { DomainError } from '../problems.js';
 import type { Competency, Framework, Level, Role } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { hinter } from '../input/document.js';
+import { hinter } from '../input/suggest.js';
 import type { Report } from './rules.js';
 import type { Salvaged } from './salvage.js';
 import type { PayRow } from './schema.js';

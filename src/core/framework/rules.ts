@@ -1,5 +1,5 @@
 import { checkPointsRules } from '../assessment/points.js';
-import { hinter } from '../input/document.js';
+import { hinter } from '../input/suggest.js';
 import type { Path, Severity } from '../problems.js';
 import type { Entry, Salvaged, Section } from './salvage.js';
 import type { Competency, Level, Range } from './schema.js';

@@ -1,4 +1,3 @@
-import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -21,6 +20,10 @@ import {
   tooWideMessage,
 } from './limits.js';
 import { jsonBoundsProblem } from './json-bounds.js';
+import { didYouMean } from './suggest.js';
+
+// The suggestions live on their own, so that code in the browser can offer them without the parsers.
+export { didYouMean, hinter, suggest } from './suggest.js';
 import { fastYaml, TooDeepText, yamlDocument, yamlValue } from './yaml.js';
 
 /**
@@ -326,43 +329,6 @@ function positionalParse(text: string, file: string, withValue: boolean): Positi
     });
   }
   return { value, syntaxProblems, locate };
-}
-
-/** "did you mean …" for a misspelt name, when one of the candidates is close enough. */
-export function suggest(word: string, candidates: Iterable<string>): string | undefined {
-  // A name longer than any id is not a slip of the keyboard; comparing it would cost its length squared.
-  if (word.length > SUGGEST_MAX_LENGTH) return undefined;
-  const lower = word.toLowerCase();
-  const tolerance = Math.max(2, Math.floor(word.length / 3));
-  let best: string | undefined;
-  let bestDistance = tolerance + 1;
-  for (const candidate of candidates) {
-    // The lengths alone bound the distance from below: most candidates need no comparison.
-    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
-    const d = distance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-const SUGGEST_MAX_LENGTH = 64;
-
-/**
- * `didYouMean` for the first few unknown names of one input only: past them, comparing each with
- * every candidate would be work that grows with the input, for hints nobody reads.
- */
-export function hinter(candidates: Iterable<string>): (word: string) => string {
-  const list = [...candidates];
-  let left = LIMITS.suggestions;
-  return (word) => (left-- > 0 ? didYouMean(word, list) : '');
-}
-
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const hint = suggest(word, candidates);
-  return hint === undefined ? '' : ` (did you mean "${hint}"?)`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { didYouMean } from '../input/document.js';
+import { didYouMean } from '../input/suggest.js';
 import { problem } from '../input/value.js';
 import type { Framework } from '../framework/schema.js';
 import type { Problem } from '../problems.js';

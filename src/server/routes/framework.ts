@@ -16,6 +16,16 @@ function viewJson(inUse: FrameworkInUse): string {
   return json;
 }
 
+// Everything the web app needs of the framework, in one answer: the view the pages show and the
+// framework itself (expectations included) that the core computes on in the browser.
+const bundles = new WeakMap<FrameworkInUse, string>();
+function bundleJson(inUse: FrameworkInUse): string {
+  let json = bundles.get(inUse);
+  if (json === undefined)
+    bundles.set(inUse, (json = `{"view":${viewJson(inUse)},"framework":${JSON.stringify(inUse.framework)}}`));
+  return json;
+}
+
 /** A stored framework without its source text. */
 const frameworkRowSchema = storedFrameworkSchema.omit({ source: true });
 
@@ -36,6 +46,23 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
     },
     async (_request, reply) =>
       reply.type('application/json; charset=utf-8').send(viewJson(await workspace.activeFramework())),
+  );
+
+  app.get(
+    '/framework/bundle',
+    {
+      schema: {
+        summary: 'The framework in use in one answer: its view and the full framework the core computes on',
+        tags: ['framework'],
+        response: {
+          200: computed(
+            '`{ view, framework }`: the view of `GET /api/framework` and the framework as the core reads it (every level with its expectations)',
+          ),
+        },
+      },
+    },
+    async (_request, reply) =>
+      reply.type('application/json; charset=utf-8').send(bundleJson(await workspace.activeFramework())),
   );
 
   app.get(

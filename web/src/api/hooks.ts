@@ -1,6 +1,4 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { Framework } from '../../../src/core/framework/schema.js';
-import type { LevelDetail } from '../../../src/core/framework/view.js';
 import type {
   AssessmentInput,
   Profile,
@@ -10,7 +8,7 @@ import type {
 } from '../../../src/store/entities.js';
 import type { EvidenceEntry } from '../../../src/core/evidence/schema.js';
 import { del, get, getAll, post, put } from './client.js';
-import { frameworkFromView, type FrameworkView } from './framework.js';
+import type { FrameworkData } from './framework.js';
 
 /** A stored named document (an offer file, an earnings scenario) as the API returns it. */
 export interface StoredDocument<F = unknown> {
@@ -21,24 +19,17 @@ export interface StoredDocument<F = unknown> {
   updatedAt: string;
 }
 
-export interface FrameworkData {
-  view: FrameworkView;
-  framework: Framework;
-}
+export type { FrameworkData } from './framework.js';
 
 // The framework only changes when someone imports another one: keep it for the whole visit.
+export const frameworkQuery = {
+  queryKey: ['framework'],
+  staleTime: Infinity,
+  queryFn: () => get<FrameworkData>('/framework/bundle'),
+} as const;
+
 export function useFramework() {
-  return useQuery({
-    queryKey: ['framework'],
-    staleTime: Infinity,
-    queryFn: async (): Promise<FrameworkData> => {
-      const view = await get<FrameworkView>('/framework');
-      const details = await Promise.all(
-        view.levels.map((level) => get<LevelDetail>(`/framework/levels/${encodeURIComponent(level.id)}`)),
-      );
-      return { view, framework: frameworkFromView(view, details) };
-    },
-  });
+  return useQuery(frameworkQuery);
 }
 
 export function useProfile() {

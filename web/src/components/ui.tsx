@@ -3,40 +3,67 @@ import { cloneElement } from 'react';
 import { ApiError } from '../api/client.js';
 
 /**
- * A labelled control with its hint and its error right beside it. The control gets its id and
- * aria attributes from here, so no field can be left without a label or an announced error.
+ * A labelled control with its hint, its unit and its error (or warning) right beside it. The control
+ * gets its id and aria attributes from here, so no field can be left without a label or an
+ * announced error. A warning is for a value that is allowed but most likely a slip.
  */
 export function Field({
   label,
   hint,
+  unit,
   error,
+  warning,
   children,
 }: {
   label: ReactNode;
   hint?: ReactNode;
+  /** Shown after the control and read with it: "%", "years". */
+  unit?: string;
   error?: string | undefined;
+  warning?: string | undefined;
   children: ReactElement<Record<string, unknown>>;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
+  const unitId = `${id}-unit`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const warningId = `${id}-warning`;
+  const shownWarning = error ? undefined : warning;
+  const describedBy =
+    [unit ? unitId : null, hint ? hintId : null, error ? errorId : null, shownWarning ? warningId : null]
+      .filter(Boolean)
+      .join(' ') || undefined;
+  const control = cloneElement(children, {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+  });
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
+    <div className={`field${error ? ' has-error' : shownWarning ? ' has-warning' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <span className="hint" id={hintId}>
           {hint}
         </span>
       ) : null}
-      {cloneElement(children, {
-        id,
-        'aria-describedby': describedBy,
-        'aria-invalid': error ? true : undefined,
-      })}
+      {unit ? (
+        <span className="with-unit">
+          {control}
+          <span className="unit" id={unitId}>
+            {unit}
+          </span>
+        </span>
+      ) : (
+        control
+      )}
       {error ? (
         <span className="error" id={errorId}>
           {error}
+        </span>
+      ) : null}
+      {shownWarning ? (
+        <span className="warning" id={warningId} role="status">
+          {shownWarning}
         </span>
       ) : null}
     </div>
@@ -153,6 +180,11 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
 }
 
 /** Major units with thousands separators, the way the CLI prints money. */
+/** An amount in the page: it never wraps inside the number ("$20,0 / 00"), however narrow the column. */
+export function Money({ value, currency = 'USD' }: { value: number; currency?: string }) {
+  return <span className="money">{money(value, currency)}</span>;
+}
+
 export function money(value: number, currency = 'USD'): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
     value,

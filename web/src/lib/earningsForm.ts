@@ -1,7 +1,19 @@
 import { readEarningsValue } from '../../../src/core/comp/earnings-schema.js';
 import type { EarningsInput } from '../../../src/core/comp/earnings.js';
 import { DomainError, formatPath } from '../../../src/core/problems.js';
-import { NumberReader, plainMessage, type FieldErrors } from './validate.js';
+import { NumberReader, percentText, plainMessage, type FieldErrors, type Plausible } from './validate.js';
+
+/** Past these a raise is most likely a slip: the field warns beside it. */
+export const PLAUSIBLE_RAISE: Plausible = { max: 100, of: 'a year' };
+const PLAUSIBLE_SWITCH_RAISE: Plausible = { max: 100, of: 'at a switch' };
+
+/** The custom strategy a form starts with: 3.5% merit raises, a switch every 4 years for 15% more. */
+export const defaultCustomStrategy = (): NonNullable<EarningsForm['custom']> => ({
+  name: 'my-plan',
+  merit: '3.5',
+  switchEvery: '4',
+  switchRaise: '15',
+});
 
 export interface EarningsForm {
   name: string;
@@ -32,6 +44,7 @@ export const defaultEarningsForm = (): EarningsForm => ({
 export function earningsFileFromForm(form: EarningsForm): {
   file: Record<string, unknown>;
   errors: FieldErrors;
+  numbers: NumberReader;
 } {
   const numbers = new NumberReader();
   const strategies: Record<string, unknown>[] = form.presets.map((preset) => ({ preset }));
@@ -40,12 +53,15 @@ export function earningsFileFromForm(form: EarningsForm): {
     const at = `strategies[${strategies.length}]`;
     strategies.push({
       name: c.name,
-      merit: numbers.read(`${at}.merit`, c.merit, true),
+      merit: numbers.percent(`${at}.merit`, c.merit, { required: true, plausible: PLAUSIBLE_RAISE }),
       ...(c.switchEvery.trim() || c.switchRaise.trim()
         ? {
             switch: {
               every: numbers.read(`${at}.switch.every`, c.switchEvery, true),
-              raise: numbers.read(`${at}.switch.raise`, c.switchRaise, true),
+              raise: numbers.percent(`${at}.switch.raise`, c.switchRaise, {
+                required: true,
+                plausible: PLAUSIBLE_SWITCH_RAISE,
+              }),
             },
           }
         : {}),
@@ -59,7 +75,7 @@ export function earningsFileFromForm(form: EarningsForm): {
     seed: numbers.read('seed', form.seed, true),
     strategies,
   };
-  return { file, errors: numbers.errors };
+  return { file, errors: numbers.errors, numbers };
 }
 
 export function formFromEarningsFile(name: string, file: unknown): EarningsForm {
@@ -87,9 +103,9 @@ export function formFromEarningsFile(name: string, file: unknown): EarningsForm 
     custom: custom
       ? {
           name: custom.name ?? '',
-          merit: String(custom.merit ?? ''),
+          merit: percentText(custom.merit),
           switchEvery: String(custom.switch?.every ?? ''),
-          switchRaise: String(custom.switch?.raise ?? ''),
+          switchRaise: percentText(custom.switch?.raise),
         }
       : null,
   };
@@ -102,8 +118,10 @@ export function checkEarningsForm(form: EarningsForm): {
   file: Record<string, unknown>;
   input: EarningsInput | null;
   errors: FieldErrors;
+  /** Allowed but most likely a slip (a raise over 100%): said beside the field. */
+  warnings: FieldErrors;
 } {
-  const { file, errors: numberErrors } = earningsFileFromForm(form);
+  const { file, errors: numberErrors, numbers } = earningsFileFromForm(form);
   // A field that holds no number says so; the core's view of the NaN it became says nothing useful.
   const errors: FieldErrors = { ...numberErrors };
   let input: EarningsInput | null = null;
@@ -118,5 +136,10 @@ export function checkEarningsForm(form: EarningsForm): {
     errors.runs = `at most ${BROWSER_MAX_RUNS.toLocaleString('en-US')} here (the command line takes more)`;
   if (form.presets.length === 0 && !form.custom) errors.strategies = 'choose at least one strategy';
   if (!form.name.trim()) errors.name = 'give the scenario a name';
-  return { file, input: Object.keys(errors).length === 0 ? input : null, errors };
+  return {
+    file,
+    input: Object.keys(errors).length === 0 ? input : null,
+    errors: numbers.inPercent(errors),
+    warnings: numbers.warnings,
+  };
 }

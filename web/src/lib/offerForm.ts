@@ -1,6 +1,21 @@
 import { offersFileSchema, readOffersValue, type ParsedOffers } from '../../../src/core/comp/offer-schema.js';
 import { DomainError, formatPath } from '../../../src/core/problems.js';
-import { check, NumberReader, plainMessage, readNumber, type FieldErrors } from './validate.js';
+import {
+  check,
+  NumberReader,
+  percentText,
+  plainMessage,
+  readNumber,
+  type FieldErrors,
+  type Plausible,
+} from './validate.js';
+
+/** Past these a rate is most likely a slip: the field warns beside it. */
+export const PLAUSIBLE: Record<'raise' | 'bonusTarget' | 'stockGrowth', Plausible> = {
+  raise: { max: 100, of: 'a year' },
+  bonusTarget: { max: 200, of: 'of base' },
+  stockGrowth: { max: 100, of: 'a year' },
+};
 
 /** One equity grant as typed. Fields keep the offer file's names so that problems land on them. */
 export interface GrantForm {
@@ -88,8 +103,8 @@ export function exampleOffersForm(): OffersForm {
   const bigco: OfferForm = {
     ...emptyOffer('Bigco'),
     base: '145000',
-    raise: '0.03',
-    bonusTarget: '0.15',
+    raise: '3',
+    bonusTarget: '15',
     signing: '30000, 20000',
     clawbackMonths: '12',
     equity: [{ ...emptyGrant('rsu'), shares: '50', price: '2000', vesting: 'amazon' }],
@@ -111,8 +126,8 @@ export function exampleOffersForm(): OffersForm {
       },
     ],
     exitValuation: '1000000000',
-    exitProbability: '0.1',
-    dilutionPerRound: '0.2',
+    exitProbability: '10',
+    dilutionPerRound: '20',
     roundsToExit: '2',
   };
   return {
@@ -176,19 +191,21 @@ function signingAmounts(text: string, at: string, numbers: NumberReader): number
 function offerToFile(offer: OfferForm, at: string, numbers: NumberReader): Record<string, unknown> {
   const num = (text: string, field: string, required = false) =>
     numbers.read(`${at}.${field}`, text, required);
+  const pct = (text: string, field: string, plausible?: Plausible) =>
+    numbers.percent(`${at}.${field}`, text, plausible ? { plausible } : {});
   const signing = signingAmounts(offer.signing, `${at}.signing`, numbers);
   const company = some({
-    dilutionPerRound: num(offer.dilutionPerRound, 'company.dilutionPerRound'),
+    dilutionPerRound: pct(offer.dilutionPerRound, 'company.dilutionPerRound'),
     roundsToExit: num(offer.roundsToExit, 'company.roundsToExit'),
     exitValuation: num(offer.exitValuation, 'company.exitValuation'),
-    exitProbability: num(offer.exitProbability, 'company.exitProbability'),
+    exitProbability: pct(offer.exitProbability, 'company.exitProbability'),
   });
   return {
     name: offer.name,
     base: num(offer.base, 'base', true),
-    ...some({ raise: num(offer.raise, 'raise') }),
+    ...some({ raise: pct(offer.raise, 'raise', PLAUSIBLE.raise) }),
     ...(offer.bonusTarget.trim()
-      ? { bonus: { target: num(offer.bonusTarget, 'bonusTarget'), multiplier: 1 } }
+      ? { bonus: { target: pct(offer.bonusTarget, 'bonusTarget', PLAUSIBLE.bonusTarget), multiplier: 1 } }
       : {}),
     ...(signing.length === 1 ? { signing: signing[0] } : signing.length > 1 ? { signing } : {}),
     ...(offer.clawbackMonths.trim()
@@ -217,17 +234,23 @@ function offerToFile(offer: OfferForm, at: string, numbers: NumberReader): Recor
  * The offer file (the format `trellis offers compare` reads and the API stores) for a form, with
  * what was typed in a number field that is not a number, keyed by the field's path in the file.
  */
-export function offersFileFromForm(form: OffersForm): { file: Record<string, unknown>; errors: FieldErrors } {
+export function offersFileFromForm(form: OffersForm): {
+  file: Record<string, unknown>;
+  errors: FieldErrors;
+  numbers: NumberReader;
+} {
   const numbers = new NumberReader();
   const file = {
     currency: form.currency.trim(),
     assumptions: some({
       years: numbers.read('assumptions.years', form.years),
-      stockGrowth: numbers.read('assumptions.stockGrowth', form.stockGrowth),
+      stockGrowth: numbers.percent('assumptions.stockGrowth', form.stockGrowth, {
+        plausible: PLAUSIBLE.stockGrowth,
+      }),
     }),
     offers: form.offers.map((offer, i) => offerToFile(offer, `offers[${i}]`, numbers)),
   };
-  return { file, errors: numbers.errors };
+  return { file, errors: numbers.errors, numbers };
 }
 
 export function formFromOffersFile(name: string, file: unknown): OffersForm {
@@ -241,7 +264,7 @@ export function formFromOffersFile(name: string, file: unknown): OffersForm {
     name,
     currency: f.currency ?? 'USD',
     years: text(f.assumptions?.years ?? 4),
-    stockGrowth: text(f.assumptions?.stockGrowth ?? 0),
+    stockGrowth: percentText(f.assumptions?.stockGrowth ?? 0),
     offers: (f.offers ?? []).map((o) => {
       const bonus = o.bonus as { target?: number } | undefined;
       const clawback = o.clawback as { months?: number; prorated?: boolean } | undefined;
@@ -251,8 +274,8 @@ export function formFromOffersFile(name: string, file: unknown): OffersForm {
       return {
         ...emptyOffer(text(o.name)),
         base: text(o.base),
-        raise: text(o.raise),
-        bonusTarget: text(bonus?.target),
+        raise: percentText(o.raise),
+        bonusTarget: percentText(bonus?.target),
         signing: Array.isArray(signing) ? signing.join(', ') : text(signing),
         clawbackMonths: text(clawback?.months),
         clawbackProrated: clawback?.prorated ?? true,
@@ -273,8 +296,8 @@ export function formFromOffersFile(name: string, file: unknown): OffersForm {
         refresherEvery: text(refreshers?.every ?? 1),
         refresherVesting: typeof refreshers?.vesting === 'string' ? refreshers.vesting : 'standard',
         exitValuation: text(company.exitValuation),
-        exitProbability: text(company.exitProbability),
-        dilutionPerRound: text(company.dilutionPerRound),
+        exitProbability: percentText(company.exitProbability),
+        dilutionPerRound: percentText(company.dilutionPerRound),
         roundsToExit: text(company.roundsToExit),
       };
     }),
@@ -290,8 +313,10 @@ export function checkOffersForm(form: OffersForm): {
   file: Record<string, unknown>;
   parsed: ParsedOffers | null;
   errors: FieldErrors;
+  /** Allowed but most likely a slip (a raise over 100%): said beside the field, nothing held back. */
+  warnings: FieldErrors;
 } {
-  const { file, errors: numberErrors } = offersFileFromForm(form);
+  const { file, errors: numberErrors, numbers } = offersFileFromForm(form);
   // A field that holds no number says so; the schema's view of the NaN it became says nothing useful.
   const errors: FieldErrors = { ...numberErrors };
   for (const [key, message] of Object.entries(check(offersFileSchema, file).errors)) errors[key] ??= message;
@@ -310,5 +335,10 @@ export function checkOffersForm(form: OffersForm): {
     errors[moved] ??= message;
   }
   if (!form.name.trim()) errors.name ??= 'give the comparison a name';
-  return { file, parsed: Object.keys(errors).length === 0 ? parsed : null, errors };
+  return {
+    file,
+    parsed: Object.keys(errors).length === 0 ? parsed : null,
+    errors: numbers.inPercent(errors),
+    warnings: numbers.warnings,
+  };
 }

@@ -53,13 +53,49 @@ export function readNumber(text: string): { value: number | undefined; problem?:
     return { value: Number.NaN, problem: 'is too large a number' };
   }
   if (/^[-+]?\d*\.?\d+\s*%$/.test(trimmed))
-    return {
-      value: Number.NaN,
-      problem: `${NOT_A_NUMBER}: write ${trimmed.replace(/\s+/g, '')} as a fraction`,
-    };
+    return { value: Number.NaN, problem: `${NOT_A_NUMBER}: this field is not a percentage` };
   if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(trimmed))
     return { value: Number.NaN, problem: `${NOT_A_NUMBER}: leave out the thousands separators` };
   return { value: Number.NaN, problem: NOT_A_NUMBER };
+}
+
+/** 3 (per cent) as the fraction files and the core compute with, 0.03; exactly as if 0.03 had been typed. */
+export const fromPercent = (percent: number): number => Number((percent / 100).toPrecision(15));
+
+/** A fraction from a file as the form shows it: 0.03 → 3. */
+export const toPercent = (fraction: number): number => Number((fraction * 100).toPrecision(15));
+
+/** A rate from a file as its field shows it, in per cent: 0.03 → "3"; nothing stays empty. */
+export function percentText(value: unknown): string {
+  if (typeof value === 'number') return String(toPercent(value));
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/**
+ * Reads a rate typed as a percentage, as people say rates: "3" (or "3%") is 3% and reads as 0.03.
+ * Empty is undefined; text that is not a number is a problem in words, as for `readNumber`.
+ */
+export function readPercent(text: string): { value: number | undefined; problem?: string } {
+  const read = readNumber(text.trim().replace(/\s*%$/, ''));
+  if (read.value === undefined || read.problem) return read;
+  return { value: fromPercent(read.value) };
+}
+
+/** A rate's bounds said in per cent, for a message the core gave in fractions ("between 0 and 1"). */
+export function percentMessage(message: string): string {
+  return message
+    .replace(/ \(a fraction: 0\.03 is 3%\)/, '')
+    .replace(/\(0\.03 is 3%\) /, '')
+    .replace(/\bbetween 0 and 1\b/, 'between 0% and 100%')
+    .replace(/\b(greater|less) than (-?)1\b/, '$1 than $2100%');
+}
+
+/** Past this a rate is most likely a slip (a raise over 100%); the field says so beside it. */
+export interface Plausible {
+  /** The largest plausible value, in per cent. */
+  max: number;
+  /** What the value is a share of, for the message: "a year", "of base". */
+  of: string;
 }
 
 /** A number typed in a text field: empty stays undefined, text that is not a number is NaN. */
@@ -74,6 +110,38 @@ export function numberOrUndefined(text: string): number | undefined {
  */
 export class NumberReader {
   readonly errors: FieldErrors = {};
+  /** Values that are allowed but most likely a slip, keyed like the errors. */
+  readonly warnings: FieldErrors = {};
+  /** The paths read as percentages: their messages from the core are put in per cent. */
+  readonly percentPaths = new Set<string>();
+
+  /** A rate typed as a percentage (see `readPercent`), with a warning past what is plausible. */
+  percent(
+    path: string,
+    text: string,
+    { required = false, plausible }: { required?: boolean; plausible?: Plausible } = {},
+  ) {
+    this.percentPaths.add(path);
+    const { value, problem } = readPercent(text);
+    if (problem) this.errors[path] = problem;
+    else if (value === undefined && required) {
+      this.errors[path] = 'required';
+      return Number.NaN;
+    } else if (value !== undefined && plausible && toPercent(value) > plausible.max)
+      this.warnings[path] =
+        `over ${plausible.max}% ${plausible.of}: is that right? (${toPercent(value)} means ${toPercent(value)}%)`;
+    return value;
+  }
+
+  /** The core's messages at percentage fields, put in per cent. */
+  inPercent(errors: FieldErrors): FieldErrors {
+    return Object.fromEntries(
+      Object.entries(errors).map(([key, message]) => [
+        key,
+        this.percentPaths.has(key) ? percentMessage(message) : message,
+      ]),
+    );
+  }
 
   read(path: string, text: string, required = false): number | undefined {
     const { value, problem } = readNumber(text);

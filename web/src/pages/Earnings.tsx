@@ -1,13 +1,13 @@
-import { lazy, useDeferredValue, useMemo, useState } from 'react';
-import { simulateEarnings } from '../../../src/core/comp/earnings.js';
+import { lazy, useMemo, useState } from 'react';
 import { ladderFor } from '../../../src/core/comp/ladder.js';
 import { PRESETS } from '../../../src/core/comp/presets.js';
 import { ApiError } from '../api/client.js';
 import { useDocuments, useFramework, useSaveDocument, type StoredDocument } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { ErrorNotice, Field, Loading, money, PageHeader, SaveButton } from '../components/ui.js';
+import { ErrorNotice, Field, Loading, Money, PageHeader, SaveButton } from '../components/ui.js';
 import {
   checkEarningsForm,
+  defaultCustomStrategy,
   defaultEarningsForm,
   formFromEarningsFile,
   type EarningsForm,
@@ -15,6 +15,7 @@ import {
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { LevelsHeld } from './earnings/LevelsHeld.js';
+import { useSimulation } from './earnings/useSimulation.js';
 import { plainMessages } from '../lib/validate.js';
 
 const Fan = lazy(() => import('../charts/Fan.js'));
@@ -37,25 +38,26 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
   const [id, setId] = useState<number | undefined>(last?.id);
   const [saved, setSaved] = useState(() => (last ? JSON.stringify(form) : ''));
 
-  // Simulate from a deferred copy so typing stays responsive while thousands of careers run.
-  const deferred = useDeferredValue(form);
-  const checked = useMemo(() => checkEarningsForm(deferred), [deferred]);
+  const checked = useMemo(() => checkEarningsForm(form), [form]);
   const framework = useFramework().data?.framework;
   // Careers walk the framework's market pay when it has some; a salary alone otherwise.
-  const report = useMemo(() => {
+  const input = useMemo(() => {
     if (!checked.input) return null;
     try {
       const ladder = framework ? ladderFor(framework, checked.input) : undefined;
-      return simulateEarnings(ladder ? { ...checked.input, ladder } : checked.input);
+      return ladder ? { ...checked.input, ladder } : checked.input;
     } catch {
-      return simulateEarnings(checked.input);
+      return checked.input;
     }
   }, [checked, framework]);
+  // Thousands of careers run in a worker: typing never waits for them.
+  const { report, running } = useSimulation(input);
 
   const errors = {
     ...(save.error instanceof ApiError ? plainMessages(save.error.fieldMessages()) : {}),
-    ...checkEarningsForm(form).errors,
+    ...checked.errors,
   };
+  const warnings = checked.warnings;
   const customAt = form.presets.length;
   const dirty = JSON.stringify(form) !== saved;
   const set = (patch: Partial<EarningsForm>) => setForm({ ...form, ...patch });
@@ -166,7 +168,13 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
                     onChange={(e) => set({ custom: { ...form.custom!, name: e.target.value } })}
                   />
                 </Field>
-                <Field label="Merit raise" hint="0.03 is 3%" error={errors[`strategies[${customAt}].merit`]}>
+                <Field
+                  label="Merit raise"
+                  hint="in per cent: 3 is 3% a year"
+                  unit="% a year"
+                  error={errors[`strategies[${customAt}].merit`]}
+                  warning={warnings[`strategies[${customAt}].merit`]}
+                >
                   <input
                     type="text"
                     inputMode="decimal"
@@ -184,8 +192,10 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
                 </Field>
                 <Field
                   label="Raise at each switch"
-                  hint="0.15 is 15%"
+                  hint="in per cent: 15 is 15%"
+                  unit="%"
                   error={errors[`strategies[${customAt}].switch.raise`]}
+                  warning={warnings[`strategies[${customAt}].switch.raise`]}
                 >
                   <input
                     type="text"
@@ -202,9 +212,7 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
               <button
                 type="button"
                 className="secondary"
-                onClick={() =>
-                  set({ custom: { name: 'my-plan', merit: '0.035', switchEvery: '4', switchRaise: '0.15' } })
-                }
+                onClick={() => set({ custom: defaultCustomStrategy() })}
               >
                 Add my own strategy
               </button>
@@ -218,9 +226,14 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
         </form>
         <section aria-labelledby="earnings-results">
           <h2 id="earnings-results">Outcomes</h2>
-          {!report ? (
+          <p className="muted small" role="status">
+            {running && checked.input
+              ? `Simulating ${checked.input.runs.toLocaleString('en-US')} careers per strategy…`
+              : ''}
+          </p>
+          {!checked.input ? (
             <p className="notice warn-notice">Fix the fields marked in the form to see the outcomes.</p>
-          ) : (
+          ) : !report ? null : (
             <>
               <div className="table-wrap">
                 <table>
@@ -242,9 +255,15 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
                     {report.strategies.map((s) => (
                       <tr key={s.name}>
                         <th scope="row">{s.name}</th>
-                        <td className="num">{money(s.total.p10, report.currency)}</td>
-                        <td className="num">{money(s.total.p50, report.currency)}</td>
-                        <td className="num">{money(s.total.p90, report.currency)}</td>
+                        <td className="num">
+                          <Money value={s.total.p10} currency={report.currency} />
+                        </td>
+                        <td className="num">
+                          <Money value={s.total.p50} currency={report.currency} />
+                        </td>
+                        <td className="num">
+                          <Money value={s.total.p90} currency={report.currency} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>

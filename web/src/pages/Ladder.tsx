@@ -115,7 +115,7 @@ function LevelPanel({
   if (!detail)
     return <ErrorNotice title="Unknown level" error={new Error(`This framework has no level "${id}".`)} />;
   return (
-    <section className="card" id="level-detail" aria-labelledby="level-detail-title" tabIndex={-1}>
+    <section className="card" aria-labelledby="level-detail-title" tabIndex={-1}>
       <h2 id="level-detail-title">{detail.title}</h2>
       <p className="muted">
         {framework.tracks.find((t) => t.id === detail.track)?.name ?? detail.track}, rank {detail.rank}, band{' '}
@@ -312,7 +312,8 @@ export default function Ladder() {
             </ul>
           </details>
         </section>
-        <div>
+        {/* Always present: the ladder's cards control it (aria-controls) before a level is chosen too. */}
+        <div id="level-detail">
           {selected ? (
             <LevelPanel framework={framework} id={selected} mapping={mapping} />
           ) : (

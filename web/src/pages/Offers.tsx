@@ -13,6 +13,7 @@ import {
   ErrorNotice,
   Field,
   Loading,
+  Money,
   money,
   PageHeader,
   SaveButton,
@@ -133,18 +134,26 @@ function OfferFields({
   offer,
   index,
   errors,
+  warnings,
   onChange,
   onRemove,
 }: {
   offer: OfferForm;
   index: number;
   errors: FieldErrors;
+  warnings: FieldErrors;
   onChange: (o: OfferForm) => void;
   onRemove: () => void;
 }) {
   const at = (key: string) => errors[`offers[${index}].${key}`];
-  const text = (key: keyof OfferForm, title: string, errorKey: string, hint?: string) => (
-    <Field label={title} hint={hint} error={at(errorKey)}>
+  const text = (key: keyof OfferForm, title: string, errorKey: string, hint?: string, unit?: string) => (
+    <Field
+      label={title}
+      hint={hint}
+      unit={unit}
+      error={at(errorKey)}
+      warning={warnings[`offers[${index}].${errorKey}`]}
+    >
       <input
         type="text"
         inputMode="decimal"
@@ -175,8 +184,8 @@ function OfferFields({
           />
         </Field>
         {text('base', 'Base salary', 'base', 'per year')}
-        {text('raise', 'Yearly raise', 'raise', '0.03 is 3%')}
-        {text('bonusTarget', 'Bonus target', 'bonusTarget', 'share of base: 0.15')}
+        {text('raise', 'Yearly raise', 'raise', 'in per cent: 3 is 3% a year', '% a year')}
+        {text('bonusTarget', 'Bonus target', 'bonusTarget', 'in per cent of base: 15 is 15%', '% of base')}
       </div>
       <div className="row">
         {text('signing', 'Signing bonus', 'signing', 'per year, comma-separated: 30000, 20000')}
@@ -231,8 +240,20 @@ function OfferFields({
       {hasOptions ? (
         <div className="row">
           {text('exitValuation', 'Exit valuation', 'company.exitValuation')}
-          {text('exitProbability', 'Chance of an exit', 'company.exitProbability', '0.1 is 10%')}
-          {text('dilutionPerRound', 'Dilution per round', 'company.dilutionPerRound', '0.2 is 20%')}
+          {text(
+            'exitProbability',
+            'Chance of an exit',
+            'company.exitProbability',
+            'in per cent: 10 is 10%',
+            '%',
+          )}
+          {text(
+            'dilutionPerRound',
+            'Dilution per round',
+            'company.dilutionPerRound',
+            'in per cent: 20 is 20%',
+            '%',
+          )}
           {text('roundsToExit', 'Rounds to exit', 'company.roundsToExit')}
         </div>
       ) : null}
@@ -287,7 +308,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
                 <th scope="row">{i + 1}</th>
                 {comparison.offers.map((o) => (
                   <td key={o.name} className="num">
-                    {money(o.years[i]?.total ?? 0, currency)}
+                    <Money value={o.years[i]?.total ?? 0} currency={currency} />
                   </td>
                 ))}
               </tr>
@@ -296,7 +317,9 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
               <th scope="row">Total</th>
               {comparison.offers.map((o) => (
                 <td key={o.name} className="num">
-                  <strong>{money(o.total, currency)}</strong>
+                  <strong>
+                    <Money value={o.total} currency={currency} />
+                  </strong>
                 </td>
               ))}
             </tr>
@@ -304,7 +327,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
               <th scope="row">Illiquid, not in total</th>
               {comparison.offers.map((o) => (
                 <td key={o.name} className="num">
-                  {money(o.illiquid, currency)}
+                  <Money value={o.illiquid} currency={currency} />
                 </td>
               ))}
             </tr>
@@ -353,20 +376,22 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
             <dl className="facts" aria-live="polite">
               <dt>Vested by then</dt>
               <dd>
-                {leave.vestedShares} shares, {money(leave.vestedValue, currency)}
+                {leave.vestedShares} shares, <Money value={leave.vestedValue} currency={currency} />
               </dd>
               <dt>Forfeited</dt>
               <dd data-testid="forfeited">
-                {leave.forfeitedShares} shares, {money(leave.forfeitedValue, currency)}
+                {leave.forfeitedShares} shares, <Money value={leave.forfeitedValue} currency={currency} />
               </dd>
               <dt>Signing bonus clawed back</dt>
-              <dd data-testid="clawback">{money(leave.clawback, currency)}</dd>
+              <dd data-testid="clawback">
+                <Money value={leave.clawback} currency={currency} />
+              </dd>
               {leave.options.map((o, i) => (
                 <div key={i}>
                   <dt>Options</dt>
                   <dd>
                     {o.vestedShares} of {o.shares} vested; exercising them costs{' '}
-                    {money(o.exerciseCost, currency)} within {o.exerciseWindowDays} days
+                    <Money value={o.exerciseCost} currency={currency} /> within {o.exerciseWindowDays} days
                   </dd>
                 </div>
               ))}
@@ -396,7 +421,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
                     </th>
                     {s.totals.map((t) => (
                       <td key={t.name} className="num">
-                        {money(t.total, currency)}
+                        <Money value={t.total} currency={currency} />
                       </td>
                     ))}
                     <td>{s.best}</td>
@@ -626,8 +651,10 @@ function OffersEditor({ documents }: { documents: StoredDocument<unknown>[] }) {
             </Field>
             <Field
               label="Share price growth a year"
-              hint="0.05 is 5%"
+              hint="in per cent: 5 is 5% a year"
+              unit="% a year"
               error={errors['assumptions.stockGrowth']}
+              warning={checked.warnings['assumptions.stockGrowth']}
             >
               <input
                 type="text"
@@ -643,6 +670,7 @@ function OffersEditor({ documents }: { documents: StoredDocument<unknown>[] }) {
               offer={o}
               index={i}
               errors={errors}
+              warnings={checked.warnings}
               onChange={(next) =>
                 setForm({ ...form, offers: form.offers.map((x, xi) => (xi === i ? next : x)) })
               }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Framework } from '../../../src/core/framework/schema.js';
 import { findPaths, type CareerPath } from '../../../src/core/lattice/paths.js';
@@ -85,7 +85,8 @@ export default function PathsPage() {
   const from = params.get('from') ?? current;
   const to = params.get('to') ?? '';
   const avoid = params.get('avoid') ?? '';
-  const within = params.get('within') ?? '3';
+  // The field's own text, kept here as typed: the address follows it, a moment later.
+  const [within, setWithin] = useState(() => params.get('within') ?? '3');
   const lean = useFitLean();
   // The preference: as chosen here, else the fit result's lean, else the start's own track.
   const prefer = params.get('prefer') ?? lean ?? '';
@@ -103,11 +104,13 @@ export default function PathsPage() {
 
   const horizon = Number(within);
   const horizonError =
-    within.trim() === '' || !Number.isFinite(horizon) || horizon < 0
-      ? 'must be a number of years, 0 or more'
-      : horizon > 50
-        ? 'must be at most 50'
-        : undefined;
+    within.trim() === ''
+      ? 'give a number of years'
+      : !Number.isFinite(horizon) || horizon < 0
+        ? 'must be a number of years, 0 or more'
+        : horizon > 50
+          ? 'must be at most 50'
+          : undefined;
   const reach = useMemo(() => {
     if (!framework || !from || horizonError) return null;
     try {
@@ -120,10 +123,11 @@ export default function PathsPage() {
   if (fw.isPending) return <Loading what="the lattice" />;
   if (fw.error) return <ErrorNotice title="The framework could not be loaded" error={fw.error} />;
   const fwk = fw.data.framework;
-  const set = (key: string, value: string) => {
+  // A field cleared stays cleared (`within=`): dropping it would bring the default back under the cursor.
+  const set = (key: string, value: string, keepEmpty = false) => {
     const copy = new URLSearchParams(params);
     copy.set(key, value);
-    if (!value) copy.delete(key);
+    if (!value && !keepEmpty) copy.delete(key);
     setParams(copy, { replace: true });
   };
 
@@ -212,7 +216,10 @@ export default function PathsPage() {
               step={0.5}
               inputMode="decimal"
               value={within}
-              onChange={(e) => set('within', e.target.value)}
+              onChange={(e) => {
+                setWithin(e.target.value);
+                set('within', e.target.value, true);
+              }}
             />
           </Field>
           {!from ? (

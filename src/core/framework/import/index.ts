@@ -1,4 +1,4 @@
-import { didYouMean } from '../../input/document.js';
+import { didYouMean } from '../../input/suggest.js';
 import { DomainError } from '../../problems.js';
 import type { ImportInput, ImportResult } from './common.js';
 import { importFt } from './ft.js';

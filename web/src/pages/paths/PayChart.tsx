@@ -3,7 +3,7 @@ import { payAlongPaths } from '../../../../src/core/lattice/pay.js';
 import type { PathResult } from '../../../../src/core/lattice/paths.js';
 import type { Framework } from '../../../../src/core/framework/schema.js';
 import { ChartFrame } from '../../components/ChartFrame.js';
-import { money } from '../../components/ui.js';
+import { Money, money } from '../../components/ui.js';
 
 const PathPay = lazy(() => import('../../charts/PathPay.js'));
 
@@ -37,7 +37,7 @@ export function PayChart({ framework, result }: { framework: Framework; result: 
       <ul className="small">
         {pay.paths.map((p, i) => (
           <li key={i}>
-            {names[i]}: {money(p.pay.total, currency)} on the way
+            {names[i]}: <Money value={p.pay.total} currency={currency} /> on the way
             {p.pay.arrival.yearly === null ? '' : `, then ${money(p.pay.arrival.yearly, currency)} a year`}
             {p.pay.unknown > 0 ? ` (${p.pay.unknown} move${p.pay.unknown === 1 ? '' : 's'} without pay)` : ''}
           </li>
