@@ -8,7 +8,9 @@ import { AuditRepository } from './audit.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
 import { LinkRepository } from './links.js';
 import { OrganisationRepository, type Organisation } from './organisations.js';
+import { PayRepository } from './pay.js';
 import { PeopleRepository } from './people.js';
+import { SettingsRepository } from './settings.js';
 import { over, type OrgScope } from './scope.js';
 
 /** Every repository of one organisation, over one handle and one actor. */
@@ -18,6 +20,8 @@ export class OrgRepositories {
   readonly accounts: AccountRepository;
   readonly links: LinkRepository;
   readonly audit: AuditRepository;
+  readonly pay: PayRepository;
+  readonly settings: SettingsRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -25,6 +29,8 @@ export class OrgRepositories {
     this.accounts = new AccountRepository(scope);
     this.links = new LinkRepository(scope);
     this.audit = new AuditRepository(scope);
+    this.pay = new PayRepository(scope);
+    this.settings = new SettingsRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
@@ -103,6 +109,8 @@ export {
   LinkRepository,
   OrganisationRepository,
   OrgFrameworkRepository,
+  PayRepository,
   PeopleRepository,
+  SettingsRepository,
 };
 export type { OrgScope };
