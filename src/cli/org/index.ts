@@ -3,7 +3,9 @@ import { registerAuditCommand } from './audit.js';
 import { registerOrgFrameworkCommands } from './framework.js';
 import { registerInitCommand } from './init.js';
 import { registerAccountCommands } from './links.js';
+import { registerOrgPayCommands } from './pay.js';
 import { registerPeopleCommands } from './people.js';
+import { registerOrgReportCommands } from './reports.js';
 import { registerTokenCommands } from './tokens.js';
 
 export function registerOrgCommands(program: Command): void {
@@ -16,4 +18,6 @@ export function registerOrgCommands(program: Command): void {
   registerAccountCommands(org);
   registerTokenCommands(org);
   registerAuditCommand(org);
+  registerOrgPayCommands(org);
+  registerOrgReportCommands(org);
 }
