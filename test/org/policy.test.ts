@@ -46,6 +46,7 @@ const expected: Record<Action, Record<Role, string>> = {
   'pay.report': { admin: 'oscx', hr: 'oscx', manager: '', employee: '', committee: '' },
   'pay.justify': { admin: '', hr: 'oscx', manager: '', employee: '', committee: '' },
   'settings.write': { admin: 'oscx', hr: '', manager: '', employee: '', committee: '' },
+  'structure.read': { admin: 'oscx', hr: 'oscx', manager: '', employee: '', committee: '' },
 };
 /** What private actions allow once the owner has shared. */
 const shared: Partial<Record<Action, Record<Role, string>>> = {

@@ -172,6 +172,20 @@ describe.each(stores())('trellis org pay on $kind', (store) => {
     expect(kinds).toEqual(expect.arrayContaining(['pay.bands.set', 'pay.import', 'pay.justify']));
   });
 
+  it('reports the structure: Ana leads ten people, within the span; one layer', () => {
+    const structure = JSON.parse(run('org', 'report', 'structure', '--json').stdout);
+    expect(structure.spans).toEqual([{ manager: 'ana@acme.test', directReports: 10, flag: null }]);
+    expect(structure.layers).toBe(1);
+    expect(structure.headcount).toEqual([
+      { level: 'senior', track: 'ic', band: 3, people: 5 },
+      { level: 'tech-lead', track: 'management', band: 3, people: 5 },
+      { level: 'director', track: 'management', band: 6, people: 1 },
+    ]);
+    expect(run('org', 'report', 'structure', '--format', 'csv', '--table', 'spans').stdout).toBe(
+      'manager,direct_reports,flag\nana@acme.test,10,\n',
+    );
+  });
+
   it('refuses a bad pay file whole, every bad row located, and bad flags as usage errors', () => {
     const bad = writeTemp(
       'bad-pay.csv',

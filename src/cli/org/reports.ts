@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { structureTables } from '../../core/org/structure.js';
 import { bandHealthRows, payGapCsvRows, payGapMarkdown } from '../../core/pay/tables.js';
 import { DomainError } from '../../core/problems.js';
 import { writeCsv } from '../../store/spreadsheet.js';
@@ -45,6 +46,40 @@ export function registerOrgReportCommands(org: Command): void {
     if (options.json) return printJson(gap);
     if (options.format === 'csv') return print(writeCsv(payGapCsvRows(gap)));
     print(payGapMarkdown(gap));
+  });
+
+  orgOptions(
+    report
+      .command('structure')
+      .description(
+        'The shape of the organisation: headcount by level and track, spans of control, layers, time in level, leavers',
+      )
+      .option('--json', 'the report as JSON')
+      .option('--format <format>', 'csv: every table, or the one --table names')
+      .option('--table <name>', 'with --format csv: headcount, spans, layers, time-in-level or leavers'),
+  ).action(async (options: OrgOptions & { json?: boolean; format?: string; table?: string }) => {
+    if (options.format !== undefined && options.format !== 'csv')
+      throw new DomainError('usage', `--format expects csv, got "${options.format}"`);
+    const { structureOf } = await import('../../store/repositories/org/pay-reports.js');
+    const structure = await withOrganisation(options, (r) => structureOf(r));
+    if (options.json) return printJson(structure);
+    const tables = structureTables(structure);
+    if (options.table !== undefined && !Object.hasOwn(tables, options.table))
+      throw new DomainError(
+        'usage',
+        `--table expects one of ${Object.keys(tables).join(', ')}, got "${options.table}"`,
+      );
+    const chosen =
+      options.table === undefined
+        ? Object.entries(tables)
+        : [[options.table, tables[options.table]!] as const];
+    if (options.format === 'csv')
+      return print(
+        chosen
+          .map(([name, rows]) => (options.table === undefined ? `${name}\n` : '') + writeCsv(rows))
+          .join('\n'),
+      );
+    for (const [name, [head, ...rows]] of chosen) print(`${name}\n${terminalTable(head!, rows)}`);
   });
 
   orgOptions(

@@ -40,6 +40,7 @@ export const actions = [
   'pay.report',
   'pay.justify',
   'settings.write',
+  'structure.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -110,11 +111,18 @@ export const policyTable: Record<Action, Rule> = {
     means: "a worker's pay information: own pay and their category's averages by gender",
     grants: { admin: 'organisation', hr: 'organisation', employee: 'self' },
   },
-  'pay.criteria.read': { means: 'the criteria for pay and progression, with the pay ranges', grants: everyone },
+  'pay.criteria.read': {
+    means: 'the criteria for pay and progression, with the pay ranges',
+    grants: everyone,
+  },
   'pay.write': { means: "set the pay bands, import people's pay", grants: peopleOffice },
   'pay.report': { means: 'the pay-gap report and band health', grants: peopleOffice },
   'pay.justify': { means: "justify a flagged category's pay gap", grants: { hr: 'organisation' } },
   'settings.write': { means: "change the organisation's settings", grants: { admin: 'organisation' } },
+  'structure.read': {
+    means: 'the structure report: headcount, spans, layers, time in level, leavers',
+    grants: peopleOffice,
+  },
 };
 
 /** Who is asking: their organisation, their person (if any), roles, subtree and committee cases. */

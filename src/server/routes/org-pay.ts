@@ -7,6 +7,7 @@ import {
   bandHealthOf,
   criteriaOf,
   payGapOf,
+  structureOf,
   workerInformationOf,
 } from '../../store/repositories/org/pay-reports.js';
 import { readCsvRecords } from '../../store/spreadsheet.js';
@@ -237,6 +238,22 @@ export function orgPayRoutes(app: App, who: (request: FastifyRequest) => Asking)
       const a = who(request);
       allow(a, 'pay.report', 'reading band health');
       return bandHealthOf(a.repositories, request.query.period);
+    },
+  );
+
+  app.get(
+    '/org/reports/structure',
+    {
+      schema: {
+        summary: 'The structure report, as `trellis org report structure --json`',
+        tags: ['organisation'],
+        response: { 200: answer(loose, 'The report') },
+      },
+    },
+    async (request) => {
+      const a = who(request);
+      allow(a, 'structure.read', 'reading the structure report');
+      return structureOf(a.repositories);
     },
   );
 }

@@ -48,6 +48,7 @@ const actionOf: Record<
   'GET /api/org/pay/criteria': { action: 'pay.criteria.read' },
   'GET /api/org/reports/pay-gap': { action: 'pay.report', query: '?period=2026' },
   'GET /api/org/reports/bands': { action: 'pay.report' },
+  'GET /api/org/reports/structure': { action: 'structure.read' },
 };
 
 const bandsFile = readTextFile(join(repoRoot, 'examples', 'pay.yaml'));
@@ -166,8 +167,8 @@ it('answers every /api/org route as the policy table says, for every role and no
       }
     }
   }
-  // 10 routes without ids and 4 with 6 targets, each as 5 roles and nobody.
-  expect(calls).toBe((10 + 4 * 6) * 6);
+  // 11 routes without ids and 4 with 6 targets, each as 5 roles and nobody.
+  expect(calls).toBe((11 + 4 * 6) * 6);
 });
 
 it("lets a manager read their subtree's pay only once the organisation turns managers-see-pay on", async () => {

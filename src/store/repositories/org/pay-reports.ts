@@ -1,4 +1,5 @@
 import type { Framework } from '../../../core/framework/schema.js';
+import { structureReport, type StructureReport } from '../../../core/org/structure.js';
 import { categoriser, parseCategoryRule, type CategoryRule } from '../../../core/pay/categories.js';
 import { criteriaMarkdown } from '../../../core/pay/criteria.js';
 import { payGapReport, type PayGapReport, type PayWorker } from '../../../core/pay/gap.js';
@@ -99,6 +100,15 @@ export async function workerInformationOf(
     currency: rows[0]!.currency,
     ...(minGroup === undefined ? {} : { minGroup }),
   });
+}
+
+/** The structure report over everyone, against the current framework, measured to today. */
+export async function structureOf(
+  r: OrgRepositories,
+  asOf = new Date().toISOString().slice(0, 10),
+): Promise<StructureReport> {
+  const { framework } = await r.frameworks.current();
+  return structureReport(await r.people.all(), framework, asOf);
 }
 
 /** The criteria document (Article 6) from the current framework and the bands set last. */
