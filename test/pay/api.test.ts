@@ -86,7 +86,9 @@ describe.each(stores())('the pay API on $kind', (store) => {
       source: 'currency: EUR\neffective: 2026-01-01\nranges:\n  - { band: 3, min: 9, midpoint: 5, max: 7 }\n',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual([{ path: 'body.source.ranges[0].midpoint', message: 'is below min' }]);
+    expect(bad.json().error.fields).toEqual([
+      { path: 'body.source.ranges[0].midpoint', message: 'is below min' },
+    ]);
     const rows = await call('hr', 'POST', '/api/org/pay/import', {
       csv: 'email,period,base\nnobody@acme.test,2026,1\n',
     });
