@@ -16,6 +16,7 @@ import { registerTShapeCommands } from './tshape.js';
 import { registerServeCommands } from './serve.js';
 import { registerWorkspaceCommands } from './workspace.js';
 import { registerOrgCommands } from './org/index.js';
+import { registerPayCommands } from './pay.js';
 import { addDatabaseUrlOption } from './database.js';
 
 export function buildProgram(): Command {
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerServeCommands(program);
   registerWorkspaceCommands(program);
   registerOrgCommands(program);
+  registerPayCommands(program);
   addDatabaseUrlOption(program);
   return program;
 }

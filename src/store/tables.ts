@@ -187,6 +187,49 @@ export interface SsoTable {
   updated_at: string;
 }
 
+/** One pay-bands file an organisation set: every one is kept, the newest applies. */
+export interface PayBandsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  number: number;
+  file: string;
+  /** The file's text, YAML or JSON, exactly as given (checked before it is written). */
+  source: string;
+  set_at: string;
+  set_by: string;
+}
+
+/** A person's pay in one period: annual gross figures in minor units of `currency`. */
+export interface PayTable {
+  id: Generated<number>;
+  organisation_id: number;
+  person_id: number;
+  period: string;
+  currency: string;
+  /** bigint: PostgreSQL returns it as a string, read back through Number. */
+  base: number | string;
+  variable: number | string;
+  fte: number;
+  updated_at: string;
+}
+
+export interface PayJustificationTable {
+  id: Generated<number>;
+  organisation_id: number;
+  period: string;
+  category: string;
+  reason: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface OrgSettingTable {
+  organisation_id: number;
+  key: string;
+  /** JSON. */
+  value: string;
+}
+
 export interface Tables {
   frameworks: FrameworkTable;
   settings: SettingTable;
@@ -206,4 +249,8 @@ export interface Tables {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   organisation_sso: SsoTable;
+  pay_bands: PayBandsTable;
+  pay: PayTable;
+  pay_justifications: PayJustificationTable;
+  org_settings: OrgSettingTable;
 }

@@ -38,6 +38,15 @@ const expected: Record<Action, Record<Role, string>> = {
   'case.vote': { admin: '', hr: '', manager: '', employee: '', committee: 'c' },
   'account.manage': { admin: 'oscx', hr: '', manager: '', employee: '', committee: '' },
   'audit.read': { admin: 'oscx', hr: 'oscx', manager: '', employee: '', committee: '' },
+  // A manager reads their subtree's pay only when the organisation turns managers-see-pay on (below).
+  'pay.read': { admin: 'oscx', hr: 'oscx', manager: '', employee: 'o', committee: '' },
+  'pay.request': { admin: 'oscx', hr: 'oscx', manager: '', employee: 'o', committee: '' },
+  'pay.criteria.read': { admin: 'oscx', hr: 'oscx', manager: 'oscx', employee: 'oscx', committee: 'oscx' },
+  'pay.write': { admin: 'oscx', hr: 'oscx', manager: '', employee: '', committee: '' },
+  'pay.report': { admin: 'oscx', hr: 'oscx', manager: '', employee: '', committee: '' },
+  'pay.justify': { admin: '', hr: 'oscx', manager: '', employee: '', committee: '' },
+  'settings.write': { admin: 'oscx', hr: '', manager: '', employee: '', committee: '' },
+  'structure.read': { admin: 'oscx', hr: 'oscx', manager: '', employee: '', committee: '' },
 };
 /** What private actions allow once the owner has shared. */
 const shared: Partial<Record<Action, Record<Role, string>>> = {
@@ -93,6 +102,18 @@ describe('the policy, action by action and role by role', () => {
     expect(can(actor, 'person.read', { organisationId: ORG, personId: SELF })).toBe(true);
     expect(can(actor, 'person.read', { organisationId: ORG, personId: REPORT })).toBe(true);
     expect(can(actor, 'person.read', { organisationId: ORG, personId: STRANGER })).toBe(false);
+  });
+
+  it("a manager reads their subtree's pay only when the organisation turns managers-see-pay on", () => {
+    const manager = { ...actorWith('manager'), settings: new Set(['managers-see-pay'] as const) };
+    expect(can(manager, 'pay.read', { organisationId: ORG, personId: REPORT })).toBe(true);
+    expect(can(manager, 'pay.read', { organisationId: ORG, personId: STRANGER })).toBe(false);
+    expect(can(manager, 'pay.read', { organisationId: ORG, personId: SELF })).toBe(false);
+    expect(can(actorWith('manager'), 'pay.read', { organisationId: ORG, personId: REPORT })).toBe(false);
+    // The setting widens nothing else a manager's subtree reach grants.
+    expect(can(manager, 'person.read', { organisationId: ORG, personId: REPORT })).toBe(true);
+    const employee = { ...actorWith('employee'), settings: manager.settings };
+    expect(can(employee, 'pay.read', { organisationId: ORG, personId: REPORT })).toBe(false);
   });
 
   it('docs/organisation.md shows the table exactly as the code has it', () => {

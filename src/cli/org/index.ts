@@ -3,8 +3,10 @@ import { registerAuditCommand } from './audit.js';
 import { registerOrgFrameworkCommands } from './framework.js';
 import { registerInitCommand } from './init.js';
 import { registerAccountCommands } from './links.js';
+import { registerOrgPayCommands } from './pay.js';
 import { registerPeopleCommands } from './people.js';
 import { registerSsoCommands } from './sso.js';
+import { registerOrgReportCommands } from './reports.js';
 import { registerTokenCommands } from './tokens.js';
 
 export function registerOrgCommands(program: Command): void {
@@ -18,4 +20,6 @@ export function registerOrgCommands(program: Command): void {
   registerTokenCommands(org);
   registerSsoCommands(org);
   registerAuditCommand(org);
+  registerOrgPayCommands(org);
+  registerOrgReportCommands(org);
 }

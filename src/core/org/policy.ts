@@ -33,6 +33,14 @@ export const actions = [
   'case.vote',
   'account.manage',
   'audit.read',
+  'pay.read',
+  'pay.request',
+  'pay.criteria.read',
+  'pay.write',
+  'pay.report',
+  'pay.justify',
+  'settings.write',
+  'structure.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -42,7 +50,13 @@ interface Rule {
   grants: Partial<Record<Role, Reach>>;
   /** Only the owner, until they share it. */
   private?: true;
+  /** A `subtree` reach that holds only when the organisation turns this setting on. */
+  subtreeIf?: OrgSetting;
 }
+
+/** The organisation's settings that widen the policy; each is off until an admin turns it on. */
+export const orgSettings = ['managers-see-pay'] as const;
+export type OrgSetting = (typeof orgSettings)[number];
 
 const everyone: Partial<Record<Role, Reach>> = {
   admin: 'organisation',
@@ -88,6 +102,27 @@ export const policyTable: Record<Action, Rule> = {
     grants: { admin: 'organisation' },
   },
   'audit.read': { means: 'the audit log', grants: peopleOffice },
+  'pay.read': {
+    means: "a person's pay",
+    grants: { admin: 'organisation', hr: 'organisation', manager: 'subtree', employee: 'self' },
+    subtreeIf: 'managers-see-pay',
+  },
+  'pay.request': {
+    means: "a worker's pay information: own pay and their category's averages by gender",
+    grants: { admin: 'organisation', hr: 'organisation', employee: 'self' },
+  },
+  'pay.criteria.read': {
+    means: 'the criteria for pay and progression, with the pay ranges',
+    grants: everyone,
+  },
+  'pay.write': { means: "set the pay bands, import people's pay", grants: peopleOffice },
+  'pay.report': { means: 'the pay-gap report and band health', grants: peopleOffice },
+  'pay.justify': { means: "justify a flagged category's pay gap", grants: { hr: 'organisation' } },
+  'settings.write': { means: "change the organisation's settings", grants: { admin: 'organisation' } },
+  'structure.read': {
+    means: 'the structure report: headcount, spans, layers, time in level, leavers',
+    grants: peopleOffice,
+  },
 };
 
 /** Who is asking: their organisation, their person (if any), roles, subtree and committee cases. */
@@ -99,6 +134,8 @@ export interface Actor {
   subtree: ReadonlySet<number>;
   /** The promotion cases the actor is on the committee of. */
   cases: ReadonlySet<number>;
+  /** The organisation's settings that are on. */
+  settings?: ReadonlySet<OrgSetting>;
 }
 
 /** What is asked about; `undefined` when it does not exist. */
@@ -123,6 +160,7 @@ export function can(actor: Actor, action: Action, resource: Resource | undefined
       case 'organisation':
         return true;
       case 'subtree':
+        if (rule.subtreeIf !== undefined && actor.settings?.has(rule.subtreeIf) !== true) return false;
         return resource.personId !== undefined && actor.subtree.has(resource.personId);
       case 'self':
         return own;
@@ -146,10 +184,12 @@ export function policyMarkdown(): string {
   const head = `| action | what | ${roles.join(' | ')} |`;
   const rule = `| --- | --- | ${roles.map(() => '---').join(' | ')} |`;
   const rows = actions.map((action) => {
-    const { means, grants, private: mine } = policyTable[action];
+    const { means, grants, private: mine, subtreeIf } = policyTable[action];
     const cells = roles.map((role) => {
       const reach = grants[role];
-      return reach === undefined ? '–' : `${reachWords[reach]}${mine && reach !== 'self' ? ' (shared)' : ''}`;
+      if (reach === undefined) return '–';
+      const when = reach === 'subtree' && subtreeIf !== undefined ? ` (if \`${subtreeIf}\`)` : '';
+      return `${reachWords[reach]}${mine && reach !== 'self' ? ' (shared)' : ''}${when}`;
     });
     return `| \`${action}\` | ${means} | ${cells.join(' | ')} |`;
   });

@@ -1,12 +1,17 @@
-import type { Actor } from '../../core/org/policy.js';
+import type { Actor, OrgSetting } from '../../core/org/policy.js';
 import type { Principal } from './auth.js';
 
 /**
  * The policy's view of a signed-in principal. `subtree` holds the row ids below them that the
  * request asks about (not necessarily all of them): a route about one person asks the store
- * whether that person is below the actor, and passes them here if so.
+ * whether that person is below the actor, and passes them here if so. `settings` are the
+ * organisation's settings the policy reads (managers seeing their subtree's pay).
  */
-export function actorOf(principal: Principal, subtree: ReadonlySet<number>): Actor {
+export function actorOf(
+  principal: Principal,
+  subtree: ReadonlySet<number>,
+  settings: ReadonlySet<OrgSetting> = new Set(),
+): Actor {
   return {
     organisationId: principal.organisationId,
     personId: principal.personId,
@@ -14,5 +19,6 @@ export function actorOf(principal: Principal, subtree: ReadonlySet<number>): Act
     subtree,
     // Promotion cases do not exist yet: nobody sits on a committee of any.
     cases: new Set(),
+    settings,
   };
 }

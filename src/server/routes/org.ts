@@ -1,27 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can, type Action, type Actor } from '../../core/org/policy.js';
+import { can, type Action } from '../../core/org/policy.js';
 import { pageOf } from '../../store/repositories/common.js';
 import { OrgRepositories, orgScope } from '../../store/repositories/org/index.js';
 import type { DirectoryRow } from '../../store/repositories/org/directory.js';
 import { inBody, TransportError } from '../errors.js';
 import { actorOf } from '../org/actor.js';
-import { requirePrincipal, type Principal } from '../org/auth.js';
+import { forbidden, noPerson, personFor, type Asking } from '../org/asking.js';
+import { requirePrincipal } from '../org/auth.js';
+import { orgPayRoutes } from './org-pay.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { answer } from '../responses.js';
 import type { App, Deps } from './common.js';
 import { idParams } from './common.js';
-
-interface Asking {
-  principal: Principal;
-  /** The actor for the organisation's own actions (directory, audit, framework): no subtree needed. */
-  actor: Actor;
-  repositories: OrgRepositories;
-}
-
-const forbidden = (what: string) => new TransportError('forbidden', `your roles do not allow ${what}`);
-/** A person denied is answered as a person missing: a denial never says whether someone exists. */
-const noPerson = (id: number) => new TransportError('not-found', `no person with id ${id}`);
 
 /** What the directory shows of anyone: no level, dates, zone or gender. */
 const directoryEntry = (p: DirectoryRow) => ({
@@ -56,24 +47,15 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
   app.addHook('preHandler', async (request) => {
     const principal = await requirePrincipal(db, request);
     const repositories = new OrgRepositories(orgScope(db, principal.organisationId, principal.email));
-    asking.set(request, { principal, actor: actorOf(principal, new Set()), repositories });
+    const settings = await repositories.settings.on();
+    asking.set(request, {
+      principal,
+      actor: actorOf(principal, new Set(), settings),
+      repositories,
+      settings,
+    });
   });
   const who = (request: FastifyRequest) => asking.get(request)!;
-  /**
-   * A person of the organisation and the policy's view of them: the actor's subtree is asked only
-   * about this person (one query up their chain of managers), never read whole.
-   */
-  const personFor = async (a: Asking, id: number) => {
-    const person = await a.repositories.people.byId(id);
-    if (!person) return { person, actor: a.actor, resource: undefined };
-    const self = a.principal.personId;
-    const below = self !== undefined && self !== id && (await a.repositories.people.isBelow(id, self));
-    return {
-      person,
-      actor: below ? actorOf(a.principal, new Set([id])) : a.actor,
-      resource: { organisationId: a.principal.organisationId, personId: person.id },
-    };
-  };
   const allowOrganisation = (a: Asking, action: Action, what: string) => {
     if (!can(a.actor, action, { organisationId: a.principal.organisationId })) throw forbidden(what);
   };
@@ -217,4 +199,6 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
       return { items: await a.repositories.frameworks.versions() };
     },
   );
+
+  orgPayRoutes(app, who);
 }

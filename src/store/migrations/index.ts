@@ -9,6 +9,7 @@ import * as sessions from './2026-12-02T0000-sessions.js';
 import * as directoryIndexes from './2026-12-02T0150-directory-indexes.js';
 import * as sso from './2026-12-02T0200-sso.js';
 import * as rowSecurity from './2026-12-02T0300-row-security.js';
+import * as pay from './2026-12-02T0200-pay.js';
 
 /**
  * Every migration, by timestamped name, in code so that the built package carries them. Kysely runs
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0150-directory-indexes': directoryIndexes,
   '2026-12-02T0200-sso': sso,
   '2026-12-02T0300-row-security': rowSecurity,
+  '2026-12-02T0200-pay': pay,
 };
 
 /** The name of the newest migration: the schema version an export was written at. */

@@ -9,7 +9,9 @@ import type { StoredPerson } from '../../../src/store/repositories/org/person-ro
 import { ApiTokenRepository } from '../../../src/store/repositories/org/tokens.js';
 import { Workspace } from '../../../src/store/workspace.js';
 import { newOrganisation, peopleCsv } from '../../helpers/org.js';
-import { tempDir } from '../../helpers/cli.js';
+import { readTextFile } from '../../../src/store/files.js';
+import { readCsvRecords } from '../../../src/store/spreadsheet.js';
+import { repoRoot, tempDir } from '../../helpers/cli.js';
 
 /**
  * Every /api/org route, as listed by the server itself (its OpenAPI document, generated from the
@@ -21,13 +23,43 @@ const csv = (rows: string[]) =>
   peopleCsv(rows, 'name,email,level,manager_email,team,start_date,level_start_date');
 
 /** The action each route asks the policy about; a route missing here fails the test. */
-const actionOf: Record<string, { action: Action; person?: true; write?: Action }> = {
+const actionOf: Record<
+  string,
+  { action: Action; person?: true; write?: Action; query?: string; body?: () => object }
+> = {
   'GET /api/org/people': { action: 'directory.read' },
   'GET /api/org/people/{id}': { action: 'person.read', person: true },
-  'PATCH /api/org/people/{id}': { action: 'person.read', person: true, write: 'person.write' },
+  'PATCH /api/org/people/{id}': {
+    action: 'person.read',
+    person: true,
+    write: 'person.write',
+    body: () => ({}),
+  },
   'GET /api/org/audit': { action: 'audit.read' },
   'GET /api/org/frameworks': { action: 'framework.read' },
+  'GET /api/org/pay/bands': { action: 'pay.criteria.read' },
+  'PUT /api/org/pay/bands': { action: 'pay.write', body: () => ({ source: bandsFile }) },
+  'POST /api/org/pay/import': { action: 'pay.write', body: () => ({ csv: payCsv }) },
+  'GET /api/org/pay/people/{id}': { action: 'pay.read', person: true },
+  'GET /api/org/pay/people/{id}/information': { action: 'pay.request', person: true, query: '?period=2026' },
+  'POST /api/org/pay/justifications': {
+    action: 'pay.justify',
+    body: () => ({ period: '2026', category: 'band-3', reason: 'On-call allowances' }),
+  },
+  'GET /api/org/pay/criteria': { action: 'pay.criteria.read' },
+  'GET /api/org/reports/pay-gap': { action: 'pay.report', query: '?period=2026' },
+  'GET /api/org/reports/bands': { action: 'pay.report' },
+  'GET /api/org/reports/structure': { action: 'structure.read' },
 };
+
+const bandsFile = readTextFile(join(repoRoot, 'examples', 'pay.yaml'));
+const payCsv = [
+  'email,period,base,variable,fte',
+  'ana@acme.test,2026,150000,20000,',
+  'ben@acme.test,2026,100000,,',
+  'cy@acme.test,2026,70000,,',
+  'dee@acme.test,2026,72000,,0.9',
+].join('\n');
 
 const accountOf: Record<Role, string> = {
   admin: 'root@acme.test',
@@ -65,6 +97,8 @@ beforeAll(async () => {
   const t = new ApiTokenRepository(acme.scope);
   for (const [role, email] of Object.entries(accountOf) as [Role, string][])
     tokens.set(role, (await t.create(email, role, role)).token);
+  await acme.pay.setBands(bandsFile, 'pay.yaml');
+  await acme.pay.importCsv(readCsvRecords(payCsv, 'pay.csv'));
   people = await acme.people.all();
   // Ana (above everyone), Ben (the manager himself), Cy (his report, the employee), Dee (nobody's
   // report but Ana's), Gil (another organisation), and an id nobody has.
@@ -88,19 +122,19 @@ it('answers every /api/org route as the policy table says, for every role and no
 
   let calls = 0;
   for (const route of routes) {
-    const { action, person, write } = actionOf[route]!;
+    const { action, person, write, query = '', body } = actionOf[route]!;
     const [method, path] = route.split(' ') as [string, string];
     for (const target of person ? targets : [undefined]) {
-      const url = target === undefined ? path : path.replace('{id}', String(target));
+      const url = `${target === undefined ? path : path.replace('{id}', String(target))}${query}`;
       for (const role of [...Object.keys(accountOf), undefined] as (Role | undefined)[]) {
         const response = await app.inject({
-          method: method as 'GET' | 'PATCH',
+          method: method as 'GET' | 'PATCH' | 'PUT' | 'POST',
           url,
           headers: {
             ...(role && { authorization: `Bearer ${tokens.get(role)}` }),
-            ...(method === 'PATCH' && { 'content-type': 'application/json' }),
+            ...(body && { 'content-type': 'application/json' }),
           },
-          ...(method === 'PATCH' && { payload: {} }),
+          ...(body && { payload: body() }),
         });
         calls++;
         let expected: number;
@@ -137,6 +171,36 @@ it('answers every /api/org route as the policy table says, for every role and no
       }
     }
   }
-  // 3 routes without ids and 2 with 6 targets, each as 5 roles and nobody.
-  expect(calls).toBe((3 + 2 * 6) * 6);
+  // 11 routes without ids and 4 with 6 targets, each as 5 roles and nobody.
+  expect(calls).toBe((11 + 4 * 6) * 6);
+});
+
+it("lets a manager read their subtree's pay only once the organisation turns managers-see-pay on", async () => {
+  const ben = tokens.get('manager')!;
+  const idOf = (email: string) => people.find((p) => p.email === email)!.id;
+  const payOf = (email: string) =>
+    app.inject({
+      method: 'GET',
+      url: `/api/org/pay/people/${idOf(email)}`,
+      headers: { authorization: `Bearer ${ben}` },
+    });
+  expect((await payOf('cy@acme.test')).statusCode).toBe(404);
+  await acme.settings.set('managers-see-pay', true);
+  try {
+    const cy = await payOf('cy@acme.test');
+    expect(cy.statusCode).toBe(200);
+    expect(cy.json().items).toEqual([{ period: '2026', currency: 'EUR', base: 70000, variable: 0, fte: 1 }]);
+    // Not Dee, who is not below him, nor Ben himself (his own pay is the employee role's to read).
+    expect((await payOf('dee@acme.test')).statusCode).toBe(404);
+    expect((await payOf('ben@acme.test')).statusCode).toBe(404);
+    // The pay-gap report stays hr's and admin's.
+    const report = await app.inject({
+      method: 'GET',
+      url: '/api/org/reports/pay-gap?period=2026',
+      headers: { authorization: `Bearer ${ben}` },
+    });
+    expect(report.statusCode).toBe(403);
+  } finally {
+    await acme.settings.set('managers-see-pay', false);
+  }
 });

@@ -9,7 +9,9 @@ import { AuditRepository } from './audit.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
 import { LinkRepository } from './links.js';
 import { OrganisationRepository, type Organisation } from './organisations.js';
+import { PayRepository } from './pay.js';
 import { PeopleRepository } from './people.js';
+import { SettingsRepository } from './settings.js';
 import { orgScope, over, type OrgScope } from './scope.js';
 
 /** Every repository of one organisation, over one handle and one actor. */
@@ -19,6 +21,8 @@ export class OrgRepositories {
   readonly accounts: AccountRepository;
   readonly links: LinkRepository;
   readonly audit: AuditRepository;
+  readonly pay: PayRepository;
+  readonly settings: SettingsRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -26,6 +30,8 @@ export class OrgRepositories {
     this.accounts = new AccountRepository(scope);
     this.links = new LinkRepository(scope);
     this.audit = new AuditRepository(scope);
+    this.pay = new PayRepository(scope);
+    this.settings = new SettingsRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
@@ -102,7 +108,9 @@ export {
   LinkRepository,
   OrganisationRepository,
   OrgFrameworkRepository,
+  PayRepository,
   PeopleRepository,
+  SettingsRepository,
 };
 export { orgScope };
 export type { OrgScope };

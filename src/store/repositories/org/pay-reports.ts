@@ -1,0 +1,179 @@
+import type { Framework } from '../../../core/framework/schema.js';
+import { structureReport, type StructureReport } from '../../../core/org/structure.js';
+import { categoriser, parseCategoryRule, type CategoryRule } from '../../../core/pay/categories.js';
+import { criteriaMarkdown } from '../../../core/pay/criteria.js';
+import { payGapReport, type PayGapReport, type PayWorker } from '../../../core/pay/gap.js';
+import { bandHealth, type BandHealth, type HealthPerson } from '../../../core/pay/health.js';
+import { periodPattern } from '../../../core/pay/rows.js';
+import { workerInformation, type WorkerInformation } from '../../../core/pay/worker.js';
+import { DomainError } from '../../../core/problems.js';
+import type { OrgRepositories } from './index.js';
+import type { PersonPay } from './pay.js';
+
+/**
+ * The pay reports over one organisation's stored pay, the same for the command line and the API:
+ * each reads the period's rows once and hands them to the core.
+ */
+
+export interface GapRequest {
+  period: string;
+  minGroup?: number | undefined;
+  /** `band` (the default), `level`, or `LEVEL=NAME,…`. */
+  categories?: string | undefined;
+}
+
+function checkPeriod(period: string): string {
+  if (!periodPattern.test(period))
+    throw new DomainError(
+      'usage',
+      `period "${period}" is not a year or part of one, such as 2026 or 2026-h1`,
+    );
+  return period.toLowerCase();
+}
+
+function checkMinGroup(minGroup: number | undefined): number | undefined {
+  if (minGroup !== undefined && !(Number.isInteger(minGroup) && minGroup >= 1 && minGroup <= 1000))
+    throw new DomainError(
+      'usage',
+      `the minimum group must be a whole number from 1 to 1000, got ${minGroup}`,
+    );
+  return minGroup;
+}
+
+/** The period's rows, all in one currency (a report cannot add euros to pounds). */
+async function periodRows(r: OrgRepositories, period: string): Promise<PersonPay[]> {
+  const rows = await r.pay.rows({ period });
+  if (rows.length === 0) throw new DomainError('not-found', `no pay is recorded for period ${period}`);
+  const currencies = [...new Set(rows.map((row) => row.currency))];
+  if (currencies.length > 1)
+    throw new DomainError(
+      'invalid-input',
+      `period ${period} holds pay in ${currencies.join(' and ')}: a report needs one currency`,
+    );
+  return rows;
+}
+
+export async function payGapOf(r: OrgRepositories, request: GapRequest): Promise<PayGapReport> {
+  const period = checkPeriod(request.period);
+  const minGroup = checkMinGroup(request.minGroup);
+  const rows = await periodRows(r, period);
+  const frameworks = await r.frameworks.all();
+  const rule = parseCategoryRule(request.categories, (await r.frameworks.current()).framework);
+  return payGapReport(workersOf(rows, frameworks, rule), {
+    period,
+    currency: rows[0]!.currency,
+    ...(minGroup === undefined ? {} : { minGroup }),
+    justifications: await r.pay.justifications(period),
+  });
+}
+
+/** Band health over a period's pay (the latest period when none is given). */
+export async function bandHealthOf(
+  r: OrgRepositories,
+  period?: string,
+): Promise<BandHealth & { period: string; currency: string }> {
+  const bands = await r.pay.bands();
+  if (!bands)
+    throw new DomainError('not-found', 'no pay bands are set: run `trellis org pay bands set FILE`');
+  const chosen = period === undefined ? (await r.pay.periods()).at(-1) : checkPeriod(period);
+  if (chosen === undefined) throw new DomainError('not-found', 'no pay is recorded yet');
+  const rows = await periodRows(r, chosen);
+  const health = bandHealth(healthPeopleOf(rows, await r.frameworks.all()), bands.bands);
+  return { period: chosen, currency: rows[0]!.currency, ...health };
+}
+
+/** A worker's information request (Article 7) for the person with row id `personId`. */
+export async function workerInformationOf(
+  r: OrgRepositories,
+  personId: number,
+  request: GapRequest,
+): Promise<WorkerInformation> {
+  const period = checkPeriod(request.period);
+  const minGroup = checkMinGroup(request.minGroup);
+  const rows = await periodRows(r, period);
+  const rule = parseCategoryRule(request.categories, (await r.frameworks.current()).framework);
+  const workers = workersOf(rows, await r.frameworks.all(), rule);
+  const own = workers.find((w) => w.personId === personId);
+  if (!own) throw new DomainError('not-found', `no pay is recorded for this person in period ${period}`);
+  return workerInformation(own, workers, {
+    period,
+    currency: rows[0]!.currency,
+    ...(minGroup === undefined ? {} : { minGroup }),
+  });
+}
+
+/** The structure report over everyone, against the current framework, measured to today. */
+export async function structureOf(
+  r: OrgRepositories,
+  asOf = new Date().toISOString().slice(0, 10),
+): Promise<StructureReport> {
+  const { framework } = await r.frameworks.current();
+  return structureReport(await r.people.all(), framework, asOf);
+}
+
+/** The criteria document (Article 6) from the current framework and the bands set last. */
+export async function criteriaOf(r: OrgRepositories): Promise<string> {
+  const { framework } = await r.frameworks.current();
+  return criteriaMarkdown(framework, (await r.pay.bands())?.bands);
+}
+
+/**
+ * The workers of the pay reports from their pay rows: each placed in a category by the framework
+ * version their level is read in. A row whose level that version no longer has is left out.
+ */
+export function workersOf(
+  rows: readonly PersonPay[],
+  frameworks: ReadonlyMap<number, { framework: Framework }>,
+  rule: CategoryRule,
+): (PayWorker & { personId: number })[] {
+  const categorise = new Map<number, (level: string) => string | undefined>();
+  const out: (PayWorker & { personId: number })[] = [];
+  for (const r of rows) {
+    let of = categorise.get(r.frameworkVersionId);
+    if (!of) {
+      const version = frameworks.get(r.frameworkVersionId);
+      of = version ? categoriser(version.framework, rule) : () => undefined;
+      categorise.set(r.frameworkVersionId, of);
+    }
+    const category = of(r.level);
+    if (category === undefined) continue;
+    out.push({
+      personId: r.personId,
+      gender: r.gender,
+      category,
+      base: r.base,
+      variable: r.variable,
+      fte: r.fte,
+    });
+  }
+  return out;
+}
+
+/** The people of band health from their pay rows: band and track from their framework version. */
+export function healthPeopleOf(
+  rows: readonly PersonPay[],
+  frameworks: ReadonlyMap<number, { framework: Framework }>,
+): HealthPerson[] {
+  const out: HealthPerson[] = [];
+  const levelsOf = new Map<number, Map<string, { band: number; track: string }>>();
+  for (const r of rows) {
+    let levels = levelsOf.get(r.frameworkVersionId);
+    if (!levels) {
+      const framework = frameworks.get(r.frameworkVersionId)?.framework;
+      levels = new Map(framework?.levels.map((l) => [l.id, { band: l.band, track: l.track }]));
+      levelsOf.set(r.frameworkVersionId, levels);
+    }
+    const level = levels.get(r.level);
+    if (!level) continue;
+    out.push({
+      email: r.email,
+      level: r.level,
+      ...level,
+      zone: r.zone,
+      currency: r.currency,
+      base: r.base,
+      fte: r.fte,
+    });
+  }
+  return out;
+}
