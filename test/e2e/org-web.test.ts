@@ -175,6 +175,29 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
     await page.context().close();
   });
 
+  it("sets a password through an admin's one-time reset link, which then works no more", async () => {
+    const admin = await signedIn('admin');
+    await admin.goto(`${server.url}/org/settings`);
+    const row = admin.getByRole('listitem').filter({ hasText: emailOf.committee });
+    await row.getByRole('button', { name: 'Make a reset link' }).click();
+    const url = (await row.locator('code').textContent()) ?? '';
+    expect(url).toMatch(new RegExp(`^${server.url}/reset#token=`));
+    await admin.context().close();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByLabel('New password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Set the password and sign in' }).click();
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    expect(await page.getByText(`Signed in as ${emailOf.committee}`).count()).toBe(1);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.goto(url);
+    await page.getByLabel('New password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Set the password and sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('already used');
+    await context.close();
+  });
+
   it('shows hr every record with gender, and the audit log, but not the settings', async () => {
     const page = await signedIn('hr');
     expect((await navLinks(page)).slice(0, 4)).toEqual(['People', 'Org chart', 'Audit log', 'Ladder']);
@@ -269,7 +292,7 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
     expect(problems).toEqual([]);
     await out.close();
     await page.context().close();
-  }, 120_000);
+  }, 300_000);
 
   it('explains the sign-in limit after five failures', async () => {
     const context = await browser.newContext();

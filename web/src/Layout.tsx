@@ -13,6 +13,10 @@ import { useSession, type SessionState } from './api/org.js';
 import { orgPages, pages } from './nav.js';
 import { SessionBar } from './pages/org/SessionBar.js';
 import { SignIn } from './pages/org/SignIn.js';
+import { UseLink } from './pages/org/UseLink.js';
+
+/** The pages one-time links open (`linkUrl`): a signed-out visitor may use them. */
+const linkPages = ['/welcome', '/reset'];
 
 /**
  * The navigation: the personal pages, and in an organisation workspace (once signed in) the
@@ -80,6 +84,8 @@ export function Layout() {
           <p className="loading" role="status">
             Loading…
           </p>
+        ) : signedOut && linkPages.includes(location.pathname) ? (
+          <UseLink reset={location.pathname === '/reset'} />
         ) : signedOut ? (
           <SignIn sso={session.data?.sso === true} />
         ) : (

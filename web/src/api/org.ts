@@ -105,6 +105,8 @@ function useSessionChange<I>(change: (input: I) => Promise<unknown>) {
 
 export const useSignIn = () =>
   useSessionChange((body: { email: string; password: string }) => post('/session', body));
+export const useUseLink = () =>
+  useSessionChange((body: { token: string; password: string }) => post('/session/link', body));
 export const useSignOut = () =>
   useSessionChange((everywhere: boolean) => del(everywhere ? '/sessions' : '/session'));
 

@@ -76,7 +76,9 @@ export default function Audit() {
                     <code>{e.kind}</code>
                   </td>
                   <td>{e.subject}</td>
-                  <td className="audit-change">{summary(e.after)}</td>
+                  <td>
+                    <div className="audit-change">{summary(e.after)}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>
