@@ -76,7 +76,6 @@ export async function orgAdminRoutes(app: App, { who, allow }: OrgContext): Prom
       schema: {
         summary: 'Every person as CSV, in the columns the import reads back (gender included)',
         tags,
-        produces: ['text/csv'],
         response: { 200: answer(z.string(), 'text/csv: a header row, then one person per row') },
       },
     },
