@@ -81,6 +81,9 @@ function fields(problems: readonly Problem[], part?: string) {
   return capProblems(problems).map((p) => ({
     path: formatPath(part === undefined ? p.path : [part, ...p.path]),
     message: p.message,
+    // A problem in a text the body carries (a CSV, a framework file) keeps its place in that text.
+    ...(p.line !== undefined && { line: p.line }),
+    ...(p.line !== undefined && p.col !== undefined && { col: p.col }),
   }));
 }
 
@@ -250,17 +253,25 @@ function requestLineTooLong(packet: Buffer | undefined): boolean {
   return (end < 0 ? packet.length : end) > MAX_URL_BYTES;
 }
 
+/** Runs work, moving the places of the problems it reports with `move`. */
+async function moving<T>(work: () => Promise<T> | T, move: (problems: Problem[]) => Problem[]): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError && error.problems.length > 0)
+      throw new DomainError(error.code, error.message, move(error.problems));
+    throw error;
+  }
+}
+
+/** As `inBody`, for a text inside the body: the problems keep their line and column in that text. */
+export const inBodyText = <T>(path: (string | number)[], work: () => Promise<T> | T): Promise<T> =>
+  moving(work, (problems) => problems.map((p) => ({ ...p, path: ['body', ...path, ...p.path] })));
+
 /**
  * Runs work on a request body: problems the core reports (relative to what it was given) are moved
  * under `body` and the path inside it, so that the client sees where in its request they are. Only
  * the paths move: the messages are the core's own.
  */
-export async function inBody<T>(path: (string | number)[], work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DomainError && error.problems.length > 0)
-      throw new DomainError(error.code, error.message, rebase(error.problems, ['body', ...path]));
-    throw error;
-  }
-}
+export const inBody = <T>(path: (string | number)[], work: () => Promise<T> | T): Promise<T> =>
+  moving(work, (problems) => rebase(problems, ['body', ...path]));

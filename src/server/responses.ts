@@ -36,6 +36,8 @@ export const errorSchema = z
           z.object({
             path: z.string().describe('Where, from the request part: `body.offers[0].base`, `query.top`.'),
             message: z.string(),
+            line: z.number().optional().describe('For a text in the body (a CSV file): its line.'),
+            col: z.number().optional().describe('… and its column.'),
           }),
         )
         .describe('Every bad field; empty when the problem is not one field.'),

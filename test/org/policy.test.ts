@@ -5,6 +5,7 @@ import { redactAuditEntry } from '../../src/core/org/audit.js';
 import {
   actions,
   can,
+  grantsAny,
   policyMarkdown,
   roles,
   type Action,
@@ -144,5 +145,17 @@ describe('the audit log as a reader sees it', () => {
       expect(seen.before).toEqual({ email: 'cy@acme.test', team: 'A' });
       expect(seen.after).toEqual({ email: 'cy@acme.test', team: 'B' });
     }
+  });
+});
+
+describe('what a page may offer a role', () => {
+  it('grants an action when any role held has any reach for it', () => {
+    expect(grantsAny(['employee'], 'directory.read')).toBe(true);
+    expect(grantsAny(['employee'], 'audit.read')).toBe(false);
+    expect(grantsAny(['manager', 'hr'], 'audit.read')).toBe(true);
+    expect(grantsAny(['hr'], 'account.manage')).toBe(false);
+    expect(grantsAny(['admin'], 'account.manage')).toBe(true);
+    expect(grantsAny(['owner'], 'directory.read')).toBe(false);
+    expect(grantsAny([], 'directory.read')).toBe(false);
   });
 });

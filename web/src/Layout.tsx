@@ -8,10 +8,30 @@ import {
   useNavigation,
   useRouteError,
 } from 'react-router';
-import { pages } from './nav.js';
+import { grantsAny } from '../../src/core/org/policy.js';
+import { useSession, type SessionState } from './api/org.js';
+import { orgPages, pages } from './nav.js';
+import { SessionBar } from './pages/org/SessionBar.js';
+import { SignIn } from './pages/org/SignIn.js';
+import { UseLink } from './pages/org/UseLink.js';
 
-function Shell({ children }: { children: React.ReactNode }) {
+/** The pages one-time links open (`linkUrl`): a signed-out visitor may use them. */
+const linkPages = ['/welcome', '/reset'];
+
+/**
+ * The navigation: the personal pages, and in an organisation workspace (once signed in) the
+ * organisation's pages the account's roles may use.
+ */
+function navFor(session: SessionState | undefined) {
+  const account = session?.account;
+  if (session?.organisations && !account) return [];
+  const org = account ? orgPages.filter((p) => grantsAny(account.roles, p.action)) : [];
+  return [...org, ...pages];
+}
+
+function Shell({ children, session }: { children: React.ReactNode; session?: SessionState | undefined }) {
   const navigation = useNavigation();
+  const listed = navFor(session);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,7 +43,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         </Link>
         <nav aria-label="Pages">
           <ul>
-            {pages.map((p) => (
+            {listed.map((p) => (
               <li key={p.path}>
                 <NavLink to={p.path} end={p.path === '/'}>
                   {p.label}
@@ -32,6 +52,7 @@ function Shell({ children }: { children: React.ReactNode }) {
             ))}
           </ul>
         </nav>
+        {session?.account ? <SessionBar account={session.account} /> : null}
       </header>
       {navigation.state === 'loading' ? (
         <div className="progress" role="progressbar" aria-label="Loading page" />
@@ -43,6 +64,9 @@ function Shell({ children }: { children: React.ReactNode }) {
 
 export function Layout() {
   const location = useLocation();
+  // A server without organisations (or an older one) answers no account: the personal workspace.
+  const session = useSession();
+  const signedOut = session.data?.organisations === true && session.data.account === null;
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   // After a client-side navigation, move focus to the new page so keyboard and screen reader users start there.
@@ -54,9 +78,19 @@ export function Layout() {
     main.current?.focus();
   }, [location.pathname]);
   return (
-    <Shell>
+    <Shell session={session.data}>
       <main id="main" ref={main} tabIndex={-1}>
-        <Outlet />
+        {session.isPending ? (
+          <p className="loading" role="status">
+            Loading…
+          </p>
+        ) : signedOut && linkPages.includes(location.pathname) ? (
+          <UseLink reset={location.pathname === '/reset'} />
+        ) : signedOut ? (
+          <SignIn sso={session.data?.sso === true} />
+        ) : (
+          <Outlet />
+        )}
       </main>
     </Shell>
   );

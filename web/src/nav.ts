@@ -1,3 +1,5 @@
+import type { Action } from '../../src/core/org/policy.js';
+
 /** The pages in the order the navigation lists them. */
 export const pages = [
   { path: '/', label: 'Ladder' },
@@ -9,3 +11,14 @@ export const pages = [
   { path: '/earnings', label: 'Earnings' },
   { path: '/learning', label: 'Learning' },
 ] as const;
+
+/**
+ * The organisation's pages, listed only in an organisation workspace, each only to the roles the
+ * policy grants its action (`grantsAny`); the server still asks `can` on every request.
+ */
+export const orgPages: readonly { path: string; label: string; action: Action }[] = [
+  { path: '/org/people', label: 'People', action: 'directory.read' },
+  { path: '/org/chart', label: 'Org chart', action: 'directory.read' },
+  { path: '/org/audit', label: 'Audit log', action: 'audit.read' },
+  { path: '/org/settings', label: 'Settings', action: 'account.manage' },
+];

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { loadFrameworkOrThrow } from '../../core/framework/load.js';
-import type { Framework } from '../../core/framework/schema.js';
-import { planFramework } from '../../core/org/plan.js';
 import { readTextFile } from '../../store/files.js';
 import { terminalTable } from '../format.js';
 import { print, printJson } from '../output.js';
@@ -49,20 +46,8 @@ export function registerOrgFrameworkCommands(org: Command): void {
       .argument('<file>', 'the new framework file')
       .option('--json', 'machine-readable output'),
   ).action(async (file: string, options: OrgOptions & { json?: boolean }) => {
-    const next = loadFrameworkOrThrow(readTextFile(file), file);
-    const plan = await withOrganisation(options, async (r) => {
-      const versions = await r.frameworks.all();
-      const byNumber = new Map<number, Framework>([...versions.values()].map((v) => [v.number, v.framework]));
-      const people = (await r.people.all())
-        .filter((p) => p.status === 'active')
-        .map((p) => ({
-          email: p.email,
-          name: p.name,
-          level: p.level,
-          version: versions.get(p.frameworkVersionId)!.number,
-        }));
-      return planFramework(people, byNumber, next);
-    });
+    const source = readTextFile(file);
+    const plan = await withOrganisation(options, (r) => r.planFramework(source, file));
     if (options.json) return printJson(plan);
     print(
       `Adopting ${plan.to.id} ${plan.to.version} would affect ${plan.affected.length} of ${plan.affected.length + plan.unaffected} active people.`,

@@ -5,16 +5,13 @@ import { roleOf } from '../../core/org/account.js';
 import type { OrgRepositories } from '../../store/repositories/org/index.js';
 import type { Account } from '../../store/repositories/org/accounts.js';
 import type { LinkPurpose } from '../../store/repositories/org/links.js';
+import { linkUrl } from '../../core/org/account.js';
 import { print, printJson } from '../output.js';
 import { orgOptions, withOrganisation, type OrgOptions } from './common.js';
 import { DomainError } from '../../core/problems.js';
 
+export { linkUrl } from '../../core/org/account.js';
 export const DEFAULT_BASE_URL = 'http://localhost:3000';
-
-/** The page a link opens; the token goes after `#`, which browsers never send to a server or log. */
-export function linkUrl(base: string, purpose: LinkPurpose, token: string): string {
-  return `${base.replace(/\/+$/, '')}/${purpose === 'sign-in' ? 'welcome' : 'reset'}#token=${token}`;
-}
 
 /** The account for `email`, made (with no roles beyond `employee` for a person) when there is none. */
 async function accountFor(r: OrgRepositories, email: string): Promise<Account> {

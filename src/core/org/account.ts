@@ -18,3 +18,11 @@ export function roleOf(text: string): Role {
     throw new DomainError('usage', `"${text}" is not a role; the roles are ${roles.join(', ')}`);
   return role;
 }
+
+/**
+ * The page a one-time link opens (`welcome` to sign in, `reset` for a new password); the token goes
+ * after `#`, which browsers never send to a server or log.
+ */
+export function linkUrl(base: string, purpose: 'sign-in' | 'reset', token: string): string {
+  return `${base.replace(/\/+$/, '')}/${purpose === 'sign-in' ? 'welcome' : 'reset'}#token=${token}`;
+}

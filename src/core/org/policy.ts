@@ -172,6 +172,17 @@ export function can(actor: Actor, action: Action, resource: Resource | undefined
   });
 }
 
+/**
+ * Whether any of `held` grants `action` at some reach: what a page may offer at all (the answer on
+ * a particular resource is still `can`'s, on the server).
+ */
+export function grantsAny(held: readonly string[], action: Action): boolean {
+  const { grants } = policyTable[action];
+  return held.some(
+    (role) => (roles as readonly string[]).includes(role) && grants[role as Role] !== undefined,
+  );
+}
+
 const reachWords: Record<Reach, string> = {
   organisation: 'all',
   subtree: 'subtree',

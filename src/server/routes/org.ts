@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { levelHistory } from '../../core/org/audit.js';
 import { can, type Action } from '../../core/org/policy.js';
 import { pageOf } from '../../store/repositories/common.js';
 import { OrgRepositories, orgScope } from '../../store/repositories/org/index.js';
@@ -12,6 +13,8 @@ import { orgPayRoutes } from './org-pay.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { answer } from '../responses.js';
 import type { App, Deps } from './common.js';
+import { orgAccountRoutes } from './org-accounts.js';
+import { orgAdminRoutes } from './org-admin.js';
 import { idParams } from './common.js';
 
 /** What the directory shows of anyone: no level, dates, zone or gender. */
@@ -44,7 +47,8 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
   const tags = ['organisation'];
   const asking = new WeakMap<FastifyRequest, Asking>();
 
-  app.addHook('preHandler', async (request) => {
+  // Before the body is validated: who asks, and may they, is answered before what they sent.
+  app.addHook('preValidation', async (request) => {
     const principal = await requirePrincipal(db, request);
     const repositories = new OrgRepositories(orgScope(db, principal.organisationId, principal.email));
     const settings = await repositories.settings.on();
@@ -59,6 +63,9 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
   const allowOrganisation = (a: Asking, action: Action, what: string) => {
     if (!can(a.actor, action, { organisationId: a.principal.organisationId })) throw forbidden(what);
   };
+  /** A route's own check of an action on the whole organisation, before its body is validated. */
+  const allow = (action: Action, what: string) => async (request: FastifyRequest) =>
+    allowOrganisation(who(request), action, what);
 
   app.get(
     '/org/people',
@@ -103,7 +110,8 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
     '/org/people/:id',
     {
       schema: {
-        summary: "A person's record (gender only for hr and admin); 404 for one you may not see",
+        summary:
+          "A person's record with its level's title and the levels held (gender only for hr and admin); 404 for one you may not see",
         tags,
         params: idParams,
         response: { 200: answer(z.object({ id: z.number() }).loose(), 'The person') },
@@ -114,10 +122,17 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
       const { id } = request.params;
       const { person, actor, resource } = await personFor(a, id);
       if (!person || !can(actor, 'person.read', resource)) throw noPerson(id);
-      const { gender, frameworkVersionId: _version, ...record } = person;
+      const { gender, frameworkVersionId, ...record } = person;
+      const version = await a.repositories.frameworks.byId(frameworkVersionId);
+      const shown = {
+        ...record,
+        levelTitle: version?.framework.levels.find((l) => l.id === person.level)?.title ?? null,
+        frameworkVersion: version?.number ?? null,
+        levelHistory: levelHistory(await a.repositories.audit.list({ subject: person.email })),
+      };
       return can(actor, 'person.gender.read', resource) && gender !== undefined
-        ? { ...record, gender }
-        : record;
+        ? { ...shown, gender }
+        : shown;
     },
   );
 
@@ -201,4 +216,13 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
   );
 
   orgPayRoutes(app, who);
+  const context = { who, allow };
+  await orgAdminRoutes(app, context);
+  await orgAccountRoutes(app, context);
+}
+
+/** What the organisation's other route files take from this one: who asks, and a policy check. */
+export interface OrgContext {
+  who: (request: FastifyRequest) => Asking;
+  allow: (action: Action, what: string) => (request: FastifyRequest) => Promise<void>;
 }

@@ -109,14 +109,30 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
     '/session',
     {
       schema: {
-        summary: 'Who is signed in: null when nobody',
+        summary: 'Who is signed in (null when nobody), and whether this server holds an organisation',
         tags,
-        response: { 200: answer(z.object({ account: whoSchema.nullable() }), 'Who is signed in') },
+        response: {
+          200: answer(
+            z.object({
+              account: whoSchema.nullable(),
+              organisations: z
+                .boolean()
+                .describe('Whether the server holds an organisation: the web app then asks to sign in.'),
+              sso: z.boolean().describe('Whether single sign-on is configured (GET /api/session/sso).'),
+            }),
+            'Who is signed in',
+          ),
+        },
       },
     },
     async (request) => {
       const principal = await principalOf(db, request);
-      return { account: principal ? await who(principal) : null };
+      return {
+        account: principal ? await who(principal) : null,
+        organisations: (await organisations.list()).length > 0,
+        // Single sign-on is not configured by this server yet; the web app shows its link when true.
+        sso: false,
+      };
     },
   );
 

@@ -57,6 +57,8 @@ describe('POST /api/session', () => {
     const who = await app.inject({ method: 'GET', url: '/api/session', headers: as(cookieOf(response)) });
     expect(who.json()).toEqual({
       account: { email: 'root@acme.test', roles: ['admin'], organisation: 'acme', via: 'session' },
+      organisations: true,
+      sso: false,
     });
   });
 
@@ -127,7 +129,7 @@ describe('signing out', () => {
     expect(String(out.headers['set-cookie'])).toMatch(/^trellis_session=;/);
     const whoFirst = await app.inject({ method: 'GET', url: '/api/session', headers: as(first) });
     const whoSecond = await app.inject({ method: 'GET', url: '/api/session', headers: as(second) });
-    expect(whoFirst.json()).toEqual({ account: null });
+    expect(whoFirst.json()).toEqual({ account: null, organisations: true, sso: false });
     expect(whoSecond.json().account.email).toBe('root@acme.test');
   });
 
@@ -144,6 +146,8 @@ describe('signing out', () => {
     for (const cookie of [first, second])
       expect((await app.inject({ method: 'GET', url: '/api/session', headers: as(cookie) })).json()).toEqual({
         account: null,
+        organisations: true,
+        sso: false,
       });
     expect(
       (await app.inject({ method: 'GET', url: '/api/session', headers: as(other) })).json().account.email,
@@ -165,6 +169,8 @@ describe('signing out', () => {
     await acme.accounts.setDisabled('hr@acme.test', true);
     expect((await app.inject({ method: 'GET', url: '/api/session', headers: as(cookie) })).json()).toEqual({
       account: null,
+      organisations: true,
+      sso: false,
     });
     expect((await signIn('hr@acme.test', PASSWORD)).statusCode).toBe(401);
   });

@@ -153,6 +153,18 @@ export function ErrorNotice({ error, title = 'Something went wrong' }: { error: 
   );
 }
 
+/**
+ * A table's box that scrolls sideways on a narrow screen: focusable, and named, so that a keyboard
+ * can scroll it too.
+ */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="empty">

@@ -1,4 +1,7 @@
 import { slugify } from '../../../core/framework/import/slug.js';
+import { loadFrameworkOrThrow } from '../../../core/framework/load.js';
+import type { Framework } from '../../../core/framework/schema.js';
+import { planFramework, type FrameworkPlan } from '../../../core/org/plan.js';
 import { emailSchema } from '../../../core/org/person.js';
 import { validateValue } from '../../../core/input/value.js';
 import { DomainError } from '../../../core/problems.js';
@@ -36,6 +39,25 @@ export class OrgRepositories {
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
     return inTransaction(this.scope.db, (trx) => work(new OrgRepositories(over(this.scope, trx))));
+  }
+
+  /**
+   * Before adopting: which active people a framework file would touch, each read against the
+   * version their level is in. The file is checked as adopting it would check it.
+   */
+  async planFramework(source: string, file: string): Promise<FrameworkPlan> {
+    const next = loadFrameworkOrThrow(source, file);
+    const versions = await this.frameworks.all();
+    const byNumber = new Map<number, Framework>([...versions.values()].map((v) => [v.number, v.framework]));
+    const people = (await this.people.all())
+      .filter((p) => p.status === 'active')
+      .map((p) => ({
+        email: p.email,
+        name: p.name,
+        level: p.level,
+        version: versions.get(p.frameworkVersionId)!.number,
+      }));
+    return planFramework(people, byNumber, next);
   }
 
   /**
