@@ -177,6 +177,61 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+/** A review cycle; `scope` is JSON (a CycleScope). */
+export interface ReviewCycleTable {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  framework_version_id: number;
+  scope: string;
+  self_due: string;
+  manager_due: string;
+  /** open or closed. */
+  status: string;
+  opened_at: string;
+  opened_by: string;
+  closed_at: string | null;
+}
+
+/** A self, manager or peer assessment in a cycle; `ratings` is JSON (competency → rating entry). */
+export interface ReviewAssessmentTable {
+  id: Generated<number>;
+  organisation_id: number;
+  cycle_id: number;
+  person_id: number;
+  kind: string;
+  author_id: number;
+  ratings: string;
+  /** draft or submitted. */
+  status: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+/** A peer asked to rate some competencies (JSON array) of a person. */
+export interface PeerRequestTable {
+  id: Generated<number>;
+  organisation_id: number;
+  cycle_id: number;
+  person_id: number;
+  peer_id: number;
+  requested_by_id: number;
+  competencies: string;
+  created_at: string;
+}
+
+/** An outcome set in calibration, with its reason; the latest per person counts, all are kept. */
+export interface CalibrationAdjustmentTable {
+  id: Generated<number>;
+  organisation_id: number;
+  cycle_id: number;
+  person_id: number;
+  outcome: string;
+  reason: string;
+  adjusted_by: string;
+  adjusted_at: string;
+}
+
 export interface Tables {
   frameworks: FrameworkTable;
   settings: SettingTable;
@@ -195,4 +250,8 @@ export interface Tables {
   audit_log: AuditTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  review_cycles: ReviewCycleTable;
+  review_assessments: ReviewAssessmentTable;
+  peer_requests: PeerRequestTable;
+  calibration_adjustments: CalibrationAdjustmentTable;
 }

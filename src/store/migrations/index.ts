@@ -6,6 +6,7 @@ import * as initial from './2026-11-30T0700-initial.js';
 import * as organisations from './2026-12-01T2300-organisations.js';
 import * as evidenceSource from './2026-12-01T2330-evidence-source.js';
 import * as sessions from './2026-12-02T0000-sessions.js';
+import * as reviews from './2026-12-02T0100-reviews.js';
 
 /**
  * Every migration, by timestamped name, in code so that the built package carries them. Kysely runs
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T2300-organisations': organisations,
   '2026-12-01T2330-evidence-source': evidenceSource,
   '2026-12-02T0000-sessions': sessions,
+  '2026-12-02T0100-reviews': reviews,
 };
 
 /** The name of the newest migration: the schema version an export was written at. */

@@ -5,10 +5,12 @@ import { DomainError } from '../../../core/problems.js';
 import { inTransaction, type Db } from '../common.js';
 import { AccountRepository, type Account } from './accounts.js';
 import { AuditRepository } from './audit.js';
+import { CycleRepository } from './cycles.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
 import { LinkRepository } from './links.js';
 import { OrganisationRepository, type Organisation } from './organisations.js';
 import { PeopleRepository } from './people.js';
+import { ReviewRepository } from './reviews.js';
 import { over, type OrgScope } from './scope.js';
 
 /** Every repository of one organisation, over one handle and one actor. */
@@ -18,6 +20,8 @@ export class OrgRepositories {
   readonly accounts: AccountRepository;
   readonly links: LinkRepository;
   readonly audit: AuditRepository;
+  readonly cycles: CycleRepository;
+  readonly reviews: ReviewRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -25,6 +29,8 @@ export class OrgRepositories {
     this.accounts = new AccountRepository(scope);
     this.links = new LinkRepository(scope);
     this.audit = new AuditRepository(scope);
+    this.cycles = new CycleRepository(scope);
+    this.reviews = new ReviewRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
@@ -100,9 +106,11 @@ export async function initOrganisation(
 export {
   AccountRepository,
   AuditRepository,
+  CycleRepository,
   LinkRepository,
   OrganisationRepository,
   OrgFrameworkRepository,
   PeopleRepository,
+  ReviewRepository,
 };
 export type { OrgScope };

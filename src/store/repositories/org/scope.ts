@@ -1,3 +1,4 @@
+import { asOrganisation } from '../../dialect/index.js';
 import type { Db } from '../common.js';
 
 /**
@@ -12,3 +13,11 @@ export interface OrgScope {
 
 /** The same scope over another handle (an open transaction). */
 export const over = (scope: OrgScope, db: Db): OrgScope => ({ ...scope, db });
+
+/**
+ * `work` over a transaction working as the scope's organisation: what tables under row-level
+ * security (`organisationRowSecurity`) need on PostgreSQL; inside an open transaction, that one.
+ */
+export function asOrganisationOf<T>(scope: OrgScope, work: (scope: OrgScope) => Promise<T>): Promise<T> {
+  return asOrganisation(scope.db, scope.organisationId, (trx) => work(over(scope, trx)));
+}
