@@ -1,27 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can, type Action, type Actor } from '../../core/org/policy.js';
+import { can, type Action } from '../../core/org/policy.js';
 import { pageOf } from '../../store/repositories/common.js';
 import { OrgRepositories } from '../../store/repositories/org/index.js';
 import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
-import { inBody, TransportError } from '../errors.js';
+import { inBody } from '../errors.js';
+import { forbidden, noPerson, type Asking } from '../org/asking.js';
 import { actorOf } from '../org/actor.js';
-import { requirePrincipal, type Principal } from '../org/auth.js';
+import { requirePrincipal } from '../org/auth.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { answer } from '../responses.js';
+import { cycleRoutes } from './cycles.js';
 import type { App, Deps } from './common.js';
 import { idParams } from './common.js';
-
-interface Asking {
-  principal: Principal;
-  actor: Actor;
-  repositories: OrgRepositories;
-  people: StoredPerson[];
-}
-
-const forbidden = (what: string) => new TransportError('forbidden', `your roles do not allow ${what}`);
-/** A person denied is answered as a person missing: a denial never says whether someone exists. */
-const noPerson = (id: number) => new TransportError('not-found', `no person with id ${id}`);
 
 /** What the directory shows of anyone: no level, dates, zone or gender. */
 const directoryEntry = (p: StoredPerson) => ({
@@ -64,6 +55,7 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
     asking.set(request, { principal, actor: actorOf(principal, people), repositories, people });
   });
   const who = (request: FastifyRequest) => asking.get(request)!;
+  await cycleRoutes(app, who);
   const allowOrganisation = (a: Asking, action: Action, what: string) => {
     if (!can(a.actor, action, { organisationId: a.principal.organisationId })) throw forbidden(what);
   };

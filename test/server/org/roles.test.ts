@@ -19,13 +19,89 @@ import { tempDir } from '../../helpers/cli.js';
 const csv = (rows: string[]) =>
   peopleCsv(rows, 'name,email,level,manager_email,team,start_date,level_start_date');
 
+interface RouteCase {
+  action: Action;
+  /** The route's `{id}` or `{personId}` is each target person in turn. */
+  person?: true;
+  /** The second action a route asks, once the first allowed it. */
+  write?: Action;
+  /** The action is asked about the reader's own person. */
+  self?: true;
+  /** The route's `{id}` is a review cycle: the one open cycle, or a fresh one per call. */
+  cycle?: 'open' | 'fresh';
+  /** The status of an allowed call, when not 200. */
+  ok?: number;
+  /** The status of a call the policy allows but the data refuses, for this target. */
+  refused?: (target: number | undefined) => number | undefined;
+  body?: (role: Role) => object;
+}
+
+const draft = { ratings: { debugging: { rating: 3 } }, submit: false };
+let cycles = 0;
+
 /** The action each route asks the policy about; a route missing here fails the test. */
-const actionOf: Record<string, { action: Action; person?: true; write?: Action }> = {
+const actionOf: Record<string, RouteCase> = {
   'GET /api/org/people': { action: 'directory.read' },
   'GET /api/org/people/{id}': { action: 'person.read', person: true },
   'PATCH /api/org/people/{id}': { action: 'person.read', person: true, write: 'person.write' },
   'GET /api/org/audit': { action: 'audit.read' },
   'GET /api/org/frameworks': { action: 'framework.read' },
+  'GET /api/org/cycles': { action: 'cycle.read' },
+  'POST /api/org/cycles': {
+    action: 'cycle.manage',
+    ok: 201,
+    body: () => ({ name: `cycle ${++cycles}`, selfDue: '2026-12-10', managerDue: '2026-12-20' }),
+  },
+  'GET /api/org/cycles/todo': { action: 'cycle.read' },
+  'GET /api/org/cycles/{id}': { action: 'cycle.read', cycle: 'open' },
+  'POST /api/org/cycles/{id}/close': { action: 'cycle.manage', cycle: 'fresh' },
+  'GET /api/org/cycles/{id}/calibration': { action: 'calibration.read', cycle: 'open' },
+  'PUT /api/org/cycles/{id}/self': {
+    action: 'assessment.self.write',
+    self: true,
+    cycle: 'open',
+    body: () => draft,
+  },
+  'PUT /api/org/cycles/{id}/people/{personId}/manager': {
+    action: 'person.read',
+    person: true,
+    write: 'assessment.manager.write',
+    cycle: 'open',
+    body: () => draft,
+  },
+  'PUT /api/org/cycles/{id}/people/{personId}/peer': {
+    action: 'directory.read',
+    person: true,
+    write: 'assessment.peer.write',
+    self: true,
+    cycle: 'open',
+    body: () => draft,
+    // Nobody asked Cy to rate himself.
+    refused: (target) => (target === people.find((p) => p.email === 'cy@acme.test')!.id ? 409 : undefined),
+  },
+  'POST /api/org/cycles/{id}/people/{personId}/peers': {
+    action: 'person.read',
+    person: true,
+    write: 'peer.request',
+    cycle: 'open',
+    // The two who may ask for Cy (Cy himself, Ben his manager) each ask someone new.
+    body: (role) => ({
+      peers: [people.find((p) => p.email === (role === 'manager' ? 'dee@acme.test' : 'ana@acme.test'))!.id],
+      competencies: ['debugging'],
+    }),
+  },
+  'GET /api/org/cycles/{id}/people/{personId}/comparison': {
+    action: 'assessment.read',
+    person: true,
+    cycle: 'open',
+  },
+  'POST /api/org/cycles/{id}/people/{personId}/adjust': {
+    action: 'person.read',
+    person: true,
+    write: 'calibration.adjust',
+    cycle: 'open',
+    body: () => ({ outcome: 'meets', reason: 'agreed in calibration' }),
+  },
 };
 
 const accountOf: Record<Role, string> = {
@@ -40,6 +116,7 @@ let workspace: Workspace;
 let app: Awaited<ReturnType<typeof buildServer>>;
 let acme: OrgRepositories;
 let people: StoredPerson[];
+let openCycle: number;
 const tokens = new Map<Role, string>();
 const targets: number[] = [];
 
@@ -67,6 +144,11 @@ beforeAll(async () => {
   people = await acme.people.all();
   // Ana (above everyone), Ben (the manager himself), Cy (his report, the employee), Dee (nobody's
   // report but Ana's), Gil (another organisation), and an id nobody has.
+  openCycle = (await acme.cycles.open({ name: 'open', selfDue: '2026-12-10', managerDue: '2026-12-20' })).id;
+  // Cy (the employee) is asked to rate everyone else of Acme; asked about himself, he is refused.
+  const cy = people.find((p) => p.email === 'cy@acme.test')!;
+  for (const other of people.filter((p) => p !== cy))
+    await acme.reviews.request(openCycle, other, other, [cy], ['debugging']);
   targets.push(...people.map((p) => p.id), (await globex.people.all())[0]!.id, 999_999);
   app = await buildServer({ workspace });
 });
@@ -87,31 +169,46 @@ it('answers every /api/org route as the policy table says, for every role and no
 
   let calls = 0;
   for (const route of routes) {
-    const { action, person, write } = actionOf[route]!;
+    const { action, person, write, self: own, cycle, ok, refused, body } = actionOf[route]!;
     const [method, path] = route.split(' ') as [string, string];
     for (const target of person ? targets : [undefined]) {
-      const url = target === undefined ? path : path.replace('{id}', String(target));
       for (const role of [...Object.keys(accountOf), undefined] as (Role | undefined)[]) {
+        const cycleId =
+          cycle === 'fresh'
+            ? (
+                await acme.cycles.open({
+                  name: `fresh ${++cycles}`,
+                  selfDue: '2026-12-10',
+                  managerDue: '2026-12-20',
+                })
+              ).id
+            : openCycle;
+        const url = cycle
+          ? path.replace('{id}', String(cycleId)).replace('{personId}', String(target))
+          : target === undefined
+            ? path
+            : path.replace('{id}', String(target));
+        const payload = method === 'GET' ? undefined : (body?.(role ?? 'employee') ?? {});
         const response = await app.inject({
-          method: method as 'GET' | 'PATCH',
+          method: method as 'GET' | 'PATCH' | 'POST' | 'PUT',
           url,
           headers: {
             ...(role && { authorization: `Bearer ${tokens.get(role)}` }),
-            ...(method === 'PATCH' && { 'content-type': 'application/json' }),
+            ...(payload !== undefined && { 'content-type': 'application/json' }),
           },
-          ...(method === 'PATCH' && { payload: {} }),
+          ...(payload !== undefined && { payload }),
         });
         calls++;
         let expected: number;
         if (role === undefined) expected = 401;
         else {
-          const self = people.find((p) => p.email === accountOf[role]);
+          const me = people.find((p) => p.email === accountOf[role]);
           const actor = actorOf(
             {
               organisationId: acme.scope.organisationId,
               accountId: 0,
               email: accountOf[role],
-              personId: self?.id,
+              personId: me?.id,
               roles: [role],
               via: 'token',
               credentialId: 0,
@@ -119,13 +216,14 @@ it('answers every /api/org route as the policy table says, for every role and no
             people,
           );
           const resource = !person
-            ? { organisationId: acme.scope.organisationId }
+            ? { organisationId: acme.scope.organisationId, ...(own && { personId: me?.id }) }
             : people.some((p) => p.id === target)
               ? { organisationId: acme.scope.organisationId, personId: target }
               : undefined;
+          const asked = own ? { organisationId: acme.scope.organisationId, personId: me?.id } : resource;
           if (!can(actor, action, resource)) expected = person ? 404 : 403;
-          else if (write && !can(actor, write, resource)) expected = 403;
-          else expected = 200;
+          else if (write && !can(actor, write, asked)) expected = 403;
+          else expected = refused?.(target) ?? ok ?? 200;
         }
         expect(response.statusCode, `${route} ${url} as ${role ?? 'nobody'}: ${response.body}`).toBe(
           expected,
@@ -133,6 +231,6 @@ it('answers every /api/org route as the policy table says, for every role and no
       }
     }
   }
-  // 3 routes without ids and 2 with 6 targets, each as 5 roles and nobody.
-  expect(calls).toBe((3 + 2 * 6) * 6);
+  // 10 routes without a person's id and 7 with one over 6 targets, each as 5 roles and nobody.
+  expect(calls).toBe((10 + 7 * 6) * 6);
 });

@@ -211,13 +211,11 @@ export function fairnessOf(judged: readonly Judged[]): Fairness {
   return { attribute: 'gender', shown, note: shown ? null : TOO_FEW, groups: shown ? groups : [] };
 }
 
-/** The calibration summary of a cycle; the fairness view only when asked (for readers of gender). */
-export function calibrate(
-  framework: Framework,
-  entries: readonly CalibrationEntry[],
+/** The calibration summary of judged entries; the fairness view only when asked (for readers of gender). */
+export function summarise(
+  judged: readonly Judged[],
   options: { fairness?: boolean } = {},
 ): CalibrationSummary {
-  const judged = judge(framework, entries);
   const outcomesCount = empty();
   for (const j of judged) {
     outcomesCount[j.outcome]++;
@@ -234,4 +232,13 @@ export function calibrate(
     drift: ratingDrift(judged),
     ...(options.fairness ? { fairness: fairnessOf(judged) } : {}),
   };
+}
+
+/** The calibration summary of a cycle's entries. */
+export function calibrate(
+  framework: Framework,
+  entries: readonly CalibrationEntry[],
+  options: { fairness?: boolean } = {},
+): CalibrationSummary {
+  return summarise(judge(framework, entries), options);
 }
