@@ -232,6 +232,43 @@ export interface CalibrationAdjustmentTable {
   adjusted_at: string;
 }
 
+/** A promotion case; `decision` and `appeal` are JSON, null until given. */
+export interface PromotionCaseTable {
+  id: Generated<number>;
+  organisation_id: number;
+  person_id: number;
+  target_level: string;
+  framework_version_id: number;
+  nominated_by_id: number;
+  sponsor_id: number | null;
+  summary: string | null;
+  status: string;
+  round: number;
+  decision: string | null;
+  appeal: string | null;
+  created_at: string;
+}
+
+/** A committee member of a case, per round (1; 2 for the appeal). */
+export interface CaseCommitteeTable {
+  id: Generated<number>;
+  organisation_id: number;
+  case_id: number;
+  round: number;
+  person_id: number;
+}
+
+export interface CaseVoteTable {
+  id: Generated<number>;
+  organisation_id: number;
+  case_id: number;
+  round: number;
+  person_id: number;
+  vote: string;
+  rationale: string;
+  at: string;
+}
+
 export interface Tables {
   frameworks: FrameworkTable;
   settings: SettingTable;
@@ -254,4 +291,7 @@ export interface Tables {
   review_assessments: ReviewAssessmentTable;
   peer_requests: PeerRequestTable;
   calibration_adjustments: CalibrationAdjustmentTable;
+  promotion_cases: PromotionCaseTable;
+  case_committee: CaseCommitteeTable;
+  case_votes: CaseVoteTable;
 }

@@ -3,7 +3,8 @@ import { identity, organisationRowSecurity } from '../dialect/index.js';
 
 /**
  * Review cycles: the cycles an organisation opens, the self, manager and peer assessments written in
- * them, the peer requests, and calibration's adjustments with their reasons. Every table carries
+ * them, the peer requests, and calibration's adjustments with their reasons; promotion cases, their
+ * committees (per round: 1, and 2 for the appeal) and votes. Every table carries
  * `organisation_id` and is under row-level security on PostgreSQL. Ratings and scopes are JSON text,
  * checked by the core before they are written. Portable types only.
  */
@@ -74,6 +75,54 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['organisation_id', 'cycle_id'])
     .execute();
 
-  for (const table of ['review_cycles', 'review_assessments', 'peer_requests', 'calibration_adjustments'])
+  await db.schema
+    .createTable('promotion_cases')
+    .addColumn('id', 'integer', identity)
+    .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+    .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
+    .addColumn('target_level', 'text', (c) => c.notNull())
+    .addColumn('framework_version_id', 'integer', (c) => c.notNull().references('org_frameworks.id'))
+    .addColumn('nominated_by_id', 'integer', (c) => c.notNull().references('people.id'))
+    .addColumn('sponsor_id', 'integer', (c) => c.references('people.id'))
+    .addColumn('summary', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('round', 'integer', (c) => c.notNull())
+    .addColumn('decision', 'text')
+    .addColumn('appeal', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('case_committee')
+    .addColumn('id', 'integer', identity)
+    .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+    .addColumn('case_id', 'integer', (c) => c.notNull().references('promotion_cases.id'))
+    .addColumn('round', 'integer', (c) => c.notNull())
+    .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
+    .addUniqueConstraint('case_committee_seat', ['case_id', 'round', 'person_id'])
+    .execute();
+
+  await db.schema
+    .createTable('case_votes')
+    .addColumn('id', 'integer', identity)
+    .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+    .addColumn('case_id', 'integer', (c) => c.notNull().references('promotion_cases.id'))
+    .addColumn('round', 'integer', (c) => c.notNull())
+    .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
+    .addColumn('vote', 'text', (c) => c.notNull())
+    .addColumn('rationale', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('case_votes_member', ['case_id', 'round', 'person_id'])
+    .execute();
+
+  for (const table of [
+    'review_cycles',
+    'review_assessments',
+    'peer_requests',
+    'calibration_adjustments',
+    'promotion_cases',
+    'case_committee',
+    'case_votes',
+  ])
     await organisationRowSecurity(db, table);
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../../../core/problems.js';
 import { inTransaction, type Db } from '../common.js';
 import { AccountRepository, type Account } from './accounts.js';
 import { AuditRepository } from './audit.js';
+import { CaseRepository } from './cases.js';
 import { CycleRepository } from './cycles.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
 import { LinkRepository } from './links.js';
@@ -22,6 +23,7 @@ export class OrgRepositories {
   readonly audit: AuditRepository;
   readonly cycles: CycleRepository;
   readonly reviews: ReviewRepository;
+  readonly cases: CaseRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -31,6 +33,7 @@ export class OrgRepositories {
     this.audit = new AuditRepository(scope);
     this.cycles = new CycleRepository(scope);
     this.reviews = new ReviewRepository(scope);
+    this.cases = new CaseRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
@@ -106,6 +109,7 @@ export async function initOrganisation(
 export {
   AccountRepository,
   AuditRepository,
+  CaseRepository,
   CycleRepository,
   LinkRepository,
   OrganisationRepository,
