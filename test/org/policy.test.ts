@@ -42,7 +42,11 @@ const expected: Record<Action, Record<Role, string>> = {
   'calibration.read': { admin: 'oscx', hr: 'oscx', manager: '', employee: '', committee: '' },
   'calibration.adjust': { admin: '', hr: 'oscx', manager: 's', employee: '', committee: '' },
   'case.read': { admin: 'oscx', hr: 'oscx', manager: 's', employee: 'o', committee: 'c' },
+  'case.nominate': { admin: '', hr: '', manager: 's', employee: 'o', committee: '' },
+  'case.assign': { admin: '', hr: 'oscx', manager: '', employee: '', committee: '' },
   'case.vote': { admin: '', hr: '', manager: '', employee: '', committee: 'c' },
+  'case.decide': { admin: '', hr: 'oscx', manager: '', employee: '', committee: '' },
+  'case.appeal': { admin: '', hr: '', manager: '', employee: 'o', committee: '' },
   'account.manage': { admin: 'oscx', hr: '', manager: '', employee: '', committee: '' },
   'audit.read': { admin: 'oscx', hr: 'oscx', manager: '', employee: '', committee: '' },
 };

@@ -37,7 +37,11 @@ export const actions = [
   'calibration.read',
   'calibration.adjust',
   'case.read',
+  'case.nominate',
+  'case.assign',
   'case.vote',
+  'case.decide',
+  'case.appeal',
   'account.manage',
   'audit.read',
 ] as const;
@@ -108,7 +112,14 @@ export const policyTable: Record<Action, Rule> = {
     grants: { hr: 'organisation', manager: 'subtree' },
   },
   'case.read': { means: 'a promotion case', grants: personRecord },
+  'case.nominate': {
+    means: 'nominate a person for promotion (oneself, with the manager as sponsor)',
+    grants: { manager: 'subtree', employee: 'self' },
+  },
+  'case.assign': { means: "assign a case's committee", grants: { hr: 'organisation' } },
   'case.vote': { means: 'vote on a promotion case', grants: { committee: 'assigned' } },
+  'case.decide': { means: 'decide a promotion case, with its rationale', grants: { hr: 'organisation' } },
+  'case.appeal': { means: "appeal one's own case, once", grants: { employee: 'self' } },
   'account.manage': {
     means: 'accounts, roles, sign-in and reset links',
     grants: { admin: 'organisation' },

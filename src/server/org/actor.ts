@@ -3,8 +3,12 @@ import { subtreeOf } from '../../core/org/tree.js';
 import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
 import type { Principal } from './auth.js';
 
-/** The policy's view of a signed-in principal, over the organisation's people as they are now. */
-export function actorOf(principal: Principal, people: readonly StoredPerson[]): Actor {
+/** The policy's view of a signed-in principal, over the organisation's people and committees as they are now. */
+export function actorOf(
+  principal: Principal,
+  people: readonly StoredPerson[],
+  cases: ReadonlySet<number> = new Set(),
+): Actor {
   const self = people.find((p) => p.id === principal.personId);
   const below = self ? subtreeOf(people, self.email) : new Set<string>();
   return {
@@ -12,7 +16,7 @@ export function actorOf(principal: Principal, people: readonly StoredPerson[]): 
     personId: self?.id,
     roles: principal.roles,
     subtree: new Set(people.filter((p) => below.has(p.email)).map((p) => p.id)),
-    // Promotion cases do not exist yet: nobody sits on a committee of any.
-    cases: new Set(),
+    // The promotion cases whose committee their person sits on, in any round.
+    cases,
   };
 }

@@ -10,6 +10,7 @@ import { actorOf } from '../org/actor.js';
 import { requirePrincipal } from '../org/auth.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { answer } from '../responses.js';
+import { caseRoutes } from './cases.js';
 import { cycleRoutes } from './cycles.js';
 import type { App, Deps } from './common.js';
 import { idParams } from './common.js';
@@ -52,10 +53,12 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
       actor: principal.email,
     });
     const people = await repositories.people.all();
-    asking.set(request, { principal, actor: actorOf(principal, people), repositories, people });
+    const cases = await repositories.cases.seatsOf(principal.personId);
+    asking.set(request, { principal, actor: actorOf(principal, people, cases), repositories, people });
   });
   const who = (request: FastifyRequest) => asking.get(request)!;
   await cycleRoutes(app, who);
+  await caseRoutes(app, who);
   const allowOrganisation = (a: Asking, action: Action, what: string) => {
     if (!can(a.actor, action, { organisationId: a.principal.organisationId })) throw forbidden(what);
   };

@@ -42,9 +42,9 @@ describe.each(stores())('promotion cases in the store ($kind)', (store) => {
   afterEach(async () => workspace.close());
 
   it('runs a case from nomination through a deferral, one appeal by another committee, to approval', async () => {
-    const [ana, ben, cy, dee, eve, fay] = await Promise.all(
+    const [ana, ben, cy, dee, eve, fay] = (await Promise.all(
       ['ana', 'ben', 'cy', 'dee', 'eve', 'fay'].map((n) => person(`${n}@acme.test`)),
-    );
+    )) as [StoredPerson, StoredPerson, StoredPerson, StoredPerson, StoredPerson, StoredPerson];
     await expect(acme.cases.nominate(cy, ben, 'mid')).rejects.toMatchObject({
       problems: [
         expect.objectContaining({

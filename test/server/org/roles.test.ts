@@ -33,7 +33,13 @@ interface RouteCase {
   ok?: number;
   /** The status of a call the policy allows but the data refuses, for this target. */
   refused?: (target: number | undefined) => number | undefined;
-  body?: (role: Role) => object;
+  body?: (role: Role, target: number | undefined) => object;
+  /** The route's `{id}` is a promotion case of each of Cy and Dee, made fresh in this state, or a missing one. */
+  kase?: 'open' | 'seated' | 'voted' | 'decided';
+  /** A list each reader sees filtered: 200 for anyone signed in. */
+  listed?: true;
+  /** The person the policy is asked about is the body's `personId`, each target in turn. */
+  bodyPerson?: true;
 }
 
 const draft = { ratings: { debugging: { rating: 3 } }, submit: false };
@@ -102,7 +108,58 @@ const actionOf: Record<string, RouteCase> = {
     cycle: 'open',
     body: () => ({ outcome: 'meets', reason: 'agreed in calibration' }),
   },
+  'GET /api/org/cases': { action: 'case.read', listed: true },
+  'POST /api/org/cases': {
+    action: 'person.read',
+    person: true,
+    bodyPerson: true,
+    write: 'case.nominate',
+    ok: 201,
+    body: (_role, target) => ({ personId: target, targetLevel: 'principal' }),
+  },
+  'GET /api/org/cases/{id}': { action: 'case.read', kase: 'open' },
+  'POST /api/org/cases/{id}/committee': {
+    action: 'case.read',
+    write: 'case.assign',
+    kase: 'open',
+    body: (_role, target) => ({ members: [target === id('cy') ? id('dee') : id('cy')] }),
+  },
+  'POST /api/org/cases/{id}/votes': {
+    action: 'case.read',
+    write: 'case.vote',
+    kase: 'seated',
+    body: () => ({ vote: 'approve', rationale: 'ready' }),
+  },
+  'POST /api/org/cases/{id}/decision': {
+    action: 'case.read',
+    write: 'case.decide',
+    kase: 'voted',
+    body: () => ({ decision: 'defer', rationale: 'one more quarter' }),
+  },
+  'POST /api/org/cases/{id}/appeal': {
+    action: 'case.read',
+    write: 'case.appeal',
+    kase: 'decided',
+    body: () => ({ reason: 'the evidence was missed' }),
+  },
 };
+
+const id = (name: string) => people.find((p) => p.email === `${name}@acme.test`)!.id;
+
+/** A fresh case about `personId` (Cy, whose manager Ben nominates; or Dee, Ana), in `state`. */
+async function freshCase(personId: number, state: NonNullable<RouteCase['kase']>): Promise<number> {
+  const person = people.find((p) => p.id === personId)!;
+  const nominator = people.find((p) => p.email === person.managerEmail)!;
+  const other = people.find((p) => p.id === (personId === id('cy') ? id('dee') : id('cy')))!;
+  const c = await acme.cases.nominate(person, nominator, 'principal');
+  if (state === 'open') return c.id;
+  await acme.cases.assign(c.id, [other.id]);
+  if (state === 'seated') return c.id;
+  await acme.cases.vote(c.id, other, 'defer', 'one more quarter');
+  if (state === 'voted') return c.id;
+  await acme.cases.decide(c.id, 'defer', 'one more quarter');
+  return c.id;
+}
 
 const accountOf: Record<Role, string> = {
   admin: 'root@acme.test',
@@ -169,10 +226,24 @@ it('answers every /api/org route as the policy table says, for every role and no
 
   let calls = 0;
   for (const route of routes) {
-    const { action, person, write, self: own, cycle, ok, refused, body } = actionOf[route]!;
+    const {
+      action,
+      person,
+      write,
+      self: own,
+      cycle,
+      ok,
+      refused,
+      body,
+      kase,
+      listed,
+      bodyPerson,
+    } = actionOf[route]!;
     const [method, path] = route.split(' ') as [string, string];
-    for (const target of person ? targets : [undefined]) {
+    const over = person ? targets : kase ? [id('cy'), id('dee'), undefined] : [undefined];
+    for (const target of over) {
       for (const role of [...Object.keys(accountOf), undefined] as (Role | undefined)[]) {
+        const caseId = kase && (target === undefined ? 999_999 : await freshCase(target, kase));
         const cycleId =
           cycle === 'fresh'
             ? (
@@ -185,10 +256,12 @@ it('answers every /api/org route as the policy table says, for every role and no
             : openCycle;
         const url = cycle
           ? path.replace('{id}', String(cycleId)).replace('{personId}', String(target))
-          : target === undefined
-            ? path
-            : path.replace('{id}', String(target));
-        const payload = method === 'GET' ? undefined : (body?.(role ?? 'employee') ?? {});
+          : kase
+            ? path.replace('{id}', String(caseId))
+            : target === undefined || bodyPerson
+              ? path
+              : path.replace('{id}', String(target));
+        const payload = method === 'GET' ? undefined : (body?.(role ?? 'employee', target) ?? {});
         const response = await app.inject({
           method: method as 'GET' | 'PATCH' | 'POST' | 'PUT',
           url,
@@ -214,14 +287,20 @@ it('answers every /api/org route as the policy table says, for every role and no
               credentialId: 0,
             },
             people,
+            await acme.cases.seatsOf(me?.id),
           );
-          const resource = !person
-            ? { organisationId: acme.scope.organisationId, ...(own && { personId: me?.id }) }
-            : people.some((p) => p.id === target)
-              ? { organisationId: acme.scope.organisationId, personId: target }
-              : undefined;
+          const resource = kase
+            ? target === undefined
+              ? undefined
+              : { organisationId: acme.scope.organisationId, personId: target, caseId }
+            : !person
+              ? { organisationId: acme.scope.organisationId, ...(own && { personId: me?.id }) }
+              : people.some((p) => p.id === target)
+                ? { organisationId: acme.scope.organisationId, personId: target }
+                : undefined;
           const asked = own ? { organisationId: acme.scope.organisationId, personId: me?.id } : resource;
-          if (!can(actor, action, resource)) expected = person ? 404 : 403;
+          if (listed) expected = 200;
+          else if (!can(actor, action, resource)) expected = person || kase ? 404 : 403;
           else if (write && !can(actor, write, asked)) expected = 403;
           else expected = refused?.(target) ?? ok ?? 200;
         }
@@ -231,6 +310,6 @@ it('answers every /api/org route as the policy table says, for every role and no
       }
     }
   }
-  // 10 routes without a person's id and 7 with one over 6 targets, each as 5 roles and nobody.
-  expect(calls).toBe((10 + 7 * 6) * 6);
+  // 11 routes without an id, 8 with a person's over 6 targets, 5 with a case's over 3; each as 5 roles and nobody.
+  expect(calls).toBe((11 + 8 * 6 + 5 * 3) * 6);
 });

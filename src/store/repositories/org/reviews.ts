@@ -69,6 +69,25 @@ export class ReviewRepository {
     return rows.map(assessmentOf);
   }
 
+  /** A person's latest submitted self and manager assessments, over every cycle. */
+  async latestOf(personId: number): Promise<{ self?: ReviewAssessment; manager?: ReviewAssessment }> {
+    const rows = await asOrganisationOf(this.scope, ({ db }) =>
+      db
+        .selectFrom('review_assessments')
+        .selectAll()
+        .where('organisation_id', '=', this.scope.organisationId)
+        .where('person_id', '=', personId)
+        .where('status', '=', 'submitted')
+        .orderBy('submitted_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+    );
+    const latest = rows.map(assessmentOf);
+    const self = latest.find((a) => a.kind === 'self');
+    const manager = latest.find((a) => a.kind === 'manager');
+    return { ...(self && { self }), ...(manager && { manager }) };
+  }
+
   /** Every assessment of the open cycles, for the to-do lists. */
   async ofCycles(cycleIds: readonly number[]): Promise<ReviewAssessment[]> {
     if (cycleIds.length === 0) return [];
