@@ -154,8 +154,6 @@ function meanRating(ratings: Readonly<Record<string, number>>): number | undefin
   return values.length === 0 ? undefined : values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-const mean = (values: readonly number[]) => values.reduce((s, v) => s + v, 0) / values.length;
-
 /**
  * For each manager: at each level where they and other managers rated people, the mean of their
  * people's mean ratings minus the mean of the others' people's; overall, those differences weighted
@@ -164,29 +162,39 @@ const mean = (values: readonly number[]) => values.reduce((s, v) => s + v, 0) / 
 export function ratingDrift(
   entries: readonly Pick<CalibrationEntry, 'manager' | 'level' | 'ratings'>[],
 ): Drift[] {
-  const byLevel = new Map<string, Map<string, number[]>>();
+  // Per level: each manager's sum and count of person means, and the level's totals, so that
+  // "the others" at a level is the total less the manager's own: one pass, whatever the size.
+  const byLevel = new Map<
+    string,
+    { sum: number; count: number; managers: Map<string, { sum: number; count: number }> }
+  >();
   for (const e of entries) {
     const m = meanRating(e.ratings);
     if (m === undefined) continue;
-    let managers = byLevel.get(e.level);
-    if (!managers) byLevel.set(e.level, (managers = new Map()));
-    const means = managers.get(e.manager);
-    if (means) means.push(m);
-    else managers.set(e.manager, [m]);
+    let level = byLevel.get(e.level);
+    if (!level) byLevel.set(e.level, (level = { sum: 0, count: 0, managers: new Map() }));
+    level.sum += m;
+    level.count++;
+    const mine = level.managers.get(e.manager);
+    if (mine) {
+      mine.sum += m;
+      mine.count++;
+    } else level.managers.set(e.manager, { sum: m, count: 1 });
   }
+  const sortedLevels = [...byLevel].sort(([a], [b]) => a.localeCompare(b));
   const managers = [...new Set(entries.map((e) => e.manager))].sort();
   return managers.map((manager) => {
     const levels: Drift['levels'] = [];
-    for (const [level, raters] of [...byLevel].sort(([a], [b]) => a.localeCompare(b))) {
-      const mine = raters.get(manager);
-      const theirs = [...raters].filter(([m]) => m !== manager).flatMap(([, v]) => v);
-      if (!mine || theirs.length === 0) continue;
+    for (const [level, totals] of sortedLevels) {
+      const mine = totals.managers.get(manager);
+      const others = totals.count - (mine?.count ?? 0);
+      if (!mine || others === 0) continue;
       levels.push({
         level,
-        people: mine.length,
-        mean: mean(mine),
-        others: theirs.length,
-        othersMean: mean(theirs),
+        people: mine.count,
+        mean: mine.sum / mine.count,
+        others,
+        othersMean: (totals.sum - mine.sum) / others,
       });
     }
     const people = levels.reduce((s, l) => s + l.people, 0);
