@@ -36,3 +36,22 @@ export function report(
   ].filter(Boolean);
   console.log(`  ratio to baseline: ${ratio.toFixed(2)}×  ${checks.join(', ')}`);
 }
+
+/** `measure` for work that waits: a query, a transaction. */
+export async function measureAsync(
+  name: string,
+  fn: () => Promise<unknown>,
+  { runs = 7, warmup = 2 } = {},
+): Promise<Measurement> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const measurement = { name, medianMs: times[Math.floor(times.length / 2)]!, runs };
+  console.log(`  ${name.padEnd(32)} ${measurement.medianMs.toFixed(1).padStart(8)} ms  (median of ${runs})`);
+  return measurement;
+}

@@ -5,6 +5,7 @@ import { capProblems, DomainError, formatProblem, sortProblems, type ErrorCode }
 const exitCodes: Record<ErrorCode, number> = {
   'invalid-input': 1,
   'not-found': 1,
+  conflict: 1,
   usage: 2,
   'disk-full': 1,
   'not-a-workspace': 2,

@@ -38,6 +38,8 @@ export interface Problem {
 export type ErrorCode =
   | 'invalid-input'
   | 'not-found'
+  /** The thing exists but its state refuses the change (a closed review cycle, a decided case). */
+  | 'conflict'
   | 'usage'
   | 'disk-full'
   | 'not-a-workspace'

@@ -15,6 +15,7 @@ export interface ErrorBody {
 const statusOf: Record<ErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
+  conflict: 409,
   usage: 400,
   'disk-full': 507,
   'not-a-workspace': 503,

@@ -20,6 +20,7 @@ export const errorSchema = z
           'csrf-header-missing',
           'forbidden',
           'not-found',
+          'conflict',
           'request-timeout',
           'payload-too-large',
           'uri-too-long',

@@ -230,6 +230,98 @@ export interface OrgSettingTable {
   value: string;
 }
 
+/** A review cycle; `scope` is JSON (a CycleScope). */
+export interface ReviewCycleTable {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  framework_version_id: number;
+  scope: string;
+  self_due: string;
+  manager_due: string;
+  /** open or closed. */
+  status: string;
+  opened_at: string;
+  opened_by: string;
+  closed_at: string | null;
+}
+
+/** A self, manager or peer assessment in a cycle; `ratings` is JSON (competency → rating entry). */
+export interface ReviewAssessmentTable {
+  id: Generated<number>;
+  organisation_id: number;
+  cycle_id: number;
+  person_id: number;
+  kind: string;
+  author_id: number;
+  ratings: string;
+  /** draft or submitted. */
+  status: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+/** A peer asked to rate some competencies (JSON array) of a person. */
+export interface PeerRequestTable {
+  id: Generated<number>;
+  organisation_id: number;
+  cycle_id: number;
+  person_id: number;
+  peer_id: number;
+  requested_by_id: number;
+  competencies: string;
+  created_at: string;
+}
+
+/** An outcome set in calibration, with its reason; the latest per person counts, all are kept. */
+export interface CalibrationAdjustmentTable {
+  id: Generated<number>;
+  organisation_id: number;
+  cycle_id: number;
+  person_id: number;
+  outcome: string;
+  reason: string;
+  adjusted_by: string;
+  adjusted_at: string;
+}
+
+/** A promotion case; `decision` and `appeal` are JSON, null until given. */
+export interface PromotionCaseTable {
+  id: Generated<number>;
+  organisation_id: number;
+  person_id: number;
+  target_level: string;
+  framework_version_id: number;
+  nominated_by_id: number;
+  sponsor_id: number | null;
+  summary: string | null;
+  status: string;
+  round: number;
+  decision: string | null;
+  appeal: string | null;
+  created_at: string;
+}
+
+/** A committee member of a case, per round (1; 2 for the appeal). */
+export interface CaseCommitteeTable {
+  id: Generated<number>;
+  organisation_id: number;
+  case_id: number;
+  round: number;
+  person_id: number;
+}
+
+export interface CaseVoteTable {
+  id: Generated<number>;
+  organisation_id: number;
+  case_id: number;
+  round: number;
+  person_id: number;
+  vote: string;
+  rationale: string;
+  at: string;
+}
+
 export interface Tables {
   frameworks: FrameworkTable;
   settings: SettingTable;
@@ -253,4 +345,11 @@ export interface Tables {
   pay: PayTable;
   pay_justifications: PayJustificationTable;
   org_settings: OrgSettingTable;
+  review_cycles: ReviewCycleTable;
+  review_assessments: ReviewAssessmentTable;
+  peer_requests: PeerRequestTable;
+  calibration_adjustments: CalibrationAdjustmentTable;
+  promotion_cases: PromotionCaseTable;
+  case_committee: CaseCommitteeTable;
+  case_votes: CaseVoteTable;
 }

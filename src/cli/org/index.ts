@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.js';
+import { registerCycleCommands } from './cycles.js';
 import { registerOrgFrameworkCommands } from './framework.js';
 import { registerInitCommand } from './init.js';
 import { registerAccountCommands } from './links.js';
@@ -12,7 +13,9 @@ import { registerTokenCommands } from './tokens.js';
 export function registerOrgCommands(program: Command): void {
   const org = program
     .command('org')
-    .description('Organisation mode: people, their reporting lines, the ladder, accounts and the audit log');
+    .description(
+      'Organisation mode: people, their reporting lines, the ladder, accounts, the audit log and review cycles',
+    );
   registerInitCommand(org);
   registerPeopleCommands(org);
   registerOrgFrameworkCommands(org);
@@ -22,4 +25,5 @@ export function registerOrgCommands(program: Command): void {
   registerAuditCommand(org);
   registerOrgPayCommands(org);
   registerOrgReportCommands(org);
+  registerCycleCommands(org);
 }

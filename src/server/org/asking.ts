@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { can, type Action, type Actor, type OrgSetting } from '../../core/org/policy.js';
+import { subtreeOf } from '../../core/org/tree.js';
 import type { OrgRepositories } from '../../store/repositories/org/index.js';
 import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
 import { TransportError } from '../errors.js';
@@ -12,6 +14,24 @@ export interface Asking {
   actor: Actor;
   repositories: OrgRepositories;
   settings: ReadonlySet<OrgSetting>;
+  /** The promotion cases whose committee the actor's person sits on. */
+  cases: ReadonlySet<number>;
+}
+
+/** A request that needs the whole organisation (a cycle's progress, calibration): everyone, and the actor's whole subtree. */
+export interface AskingEveryone extends Asking {
+  people: StoredPerson[];
+}
+
+export type Who = (request: FastifyRequest) => Promise<AskingEveryone>;
+
+/** The organisation's people and the actor over their whole subtree, read once for the request. */
+export async function withEveryone(a: Asking): Promise<AskingEveryone> {
+  const people = await a.repositories.people.all();
+  const self = people.find((p) => p.id === a.principal.personId);
+  const below = self ? subtreeOf(people, self.email) : new Set<string>();
+  const subtree = new Set(people.filter((p) => below.has(p.email)).map((p) => p.id));
+  return { ...a, people, actor: actorOf(a.principal, subtree, a.settings, a.cases) };
 }
 
 export const forbidden = (what: string) => new TransportError('forbidden', `your roles do not allow ${what}`);
@@ -30,7 +50,7 @@ export async function personFor(a: Asking, id: number) {
   const below = self !== undefined && self !== id && (await a.repositories.people.isBelow(id, self));
   return {
     person,
-    actor: below ? actorOf(a.principal, new Set([id]), a.settings) : a.actor,
+    actor: below ? actorOf(a.principal, new Set([id]), a.settings, a.cases) : a.actor,
     resource: { organisationId: a.principal.organisationId, personId: person.id },
   };
 }

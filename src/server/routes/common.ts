@@ -41,7 +41,7 @@ export function numberText(schema: z.ZodNumber) {
 }
 
 /** An id written in a path: a positive whole number that a number can hold exactly. */
-const idText = z
+export const idText = z
   .string()
   .regex(/^[1-9]\d*$/, { error: 'must be a positive whole number', abort: true })
   .refine((text) => Number.isSafeInteger(Number(text)), {

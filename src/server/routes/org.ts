@@ -7,11 +7,20 @@ import { OrgRepositories, orgScope } from '../../store/repositories/org/index.js
 import type { DirectoryRow } from '../../store/repositories/org/directory.js';
 import { inBody, TransportError } from '../errors.js';
 import { actorOf } from '../org/actor.js';
-import { forbidden, noPerson, personFor, type Asking } from '../org/asking.js';
+import {
+  forbidden,
+  noPerson,
+  personFor,
+  withEveryone,
+  type Asking,
+  type AskingEveryone,
+} from '../org/asking.js';
 import { requirePrincipal } from '../org/auth.js';
 import { orgPayRoutes } from './org-pay.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { answer } from '../responses.js';
+import { caseRoutes } from './cases.js';
+import { cycleRoutes } from './cycles.js';
 import type { App, Deps } from './common.js';
 import { orgAccountRoutes } from './org-accounts.js';
 import { orgAdminRoutes } from './org-admin.js';
@@ -52,14 +61,24 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
     const principal = await requirePrincipal(db, request);
     const repositories = new OrgRepositories(orgScope(db, principal.organisationId, principal.email));
     const settings = await repositories.settings.on();
+    const cases = await repositories.cases.seatsOf(principal.personId);
     asking.set(request, {
       principal,
-      actor: actorOf(principal, new Set(), settings),
+      actor: actorOf(principal, new Set(), settings, cases),
       repositories,
       settings,
+      cases,
     });
   });
   const who = (request: FastifyRequest) => asking.get(request)!;
+  const everyone = new WeakMap<FastifyRequest, Promise<AskingEveryone>>();
+  const whoWithEveryone = (request: FastifyRequest) => {
+    let found = everyone.get(request);
+    if (!found) everyone.set(request, (found = withEveryone(who(request))));
+    return found;
+  };
+  await cycleRoutes(app, whoWithEveryone);
+  await caseRoutes(app, whoWithEveryone);
   const allowOrganisation = (a: Asking, action: Action, what: string) => {
     if (!can(a.actor, action, { organisationId: a.principal.organisationId })) throw forbidden(what);
   };

@@ -22,15 +22,42 @@ import { repoRoot, tempDir } from '../../helpers/cli.js';
 const csv = (rows: string[]) =>
   peopleCsv(rows, 'name,email,level,manager_email,team,start_date,level_start_date');
 
+interface RouteCase {
+  action: Action;
+  /** The route's `{id}` or `{personId}` is each target person in turn. */
+  person?: true;
+  /** The second action a route asks, once the first allowed it. */
+  write?: Action;
+  /** The action is asked about the reader's own person. */
+  self?: true;
+  /** The route's `{id}` is a review cycle: the one open cycle, or a fresh one per call. */
+  cycle?: 'open' | 'fresh';
+  /** The status of an allowed call, when not 200. */
+  ok?: number;
+  /** The status of a call the policy allows but the data refuses, for this target. */
+  refused?: (target: number | undefined) => number | undefined;
+  /** The body of a write: an empty one when missing, which an allowed call answers with `ok` (its 400). */
+  body?: (role: Role, target: number | undefined) => object;
+  /** The route's `{id}` is a promotion case of each of Cy and Dee, made fresh in this state, or a missing one. */
+  kase?: 'open' | 'seated' | 'voted' | 'decided';
+  /** A list each reader sees filtered: 200 for anyone signed in. */
+  listed?: true;
+  /** The person the policy is asked about is the body's `personId`, each target in turn. */
+  bodyPerson?: true;
+  /** A query string the route needs. */
+  query?: string;
+}
+
+const draft = { ratings: { debugging: { rating: 3 } }, submit: false };
+let cycles = 0;
+
+/** The action each route asks the policy about; a route missing here fails the test. */
 /**
- * The action each route asks the policy about; a route missing here fails the test. Writes are sent
- * `body` when they have one, else an empty body or a missing id: allowed, those answer `allowed`
- * (the body's 400, the id's 404), so that the policy is seen to answer first and nothing is written.
+ * The action each route asks the policy about; a route missing here fails the test. A write without
+ * a body is sent an empty one, a route on a missing id an id nobody has: allowed, those answer
+ * `ok` (the body's 400, the id's 404), so that the policy is seen to answer first.
  */
-const actionOf: Record<
-  string,
-  { action: Action; person?: true; write?: Action; query?: string; body?: () => object; allowed?: number }
-> = {
+const actionOf: Record<string, RouteCase> = {
   'GET /api/org/people': { action: 'directory.read' },
   'GET /api/org/people/{id}': { action: 'person.read', person: true },
   'PATCH /api/org/people/{id}': {
@@ -54,17 +81,107 @@ const actionOf: Record<
   'GET /api/org/reports/pay-gap': { action: 'pay.report', query: '?period=2026' },
   'GET /api/org/reports/bands': { action: 'pay.report' },
   'GET /api/org/reports/structure': { action: 'structure.read' },
-  'POST /api/org/people/import': { action: 'people.import', allowed: 400 },
+  'POST /api/org/people/import': { action: 'people.import', ok: 400 },
   'GET /api/org/people/export': { action: 'people.export' },
-  'POST /api/org/frameworks': { action: 'framework.adopt', allowed: 400 },
-  'POST /api/org/frameworks/plan': { action: 'framework.plan', allowed: 400 },
+  'POST /api/org/frameworks': { action: 'framework.adopt', ok: 400 },
+  'POST /api/org/frameworks/plan': { action: 'framework.plan', ok: 400 },
   'GET /api/org/accounts': { action: 'account.manage' },
-  'POST /api/org/accounts': { action: 'account.manage', allowed: 400 },
-  'PATCH /api/org/accounts/{id}': { action: 'account.manage', allowed: 400 },
-  'POST /api/org/accounts/{id}/reset-link': { action: 'account.manage', allowed: 404 },
+  'POST /api/org/accounts': { action: 'account.manage', ok: 400 },
+  'PATCH /api/org/accounts/{id}': { action: 'account.manage', ok: 400 },
+  'POST /api/org/accounts/{id}/reset-link': { action: 'account.manage', ok: 404 },
   'GET /api/org/tokens': { action: 'account.manage' },
-  'POST /api/org/tokens': { action: 'account.manage', allowed: 400 },
-  'DELETE /api/org/tokens/{name}': { action: 'account.manage', allowed: 404 },
+  'POST /api/org/tokens': { action: 'account.manage', ok: 400 },
+  'DELETE /api/org/tokens/{name}': { action: 'account.manage', ok: 404 },
+  'GET /api/org/cycles': { action: 'cycle.read' },
+  'POST /api/org/cycles': {
+    action: 'cycle.manage',
+    ok: 201,
+    body: () => ({ name: `cycle ${++cycles}`, selfDue: '2026-12-10', managerDue: '2026-12-20' }),
+  },
+  'GET /api/org/cycles/todo': { action: 'cycle.read' },
+  'GET /api/org/cycles/{id}': { action: 'cycle.read', cycle: 'open' },
+  'POST /api/org/cycles/{id}/close': { action: 'cycle.manage', cycle: 'fresh' },
+  'GET /api/org/cycles/{id}/calibration': { action: 'calibration.read', cycle: 'open' },
+  'PUT /api/org/cycles/{id}/self': {
+    action: 'assessment.self.write',
+    self: true,
+    cycle: 'open',
+    body: () => draft,
+  },
+  'PUT /api/org/cycles/{id}/people/{personId}/manager': {
+    action: 'person.read',
+    person: true,
+    write: 'assessment.manager.write',
+    cycle: 'open',
+    body: () => draft,
+  },
+  'PUT /api/org/cycles/{id}/people/{personId}/peer': {
+    action: 'directory.read',
+    person: true,
+    write: 'assessment.peer.write',
+    self: true,
+    cycle: 'open',
+    body: () => draft,
+    // Nobody asked Cy to rate himself.
+    refused: (target) => (target === people.find((p) => p.email === 'cy@acme.test')!.id ? 409 : undefined),
+  },
+  'POST /api/org/cycles/{id}/people/{personId}/peers': {
+    action: 'person.read',
+    person: true,
+    write: 'peer.request',
+    cycle: 'open',
+    // The two who may ask for Cy (Cy himself, Ben his manager) each ask someone new.
+    body: (role) => ({
+      peers: [people.find((p) => p.email === (role === 'manager' ? 'dee@acme.test' : 'ana@acme.test'))!.id],
+      competencies: ['debugging'],
+    }),
+  },
+  'GET /api/org/cycles/{id}/people/{personId}/comparison': {
+    action: 'assessment.read',
+    person: true,
+    cycle: 'open',
+  },
+  'POST /api/org/cycles/{id}/people/{personId}/adjust': {
+    action: 'person.read',
+    person: true,
+    write: 'calibration.adjust',
+    cycle: 'open',
+    body: () => ({ outcome: 'meets', reason: 'agreed in calibration' }),
+  },
+  'GET /api/org/cases': { action: 'case.read', listed: true },
+  'POST /api/org/cases': {
+    action: 'person.read',
+    person: true,
+    bodyPerson: true,
+    write: 'case.nominate',
+    ok: 201,
+    body: (_role, target) => ({ personId: target, targetLevel: 'principal' }),
+  },
+  'GET /api/org/cases/{id}': { action: 'case.read', kase: 'open' },
+  'POST /api/org/cases/{id}/committee': {
+    action: 'case.read',
+    write: 'case.assign',
+    kase: 'open',
+    body: (_role, target) => ({ members: [target === id('cy') ? id('dee') : id('cy')] }),
+  },
+  'POST /api/org/cases/{id}/votes': {
+    action: 'case.read',
+    write: 'case.vote',
+    kase: 'seated',
+    body: () => ({ vote: 'approve', rationale: 'ready' }),
+  },
+  'POST /api/org/cases/{id}/decision': {
+    action: 'case.read',
+    write: 'case.decide',
+    kase: 'voted',
+    body: () => ({ decision: 'defer', rationale: 'one more quarter' }),
+  },
+  'POST /api/org/cases/{id}/appeal': {
+    action: 'case.read',
+    write: 'case.appeal',
+    kase: 'decided',
+    body: () => ({ reason: 'the evidence was missed' }),
+  },
 };
 
 const bandsFile = readTextFile(join(repoRoot, 'examples', 'pay.yaml'));
@@ -75,6 +192,23 @@ const payCsv = [
   'cy@acme.test,2026,70000,,',
   'dee@acme.test,2026,72000,,0.9',
 ].join('\n');
+
+const id = (name: string) => people.find((p) => p.email === `${name}@acme.test`)!.id;
+
+/** A fresh case about `personId` (Cy, whose manager Ben nominates; or Dee, Ana), in `state`. */
+async function freshCase(personId: number, state: NonNullable<RouteCase['kase']>): Promise<number> {
+  const person = people.find((p) => p.id === personId)!;
+  const nominator = people.find((p) => p.email === person.managerEmail)!;
+  const other = people.find((p) => p.id === (personId === id('cy') ? id('dee') : id('cy')))!;
+  const c = await acme.cases.nominate(person, nominator, 'principal');
+  if (state === 'open') return c.id;
+  await acme.cases.assign(c.id, [other.id]);
+  if (state === 'seated') return c.id;
+  await acme.cases.vote(c.id, other, 'defer', 'one more quarter');
+  if (state === 'voted') return c.id;
+  await acme.cases.decide(c.id, 'defer', 'one more quarter');
+  return c.id;
+}
 
 const accountOf: Record<Role, string> = {
   admin: 'root@acme.test',
@@ -90,6 +224,7 @@ let acme: OrgRepositories;
 let people: StoredPerson[];
 const tokens = new Map<Role, string>();
 const targets: number[] = [];
+let openCycle: number;
 
 beforeAll(async () => {
   workspace = await Workspace.open(join(tempDir(), 'org.sqlite'));
@@ -119,6 +254,11 @@ beforeAll(async () => {
   // report but Ana's), Gil (another organisation), and an id nobody has.
   targets.push(...people.map((p) => p.id), (await globex.people.all())[0]!.id, 999_999);
   app = await buildServer({ workspace });
+  openCycle = (await acme.cycles.open({ name: 'open', selfDue: '2026-12-10', managerDue: '2026-12-20' })).id;
+  // Cy (the employee) is asked to rate everyone else of Acme; asked about himself, he is refused.
+  const cy = people.find((p) => p.email === 'cy@acme.test')!;
+  for (const other of people.filter((p) => p !== cy))
+    await acme.reviews.request(openCycle, other, other, [cy], ['debugging']);
 });
 afterAll(async () => {
   await app.close();
@@ -137,53 +277,92 @@ it('answers every /api/org route as the policy table says, for every role and no
 
   let calls = 0;
   for (const route of routes) {
-    const { action, person, write, query = '', body, allowed = 200 } = actionOf[route]!;
+    const {
+      action,
+      person,
+      write,
+      self: own,
+      cycle,
+      ok,
+      refused,
+      body,
+      kase,
+      listed,
+      bodyPerson,
+      query = '',
+    } = actionOf[route]!;
     const [method, path] = route.split(' ') as [string, string];
-    const payload = body ? body() : method !== 'GET' && method !== 'DELETE' ? {} : undefined;
-    for (const target of person ? targets : [undefined]) {
-      const at =
-        target === undefined
-          ? path.replace('{id}', '999999').replace('{name}', 'no-such-token')
-          : path.replace('{id}', String(target));
-      const url = `${at}${query}`;
+    const over = person ? targets : kase ? [id('cy'), id('dee'), undefined] : [undefined];
+    for (const target of over) {
       for (const role of [...Object.keys(accountOf), undefined] as (Role | undefined)[]) {
+        const caseId = kase && (target === undefined ? 999_999 : await freshCase(target, kase));
+        const cycleId =
+          cycle === 'fresh'
+            ? (
+                await acme.cycles.open({
+                  name: `fresh ${++cycles}`,
+                  selfDue: '2026-12-10',
+                  managerDue: '2026-12-20',
+                })
+              ).id
+            : openCycle;
+        const at = cycle
+          ? path.replace('{id}', String(cycleId)).replace('{personId}', String(target))
+          : kase
+            ? path.replace('{id}', String(caseId))
+            : bodyPerson
+              ? path
+              : target === undefined
+                ? path.replace('{id}', '999999').replace('{name}', 'no-such-token')
+                : path.replace('{id}', String(target));
+        const url = `${at}${query}`;
+        const payload =
+          method === 'GET' || method === 'DELETE' ? undefined : (body?.(role ?? 'employee', target) ?? {});
         const response = await app.inject({
           method: method as 'GET' | 'PATCH' | 'PUT' | 'POST' | 'DELETE',
           url,
           headers: {
             ...(role && { authorization: `Bearer ${tokens.get(role)}` }),
-            ...(payload && { 'content-type': 'application/json' }),
+            ...(payload !== undefined && { 'content-type': 'application/json' }),
           },
-          ...(payload && { payload }),
+          ...(payload !== undefined && { payload }),
         });
         calls++;
         let expected: number;
         if (role === undefined) expected = 401;
         else {
-          const self = people.find((p) => p.email === accountOf[role]);
-          const below = self ? subtreeOf(people, self.email) : new Set<string>();
+          const me = people.find((p) => p.email === accountOf[role]);
+          const below = me ? subtreeOf(people, me.email) : new Set<string>();
           const subtreeIds = new Set(people.filter((p) => below.has(p.email)).map((p) => p.id));
           const actor = actorOf(
             {
               organisationId: acme.scope.organisationId,
               accountId: 0,
               email: accountOf[role],
-              personId: self?.id,
+              personId: me?.id,
               roles: [role],
               via: 'token',
               credentialId: 0,
             },
             // The oracle: the whole subtree, from the core's tree over everyone.
             subtreeIds,
+            new Set(),
+            await acme.cases.seatsOf(me?.id),
           );
-          const resource = !person
-            ? { organisationId: acme.scope.organisationId }
-            : people.some((p) => p.id === target)
-              ? { organisationId: acme.scope.organisationId, personId: target }
-              : undefined;
-          if (!can(actor, action, resource)) expected = person ? 404 : 403;
-          else if (write && !can(actor, write, resource)) expected = 403;
-          else expected = allowed;
+          const resource = kase
+            ? target === undefined
+              ? undefined
+              : { organisationId: acme.scope.organisationId, personId: target, caseId }
+            : !person
+              ? { organisationId: acme.scope.organisationId, ...(own && { personId: me?.id }) }
+              : people.some((p) => p.id === target)
+                ? { organisationId: acme.scope.organisationId, personId: target }
+                : undefined;
+          const asked = own ? { organisationId: acme.scope.organisationId, personId: me?.id } : resource;
+          if (listed) expected = 200;
+          else if (!can(actor, action, resource)) expected = person || kase ? 404 : 403;
+          else if (write && !can(actor, write, asked)) expected = 403;
+          else expected = refused?.(target) ?? ok ?? 200;
         }
         expect(response.statusCode, `${route} ${url} as ${role ?? 'nobody'}: ${response.body}`).toBe(
           expected,
@@ -191,8 +370,9 @@ it('answers every /api/org route as the policy table says, for every role and no
       }
     }
   }
-  // 22 routes without a person's id and 4 with 6 targets, each as 5 roles and nobody.
-  expect(calls).toBe((22 + 4 * 6) * 6);
+  // 33 routes without a person's or case's id, 12 with a person's over 7 targets, 5 with a case's
+  // over 3; each as 5 roles and nobody.
+  expect(calls).toBe((33 + 12 * 7 + 5 * 3) * 6);
 });
 
 it("lets a manager read their subtree's pay only once the organisation turns managers-see-pay on", async () => {

@@ -125,10 +125,18 @@ export class OrgFrameworkRepository {
   }
 }
 
+/**
+ * Parsed versions by their text: a version's text never changes once adopted, so each is parsed
+ * once per process (and the assessment code's per-framework caches then hold across requests).
+ */
+const parsed = new Map<string, Framework>();
+
 function loaded(row: Parameters<typeof version>[0] & { source: string }): LoadedVersion {
-  return {
-    ...version(row),
-    source: row.source,
-    framework: loadFrameworkOrThrow(row.source, `framework version ${row.number}`),
-  };
+  let framework = parsed.get(row.source);
+  if (!framework) {
+    framework = loadFrameworkOrThrow(row.source, `framework version ${row.number}`);
+    if (parsed.size >= 32) parsed.clear();
+    parsed.set(row.source, framework);
+  }
+  return { ...version(row), source: row.source, framework };
 }

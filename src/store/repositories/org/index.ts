@@ -9,11 +9,14 @@ import { asOrganisation } from '../../dialect/index.js';
 import { inTransaction, type Db } from '../common.js';
 import { AccountRepository, type Account } from './accounts.js';
 import { AuditRepository } from './audit.js';
+import { CaseRepository } from './cases.js';
+import { CycleRepository } from './cycles.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
 import { LinkRepository } from './links.js';
 import { OrganisationRepository, type Organisation } from './organisations.js';
 import { PayRepository } from './pay.js';
 import { PeopleRepository } from './people.js';
+import { ReviewRepository } from './reviews.js';
 import { SettingsRepository } from './settings.js';
 import { orgScope, over, type OrgScope } from './scope.js';
 
@@ -26,6 +29,9 @@ export class OrgRepositories {
   readonly audit: AuditRepository;
   readonly pay: PayRepository;
   readonly settings: SettingsRepository;
+  readonly cycles: CycleRepository;
+  readonly reviews: ReviewRepository;
+  readonly cases: CaseRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -35,6 +41,9 @@ export class OrgRepositories {
     this.audit = new AuditRepository(scope);
     this.pay = new PayRepository(scope);
     this.settings = new SettingsRepository(scope);
+    this.cycles = new CycleRepository(scope);
+    this.reviews = new ReviewRepository(scope);
+    this.cases = new CaseRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
@@ -127,12 +136,15 @@ export async function initOrganisation(
 export {
   AccountRepository,
   AuditRepository,
+  CaseRepository,
+  CycleRepository,
   LinkRepository,
   OrganisationRepository,
   OrgFrameworkRepository,
   PayRepository,
   PeopleRepository,
   SettingsRepository,
+  ReviewRepository,
 };
 export { orgScope };
 export type { OrgScope };

@@ -1,4 +1,4 @@
-import { boundTo } from '../../dialect/index.js';
+import { asOrganisation, boundTo } from '../../dialect/index.js';
 import type { Db } from '../common.js';
 
 declare const made: unique symbol;
@@ -30,3 +30,10 @@ export const over = (scope: OrgScope, db: Db): OrgScope => ({ ...scope, db });
 
 /** The same scope, another actor. */
 export const actingAs = (scope: OrgScope, actor: string): OrgScope => ({ ...scope, actor });
+/**
+ * `work` over a transaction working as the scope's organisation: what tables under row-level
+ * security (`organisationRowSecurity`) need on PostgreSQL; inside an open transaction, that one.
+ */
+export function asOrganisationOf<T>(scope: OrgScope, work: (scope: OrgScope) => Promise<T>): Promise<T> {
+  return asOrganisation(scope.db, scope.organisationId, (trx) => work(over(scope, trx)));
+}
