@@ -7,6 +7,7 @@ import { OrgRepositories, OrganisationRepository, orgScope } from '../../store/r
 import { actingAs } from '../../store/repositories/org/scope.js';
 import type { LinkPurpose } from '../../store/repositories/org/links.js';
 import { CredentialLookup, SessionRepository } from '../../store/repositories/org/sessions.js';
+import { SsoRepository } from '../../store/repositories/org/sso.js';
 import { TransportError } from '../errors.js';
 import {
   clearSessionCookie,
@@ -127,12 +128,13 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
     },
     async (request) => {
       const principal = await principalOf(db, request);
-      return {
-        account: principal ? await who(principal) : null,
-        organisations: (await organisations.list()).length > 0,
-        // Single sign-on is not configured by this server yet; the web app shows its link when true.
-        sso: false,
-      };
+      const held = await organisations.list();
+      // The sign-in page offers single sign-on when the one organisation it would sign into has it.
+      const only = held.length === 1 ? held[0] : undefined;
+      const sso =
+        only !== undefined &&
+        (await new SsoRepository(orgScope(db, only.id, 'sso')).settings()) !== undefined;
+      return { account: principal ? await who(principal) : null, organisations: held.length > 0, sso };
     },
   );
 

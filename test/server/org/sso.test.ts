@@ -81,6 +81,9 @@ describe.each(stores())('single sign-on on $kind', (store) => {
     const who = await fetch(`${base}/api/session`, { headers: { cookie: session.split(';')[0]! } });
     expect(await who.json()).toEqual({
       account: { email: 'ana@acme.test', roles: ['hr'], organisation: 'acme', via: 'session' },
+      organisations: true,
+      // Two organisations here: the sign-in page cannot tell whose provider to offer.
+      sso: false,
     });
     // The same session as a password sign-in makes, and its audit entry.
     const entries = await acme.audit.list({ kind: 'session.create', subject: 'ana@acme.test' });
@@ -198,6 +201,27 @@ describe.each(stores())('single sign-on on $kind', (store) => {
       }
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('GET /api/session tells the sign-in page whether to offer single sign-on', () => {
+  it('offers it when the one organisation of the server has it, not before, nor with several', async () => {
+    const workspace = await Workspace.open(await stores()[0]!.fresh());
+    const app = await buildServer({ workspace });
+    const sso = async () =>
+      (await app.inject({ method: 'GET', url: '/api/session', headers: { host: '127.0.0.1' } })).json().sso;
+    try {
+      const acme = await newOrganisation(workspace, 'Acme', 'root@acme.test');
+      expect(await sso()).toBe(false);
+      await new SsoRepository(acme.scope).set('https://id.example.org', 'trellis', 'secret');
+      expect(await sso()).toBe(true);
+      await newOrganisation(workspace, 'Beta', 'root@beta.test');
+      // Which one would the page sign into? It cannot say, so it offers passwords only.
+      expect(await sso()).toBe(false);
+    } finally {
+      await app.close();
+      await workspace.close();
     }
   });
 });
