@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { redactAuditEntry } from '../../src/core/org/audit.js';
 import {
   actions,
+  actorNeeds,
   can,
   grantsAny,
   policyMarkdown,
@@ -168,5 +169,14 @@ describe('what a page may offer a role', () => {
     expect(grantsAny(['admin'], 'account.manage')).toBe(true);
     expect(grantsAny(['owner'], 'directory.read')).toBe(false);
     expect(grantsAny([], 'directory.read')).toBe(false);
+  });
+});
+
+describe('what the policy reads of an actor beyond roles and subtree', () => {
+  it('asks for committee seats only of a committee member, for settings only of a manager', () => {
+    expect(actorNeeds(['employee'])).toEqual({ cases: false, settings: false });
+    expect(actorNeeds(['admin', 'hr'])).toEqual({ cases: false, settings: false });
+    expect(actorNeeds(['manager'])).toEqual({ cases: false, settings: true });
+    expect(actorNeeds(['committee', 'employee'])).toEqual({ cases: true, settings: false });
   });
 });

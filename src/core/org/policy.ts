@@ -210,6 +210,21 @@ export function can(actor: Actor, action: Action, resource: Resource | undefined
 }
 
 /**
+ * What `can` reads of an actor holding `held` beyond their roles and subtree: their committee seats
+ * (a role reaching `assigned` cases) and the organisation's settings (a subtree reach that one
+ * widens). A request loads only these, so that most need neither query.
+ */
+export function actorNeeds(held: readonly Role[]): { cases: boolean; settings: boolean } {
+  const rules = Object.values(policyTable);
+  return {
+    cases: rules.some((r) => held.some((role) => r.grants[role] === 'assigned')),
+    settings: rules.some(
+      (r) => r.subtreeIf !== undefined && held.some((role) => r.grants[role] === 'subtree'),
+    ),
+  };
+}
+
+/**
  * Whether any of `held` grants `action` at some reach: what a page may offer at all (the answer on
  * a particular resource is still `can`'s, on the server).
  */

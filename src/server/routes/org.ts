@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { levelHistory } from '../../core/org/audit.js';
-import { can, type Action } from '../../core/org/policy.js';
+import { actorNeeds, can, type Action, type OrgSetting } from '../../core/org/policy.js';
 import { pageOf } from '../../store/repositories/common.js';
 import { OrgRepositories, orgScope } from '../../store/repositories/org/index.js';
 import type { DirectoryRow } from '../../store/repositories/org/directory.js';
@@ -60,8 +60,9 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
   app.addHook('preValidation', async (request) => {
     const principal = await requirePrincipal(db, request);
     const repositories = new OrgRepositories(orgScope(db, principal.organisationId, principal.email));
-    const settings = await repositories.settings.on();
-    const cases = await repositories.cases.seatsOf(principal.personId);
+    const needs = actorNeeds(principal.roles);
+    const settings = needs.settings ? await repositories.settings.on() : new Set<OrgSetting>();
+    const cases = needs.cases ? await repositories.cases.seatsOf(principal.personId) : new Set<number>();
     asking.set(request, {
       principal,
       actor: actorOf(principal, new Set(), settings, cases),
