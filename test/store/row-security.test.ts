@@ -75,7 +75,8 @@ describe.runIf(store)('row-level security on PostgreSQL', () => {
     asOrganisation(owner.db, betaId, async (trx) => {
       const counts: Record<string, unknown> = {};
       for (const table of scopedTables)
-        counts[table] = await sql`select * from ${sql.table(table)} order by id`
+        // Every column in order: some tables have no id (a setting is its organisation and key).
+        counts[table] = await sql`select * from ${sql.table(table)} order by 1, 2`
           .execute(trx)
           .then((r) => r.rows);
       return counts;
@@ -90,10 +91,21 @@ describe.runIf(store)('row-level security on PostgreSQL', () => {
       'accounts',
       'api_tokens',
       'audit_log',
+      'calibration_adjustments',
+      'case_committee',
+      'case_votes',
       'one_time_links',
       'org_frameworks',
+      'org_settings',
       'organisation_sso',
+      'pay',
+      'pay_bands',
+      'pay_justifications',
+      'peer_requests',
       'people',
+      'promotion_cases',
+      'review_assessments',
+      'review_cycles',
       'sessions',
     ]);
     const { rows } = await sql<{ relname: string; on: boolean; forced: boolean }>`
