@@ -113,13 +113,30 @@ export async function credentialRowSecurity(db: AnyDb, table: string, column = '
 }
 
 /** How many times a read-write transaction that lost a conflict is run again before giving up. */
-const CONFLICT_ATTEMPTS = 5;
+const CONFLICT_ATTEMPTS = 8;
+
+/**
+ * `work` on one connection holding the schema's writer lock (a session advisory lock taken before
+ * the transaction begins, so that its snapshot starts after the previous writer's commit): writers
+ * of one workspace run one after another, as SQLite's do, instead of failing each other's
+ * serializable checks. Readers never take it.
+ */
+async function oneWriterAtATime<D, T>(db: Kysely<D>, work: (conn: Kysely<D>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(current_schema()))`.execute(conn);
+    try {
+      return await work(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(current_schema()))`.execute(conn);
+    }
+  });
+}
 
 /**
  * Runs `work` in one transaction. SQLite's read-write transactions take the write lock up front
- * (sqlite.ts), so writers run one after another. PostgreSQL's run SERIALIZABLE, as if one after
- * another; the one that loses a conflict is rolled back and run again, a few times, then named
- * (postgres-faults.ts). Read-only work sees one snapshot (REPEATABLE READ) and never conflicts.
+ * (sqlite.ts), so writers run one after another. PostgreSQL's take the workspace's writer lock
+ * first (`oneWriterAtATime`), then run SERIALIZABLE; one that still loses a conflict (with a
+ * writer outside Trellis) is rolled back and run again, a few times, then named (postgres-faults.ts). Read-only work sees one snapshot (REPEATABLE READ) and never conflicts.
  * `work` must therefore change nothing but the database: it may run more than once.
  */
 export async function runTransaction<D, T>(
@@ -135,7 +152,9 @@ export async function runTransaction<D, T>(
     return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().setIsolationLevel('serializable').execute(work);
+      return await oneWriterAtATime(db, (conn) =>
+        conn.transaction().setIsolationLevel('serializable').execute(work),
+      );
     } catch (error) {
       if (!isConflict(error) || attempt >= CONFLICT_ATTEMPTS) throw error;
       // A short random pause, growing, so that the conflicting transactions do not meet again.

@@ -80,7 +80,7 @@ function PathCard({ framework, path, index }: { framework: Framework; path: Care
 export default function PathsPage() {
   useTitle('Paths');
   const fw = useFramework();
-  const { current } = useCurrentLevel();
+  const { current, ready } = useCurrentLevel();
   const [params, setParams] = useSearchParams();
   const from = params.get('from') ?? current;
   const to = params.get('to') ?? '';
@@ -120,7 +120,8 @@ export default function PathsPage() {
     }
   }, [framework, from, horizon, horizonError, avoid, prefer]);
 
-  if (fw.isPending) return <Loading what="the lattice" />;
+  // The start comes from the saved profile or assessment: drawn before they arrive, it would start empty.
+  if (fw.isPending || !ready) return <Loading what="the lattice" />;
   if (fw.error) return <ErrorNotice title="The framework could not be loaded" error={fw.error} />;
   const fwk = fw.data.framework;
   // A field cleared stays cleared (`within=`): dropping it would bring the default back under the cursor.
