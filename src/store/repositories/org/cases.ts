@@ -16,7 +16,7 @@ import { AuditRepository } from './audit.js';
 import { OrgFrameworkRepository } from './frameworks.js';
 import { PeopleRepository } from './people.js';
 import type { StoredPerson } from './person-rows.js';
-import { asOrganisationOf, type OrgScope } from './scope.js';
+import { asOrganisationOf, readingAs, type OrgScope } from './scope.js';
 
 function caseOf(r: Selectable<PromotionCaseTable>): PromotionCase {
   return {
@@ -45,7 +45,7 @@ export class CaseRepository {
   constructor(private readonly scope: OrgScope) {}
 
   async list(): Promise<PromotionCase[]> {
-    const rows = await asOrganisationOf(this.scope, ({ db, organisationId }) =>
+    const rows = await readingAs(this.scope, ({ db, organisationId }) =>
       db
         .selectFrom('promotion_cases')
         .selectAll()
@@ -67,7 +67,7 @@ export class CaseRepository {
   }
 
   async committee(caseId: number): Promise<CommitteeSeat[]> {
-    const rows = await asOrganisationOf(this.scope, ({ db, organisationId }) =>
+    const rows = await readingAs(this.scope, ({ db, organisationId }) =>
       db
         .selectFrom('case_committee')
         .select(['round', 'person_id'])
@@ -80,7 +80,7 @@ export class CaseRepository {
   }
 
   async votes(caseId: number): Promise<Vote[]> {
-    const rows = await asOrganisationOf(this.scope, ({ db, organisationId }) =>
+    const rows = await readingAs(this.scope, ({ db, organisationId }) =>
       db
         .selectFrom('case_votes')
         .selectAll()
@@ -100,7 +100,7 @@ export class CaseRepository {
   /** The cases a person sits on the committee of, in any round: what the policy's `assigned` reach reads. */
   async seatsOf(personId: number | undefined): Promise<Set<number>> {
     if (personId === undefined) return new Set();
-    const rows = await asOrganisationOf(this.scope, ({ db, organisationId }) =>
+    const rows = await readingAs(this.scope, ({ db, organisationId }) =>
       db
         .selectFrom('case_committee')
         .select('case_id')

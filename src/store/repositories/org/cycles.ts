@@ -13,7 +13,7 @@ import type { ReviewCycleTable } from '../../tables.js';
 import { now, parseJson } from '../common.js';
 import { AuditRepository } from './audit.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
-import { asOrganisationOf, type OrgScope } from './scope.js';
+import { asOrganisationOf, readingAs, type OrgScope } from './scope.js';
 
 export interface Adjustment {
   personId: number;
@@ -46,7 +46,7 @@ export class CycleRepository {
   constructor(private readonly scope: OrgScope) {}
 
   async list(): Promise<Cycle[]> {
-    const rows = await asOrganisationOf(this.scope, ({ db }) =>
+    const rows = await readingAs(this.scope, ({ db }) =>
       db
         .selectFrom('review_cycles')
         .innerJoin('org_frameworks', 'org_frameworks.id', 'review_cycles.framework_version_id')
@@ -203,7 +203,7 @@ export class CycleRepository {
 
   /** The latest adjustment of each person in the cycle. */
   async adjustments(cycleId: number): Promise<Map<number, Adjustment>> {
-    const rows = await asOrganisationOf(this.scope, ({ db }) =>
+    const rows = await readingAs(this.scope, ({ db }) =>
       db
         .selectFrom('calibration_adjustments')
         .selectAll()

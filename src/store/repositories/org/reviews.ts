@@ -19,7 +19,7 @@ import { AuditRepository } from './audit.js';
 import { CycleRepository } from './cycles.js';
 import { PeopleRepository } from './people.js';
 import type { StoredPerson } from './person-rows.js';
-import { asOrganisationOf, type OrgScope } from './scope.js';
+import { asOrganisationOf, readingAs, type OrgScope } from './scope.js';
 
 function assessmentOf(row: Selectable<ReviewAssessmentTable>): ReviewAssessment {
   return {
@@ -56,7 +56,7 @@ export class ReviewRepository {
     cycleId: number,
     filter: { personId?: number; status?: 'submitted' } = {},
   ): Promise<ReviewAssessment[]> {
-    const rows = await asOrganisationOf(this.scope, ({ db }) => {
+    const rows = await readingAs(this.scope, ({ db }) => {
       let query = db
         .selectFrom('review_assessments')
         .selectAll()
@@ -71,7 +71,7 @@ export class ReviewRepository {
 
   /** A person's latest submitted self and manager assessments, over every cycle. */
   async latestOf(personId: number): Promise<{ self?: ReviewAssessment; manager?: ReviewAssessment }> {
-    const rows = await asOrganisationOf(this.scope, ({ db }) =>
+    const rows = await readingAs(this.scope, ({ db }) =>
       db
         .selectFrom('review_assessments')
         .selectAll()
@@ -91,7 +91,7 @@ export class ReviewRepository {
   /** Every assessment of the open cycles, for the to-do lists. */
   async ofCycles(cycleIds: readonly number[]): Promise<ReviewAssessment[]> {
     if (cycleIds.length === 0) return [];
-    const rows = await asOrganisationOf(this.scope, ({ db }) =>
+    const rows = await readingAs(this.scope, ({ db }) =>
       db
         .selectFrom('review_assessments')
         .selectAll()
@@ -184,7 +184,7 @@ export class ReviewRepository {
   }
 
   async requests(cycleId: number): Promise<PeerRequest[]> {
-    const rows = await asOrganisationOf(this.scope, ({ db }) =>
+    const rows = await readingAs(this.scope, ({ db }) =>
       db
         .selectFrom('peer_requests')
         .selectAll()
@@ -266,7 +266,7 @@ export class ReviewRepository {
    * author, and the latest adjustment. Gender only when `withGender` (for readers who may see it).
    */
   async calibrationEntries(cycleId: number, withGender: boolean): Promise<CalibrationEntry[]> {
-    return asOrganisationOf(this.scope, async (scope) => {
+    return readingAs(this.scope, async (scope) => {
       const cycles = new CycleRepository(scope);
       const { cycle } = await cycles.withFramework(cycleId);
       const people = await new PeopleRepository(scope).all();

@@ -1,5 +1,5 @@
-import { asOrganisation, boundTo } from '../../dialect/index.js';
-import type { Db } from '../common.js';
+import { boundTo } from '../../dialect/index.js';
+import { inReadTransaction, inTransaction, type Db } from '../common.js';
 
 declare const made: unique symbol;
 
@@ -31,9 +31,17 @@ export const over = (scope: OrgScope, db: Db): OrgScope => ({ ...scope, db });
 /** The same scope, another actor. */
 export const actingAs = (scope: OrgScope, actor: string): OrgScope => ({ ...scope, actor });
 /**
- * `work` over a transaction working as the scope's organisation: what tables under row-level
- * security (`organisationRowSecurity`) need on PostgreSQL; inside an open transaction, that one.
+ * `work` over a read-write transaction of the scope (inside an open transaction, that one). The
+ * scope's handle already works as its organisation (`orgScope`), so nothing is set again here.
  */
 export function asOrganisationOf<T>(scope: OrgScope, work: (scope: OrgScope) => Promise<T>): Promise<T> {
-  return asOrganisation(scope.db, scope.organisationId, (trx) => work(over(scope, trx)));
+  return inTransaction(scope.db, (trx) => work(over(scope, trx)));
+}
+
+/**
+ * `work` over a read-only transaction of the scope: one snapshot, and on PostgreSQL never the
+ * writers' lock, so that reading a cycle or a case never waits for a write.
+ */
+export function readingAs<T>(scope: OrgScope, work: (scope: OrgScope) => Promise<T>): Promise<T> {
+  return inReadTransaction(scope.db, (trx) => work(over(scope, trx)));
 }

@@ -2,6 +2,7 @@ import { orgSettings, type OrgSetting } from '../../../core/org/policy.js';
 import { DomainError } from '../../../core/problems.js';
 import { didYouMean } from '../../../core/input/document.js';
 import { asOrganisation } from '../../dialect/index.js';
+import { inReadTransaction } from '../common.js';
 import { AuditRepository } from './audit.js';
 import { over, type OrgScope } from './scope.js';
 
@@ -11,7 +12,7 @@ export class SettingsRepository {
 
   /** The settings that are on. */
   on(): Promise<Set<OrgSetting>> {
-    return asOrganisation(this.scope.db, this.scope.organisationId, async (trx) => {
+    return inReadTransaction(this.scope.db, async (trx) => {
       const rows = await trx
         .selectFrom('org_settings')
         .select(['key', 'value'])
