@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asOrganisation } from '../../src/store/dialect/index.js';
+import { asOrganisation, withCredential } from '../../src/store/dialect/index.js';
+import { tokenHash } from '../../src/store/secrets.js';
 import { OrgRepositories, orgScope, type OrgScope } from '../../src/store/repositories/org/index.js';
 import { CredentialLookup, SessionRepository } from '../../src/store/repositories/org/sessions.js';
 import { SsoRepository } from '../../src/store/repositories/org/sso.js';
@@ -188,11 +189,24 @@ describe.runIf(store)('row-level security on PostgreSQL', () => {
 
   it('finds a credential of either organisation by its token alone, and only its own rows after', async () => {
     const lookup = new CredentialLookup(app.db);
-    expect(await lookup.apiToken(secrets.token)).toMatchObject({ organisationId: betaId, role: 'admin' });
-    expect(await lookup.session(secrets.session)).toMatchObject({ organisationId: betaId });
+    expect(await lookup.apiToken(secrets.token)).toMatchObject({
+      organisationId: betaId,
+      role: 'admin',
+      account: { email: 'root@beta.test', disabled: false },
+    });
+    expect(await lookup.session(secrets.session)).toMatchObject({
+      organisationId: betaId,
+      account: { email: 'root@beta.test' },
+    });
     expect(await lookup.link(secrets.link)).toEqual({ organisationId: betaId, purpose: 'reset' });
     expect(await lookup.apiToken('not-a-token')).toBeUndefined();
-    // Naming a hash shows that one row and nothing else.
+    // Naming a hash shows that one row, the one account it signs in, and nothing else.
+    const seen = await withCredential(app.db, tokenHash(secrets.token), async (trx) => ({
+      accounts: (await sql<{ email: string }>`select email from accounts`.execute(trx)).rows,
+      tokens: (await sql<{ id: number }>`select id from api_tokens`.execute(trx)).rows.length,
+      people: (await sql<{ id: number }>`select id from people`.execute(trx)).rows.length,
+    }));
+    expect(seen).toEqual({ accounts: [{ email: 'root@beta.test' }], tokens: 1, people: 0 });
     const acme = new OrgRepositories(orgScope(app.db, acmeId, 'test'));
     expect((await acme.people.all()).map((p) => p.email)).toEqual(['ana@acme.test', 'ben@acme.test']);
     const beta = new OrgRepositories(orgScope(app.db, betaId, 'test'));

@@ -2,8 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../core/org/policy.js';
 import type { Db } from '../../store/repositories/common.js';
 import { DomainError } from '../../core/problems.js';
-import { AccountRepository } from '../../store/repositories/org/accounts.js';
-import { orgScope } from '../../store/repositories/org/scope.js';
 import type { Organisation } from '../../store/repositories/org/organisations.js';
 import { CredentialLookup } from '../../store/repositories/org/sessions.js';
 import { TransportError } from '../errors.js';
@@ -55,10 +53,7 @@ export async function principalOf(db: Db, request: FastifyRequest): Promise<Prin
         ? await lookup.session(cookie)
         : undefined;
   if (!credential) return undefined;
-  const account = await new AccountRepository(orgScope(db, credential.organisationId, 'server')).byId(
-    credential.accountId,
-  );
-  if (!account || account.disabled) return undefined;
+  const { account } = credential;
   const roles =
     credential.role === undefined ? account.roles : account.roles.filter((r) => r === credential.role);
   return {

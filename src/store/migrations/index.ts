@@ -9,6 +9,7 @@ import * as sessions from './2026-12-02T0000-sessions.js';
 import * as directoryIndexes from './2026-12-02T0150-directory-indexes.js';
 import * as sso from './2026-12-02T0200-sso.js';
 import * as rowSecurity from './2026-12-02T0300-row-security.js';
+import * as credentialAccounts from './2026-12-02T0440-credential-accounts.js';
 import * as pay from './2026-12-02T0200-pay.js';
 import * as reviews from './2026-12-02T0100-reviews.js';
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0150-directory-indexes': directoryIndexes,
   '2026-12-02T0200-sso': sso,
   '2026-12-02T0300-row-security': rowSecurity,
+  '2026-12-02T0440-credential-accounts': credentialAccounts,
   '2026-12-02T0200-pay': pay,
   '2026-12-02T0100-reviews': reviews,
 };

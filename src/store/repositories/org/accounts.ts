@@ -181,7 +181,8 @@ export class AccountRepository {
   }
 }
 
-function accountOf(row: {
+/** An account as a row of `accounts` holds it, its password hash reduced to whether it has one. */
+export function accountOf(row: {
   id: number;
   email: string;
   person_id: number | null;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { withCredential } from '../../dialect/index.js';
 import type { Tables } from '../../tables.js';
 import { now } from '../common.js';
+import { accountOf, type Account } from './accounts.js';
 import { AuditRepository } from './audit.js';
 import { orgScope, type OrgScope } from './scope.js';
 
@@ -17,14 +18,15 @@ export interface CreatedSession {
   expiresAt: string;
 }
 
-/** A session or API token found by what the client sent. */
+/** A session or API token found by what the client sent, with the account it signs in. */
 export interface Credential {
   organisationId: number;
-  accountId: number;
   /** The session's row id, or the token's. */
   id: number;
   /** For an API token: the one role it acts with. */
   role?: string;
+  /** The account, never a disabled one. */
+  account: Account;
 }
 
 /** The signed-in sessions of one organisation's accounts. */
@@ -79,87 +81,87 @@ export class SessionRepository {
   }
 }
 
-/** The tables a client's token is looked up in. */
-type CredentialTable = 'sessions' | 'api_tokens' | 'one_time_links';
-
 /**
  * Finds what a request's cookie or bearer token stands for, in whichever organisation it belongs
- * to: the one lookup not scoped by an organisation, since the credential is what names it. It goes
- * in two steps: the organisation of the row holding the token's hash, read by naming that hash
- * (`withCredential`; on PostgreSQL row-level security shows that one row and no other), then the
- * rest through a handle bound to that organisation. An unknown, expired or revoked credential, or
- * one of a disabled account, is `undefined` alike.
+ * to: the one lookup not scoped by an organisation, since the credential is what names it. One
+ * read-only transaction names the token's hash (`withCredential`) and reads its row with its
+ * account in one query: on PostgreSQL row-level security shows that one credential row and the one
+ * account it signs in, and nothing else. An unknown, expired or revoked credential, or one of a
+ * disabled account, is `undefined` alike.
  */
+const ACCOUNT_COLUMNS = [
+  'accounts.id',
+  'accounts.email',
+  'accounts.person_id',
+  'accounts.roles',
+  'accounts.password_hash',
+  'accounts.disabled',
+] as const;
+
 export class CredentialLookup {
   constructor(private readonly db: Kysely<Tables>) {}
 
-  /** The organisation the row holding `hash` belongs to, and a handle bound to it. */
-  private async owner(table: CredentialTable, hash: string): Promise<OrgScope | undefined> {
-    const row = await withCredential(this.db, hash, (trx) =>
-      trx.selectFrom(table).select('organisation_id').where('token_hash', '=', hash).executeTakeFirst(),
-    );
-    return row && orgScope(this.db, row.organisation_id, 'server');
-  }
-
   async session(token: string, at = new Date()): Promise<Credential | undefined> {
     const hash = tokenHash(token);
-    const scope = await this.owner('sessions', hash);
-    if (!scope) return undefined;
-    const row = await scope.db
-      .selectFrom('sessions')
-      .innerJoin('accounts', (j) =>
-        j
-          .onRef('accounts.id', '=', 'sessions.account_id')
-          .onRef('accounts.organisation_id', '=', 'sessions.organisation_id'),
-      )
-      .select([
-        'sessions.id',
-        'sessions.organisation_id',
-        'sessions.account_id',
-        'sessions.last_seen_at',
-        'sessions.expires_at',
-        'accounts.disabled',
-      ])
-      .where('sessions.organisation_id', '=', scope.organisationId)
-      .where('sessions.token_hash', '=', hash)
-      .executeTakeFirst();
+    const row = await withCredential(this.db, hash, (trx) =>
+      trx
+        .selectFrom('sessions')
+        .innerJoin('accounts', (j) =>
+          j
+            .onRef('accounts.id', '=', 'sessions.account_id')
+            .onRef('accounts.organisation_id', '=', 'sessions.organisation_id'),
+        )
+        .select(ACCOUNT_COLUMNS)
+        .where('sessions.token_hash', '=', hash)
+        .select([
+          'sessions.id as credential_id',
+          'sessions.organisation_id',
+          'sessions.last_seen_at',
+          'sessions.expires_at',
+        ])
+        .executeTakeFirst(),
+    );
     if (!row || row.disabled === 1 || row.expires_at <= at.toISOString()) return undefined;
-    if (at.getTime() - Date.parse(row.last_seen_at) > SEEN_EVERY_MS)
+    if (at.getTime() - Date.parse(row.last_seen_at) > SEEN_EVERY_MS) {
+      const scope = orgScope(this.db, row.organisation_id, 'server');
       await scope.db
         .updateTable('sessions')
         .set({ last_seen_at: now() })
         .where('organisation_id', '=', scope.organisationId)
-        .where('id', '=', row.id)
+        .where('id', '=', row.credential_id)
         .execute();
-    return { organisationId: row.organisation_id, accountId: row.account_id, id: row.id };
+    }
+    return { organisationId: row.organisation_id, id: row.credential_id, account: accountOf(row) };
   }
 
   async apiToken(token: string): Promise<Credential | undefined> {
     const hash = tokenHash(token);
-    const scope = await this.owner('api_tokens', hash);
-    if (!scope) return undefined;
-    const row = await scope.db
-      .selectFrom('api_tokens')
-      .innerJoin('accounts', (j) =>
-        j
-          .onRef('accounts.id', '=', 'api_tokens.account_id')
-          .onRef('accounts.organisation_id', '=', 'api_tokens.organisation_id'),
-      )
-      .select([
-        'api_tokens.id',
-        'api_tokens.organisation_id',
-        'api_tokens.account_id',
-        'api_tokens.role',
-        'api_tokens.revoked_at',
-        'accounts.disabled',
-      ])
-      .where('api_tokens.organisation_id', '=', scope.organisationId)
-      .where('api_tokens.token_hash', '=', hash)
-      .executeTakeFirst();
+    const row = await withCredential(this.db, hash, (trx) =>
+      trx
+        .selectFrom('api_tokens')
+        .innerJoin('accounts', (j) =>
+          j
+            .onRef('accounts.id', '=', 'api_tokens.account_id')
+            .onRef('accounts.organisation_id', '=', 'api_tokens.organisation_id'),
+        )
+        .select(ACCOUNT_COLUMNS)
+        .where('api_tokens.token_hash', '=', hash)
+        .select([
+          'api_tokens.id as credential_id',
+          'api_tokens.organisation_id',
+          'api_tokens.role as token_role',
+          'api_tokens.revoked_at',
+        ])
+        .executeTakeFirst(),
+    );
     if (!row || row.disabled === 1 || row.revoked_at !== null) return undefined;
-    return { organisationId: row.organisation_id, accountId: row.account_id, id: row.id, role: row.role };
+    return {
+      organisationId: row.organisation_id,
+      id: row.credential_id,
+      role: row.token_role,
+      account: accountOf(row),
+    };
   }
-
   /** The organisation a one-time link's token belongs to, so that it can be used there. */
   async link(token: string): Promise<{ organisationId: number; purpose: string } | undefined> {
     const hash = tokenHash(token);
