@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asOrganisation, withCredential } from '../../src/store/dialect/index.js';
 import { tokenHash } from '../../src/store/secrets.js';
+import type { Tables } from '../../src/store/tables.js';
 import { OrgRepositories, orgScope, type OrgScope } from '../../src/store/repositories/org/index.js';
 import { CredentialLookup, SessionRepository } from '../../src/store/repositories/org/sessions.js';
 import { SsoRepository } from '../../src/store/repositories/org/sso.js';
@@ -201,7 +202,7 @@ describe.runIf(store)('row-level security on PostgreSQL', () => {
     expect(await lookup.link(secrets.link)).toEqual({ organisationId: betaId, purpose: 'reset' });
     expect(await lookup.apiToken('not-a-token')).toBeUndefined();
     // Naming a hash shows that one row, the one account it signs in, and nothing else.
-    const seen = await withCredential(app.db, tokenHash(secrets.token), async (trx) => ({
+    const seen = await withCredential(app.db, tokenHash(secrets.token), async (trx: Transaction<Tables>) => ({
       accounts: (await sql<{ email: string }>`select email from accounts`.execute(trx)).rows,
       tokens: (await sql<{ id: number }>`select id from api_tokens`.execute(trx)).rows.length,
       people: (await sql<{ id: number }>`select id from people`.execute(trx)).rows.length,

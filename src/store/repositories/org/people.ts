@@ -9,6 +9,7 @@ import { subtreeOf } from '../../../core/org/tree.js';
 import { validateValue, refuse, problem } from '../../../core/input/value.js';
 import { DomainError } from '../../../core/problems.js';
 import { inTransaction, now } from '../common.js';
+import { refreshStatistics } from '../../dialect/index.js';
 import { AuditRepository } from './audit.js';
 import { OrgFrameworkRepository } from './frameworks.js';
 import { directoryPage, isBelow, onePerson, type DirectoryQuery, type DirectoryRow } from './directory.js';
@@ -83,7 +84,7 @@ export class PeopleRepository {
    * tree included, before anything is written: all or nothing.
    */
   async importCsv(records: CsvRecords, map: ReadonlyMap<string, PersonField>): Promise<ImportSummary> {
-    return inTransaction(this.scope.db, async (trx) => {
+    const summary = await inTransaction(this.scope.db, async (trx) => {
       const scope = over(this.scope, trx);
       const version = await new OrgFrameworkRepository(scope).current();
       const file = readPeopleCsv(records, map, version.framework);
@@ -98,6 +99,8 @@ export class PeopleRepository {
       });
       return summary;
     });
+    if (summary.created > 0) await refreshStatistics(this.scope.db, 'people');
+    return summary;
   }
 
   /** Changes one person's record (given fields only), checked as an import is. */
