@@ -29,6 +29,12 @@ const itemSchemas: { [L in List]: z.ZodType<WorkspaceExport[L][number]> } = {
   scenarios: workspaceExportSchema.shape.scenarios.element,
   learningPlans: workspaceExportSchema.shape.learningPlans.element,
 };
+/** Each list whole: one pass over a well-formed list, the common case of an export. */
+const listSchemas = Object.fromEntries(
+  lists.map((list) => [list, z.array(itemSchemas[list])]),
+) as unknown as {
+  [L in List]: z.ZodType<WorkspaceExport[L]>;
+};
 
 /**
  * A workspace export as given (a parsed JSON document), checked once: the export, or every problem
@@ -48,6 +54,14 @@ export function readWorkspaceExport(
   const checked: Partial<Record<List, unknown[]>> = {};
   for (const list of lists) {
     const items = envelope.value[list];
+    // The envelope's check has bounded the items' depth and width already. A list that passes as
+    // a whole is taken in one pass; only one that does not is read again item by item, for problems
+    // located and capped as the rest are.
+    const whole = problems.length === 0 ? listSchemas[list].safeParse(items) : undefined;
+    if (whole?.success) {
+      checked[list] = whole.data;
+      continue;
+    }
     const kept: unknown[] = [];
     for (let index = 0; index < items.length; index++) {
       if (problems.length >= LIMITS.problems) {

@@ -188,6 +188,18 @@ describe.runIf(store)('row-level security on PostgreSQL', () => {
     expect(await betaRows()).toEqual(before);
   });
 
+  it("a connection lent for one organisation shows none of its rows when lent again to the workspace's own handle", async () => {
+    const beta = new OrgRepositories(orgScope(app.db, betaId, 'test'));
+    for (let turn = 0; turn < 3; turn++) {
+      expect((await beta.people.all()).map((p) => p.email)).toEqual(['gil@beta.test']);
+      expect((await sql`select id from people`.execute(app.db)).rows).toEqual([]);
+      expect(await new CredentialLookup(app.db).apiToken(secrets.token)).toMatchObject({
+        organisationId: betaId,
+      });
+      expect((await sql`select id from accounts`.execute(app.db)).rows).toEqual([]);
+    }
+  });
+
   it('finds a credential of either organisation by its token alone, and only its own rows after', async () => {
     const lookup = new CredentialLookup(app.db);
     expect(await lookup.apiToken(secrets.token)).toMatchObject({

@@ -16,8 +16,14 @@ export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+}
+
+/** The days of `month` (1–12) of `year` in the Gregorian calendar. */
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? 29 : 28;
 }
 
 // One message per mistake: a text that is not written YYYY-MM-DD is not also "not a real calendar date".
@@ -34,11 +40,28 @@ export const dateSchema = z
  * anywhere, so whoever typed it cannot have done or rated anything on it yet.
  */
 export function latestToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + AHEAD_MS).toISOString().slice(0, 10);
+}
+
+const AHEAD_MS = 14 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** `latestToday()` and the instant it changes: an import checks fifty thousand dates in one day. */
+let today: { day: string; until: number } | undefined;
+
+function latestTodayNow(): string {
+  const at = Date.now();
+  if (today === undefined || at >= today.until) {
+    const ahead = at + AHEAD_MS;
+    today = {
+      day: new Date(ahead).toISOString().slice(0, 10),
+      until: ahead - (ahead % DAY_MS) + DAY_MS - AHEAD_MS,
+    };
+  }
+  return today.day;
 }
 
 /** A day that has begun: what was done (evidence) or rated (an assessment) is never in the future. */
-export const pastDateSchema = dateSchema.refine((text) => text <= latestToday(), {
+export const pastDateSchema = dateSchema.refine((text) => text <= latestTodayNow(), {
   error: (issue) => `"${String(issue.input)}" is in the future: give the day it happened`,
 });
 

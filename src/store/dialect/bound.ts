@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 
 /**
  * Handles bound to one organisation: on PostgreSQL, every connection such a handle takes from the
@@ -43,4 +43,23 @@ export function boundTo<D>(
       'this PostgreSQL handle was not opened by openDatabase: it cannot be bound to an organisation',
     );
   return db;
+}
+
+/** How a PostgreSQL handle reads one row under a credential's hash in one round trip (postgres.ts). */
+type CredentialReader = (
+  hash: string,
+  table: CredentialTable,
+  query: CompiledQuery,
+) => Promise<Record<string, unknown> | undefined>;
+/** The tables a credential is looked up in by its hash. */
+export type CredentialTable = 'sessions' | 'api_tokens';
+const credentialReaders = new WeakMap<Handle, CredentialReader>();
+
+export function registerCredentialReader(db: Handle, read: CredentialReader): void {
+  credentialReaders.set(db, read);
+}
+
+/** The reader registered for `db`, if it is a PostgreSQL workspace's own handle. */
+export function credentialReaderOf(db: Handle): CredentialReader | undefined {
+  return credentialReaders.get(db);
 }

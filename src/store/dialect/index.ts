@@ -4,9 +4,16 @@ import {
   type ColumnDefinitionBuilder,
   type Kysely,
   type RawBuilder,
+  type SelectQueryBuilder,
   type Transaction,
 } from 'kysely';
-import { CREDENTIAL_SETTING, ORGANISATION_SETTING } from './bound.js';
+import type { Tables } from '../tables.js';
+import {
+  CREDENTIAL_SETTING,
+  credentialReaderOf,
+  ORGANISATION_SETTING,
+  type CredentialTable,
+} from './bound.js';
 import type { Connection, DialectName, OpenOptions } from './connection.js';
 import { isConflict } from './postgres-faults.js';
 import { openSqlite } from './sqlite.js';
@@ -206,6 +213,22 @@ export async function withCredential<D, T>(
     await postgresOnly(trx, sql`select set_config(${CREDENTIAL_SETTING}, ${hash}, true)`);
     return work(trx);
   });
+}
+
+/**
+ * The first row `query` finds while naming the credential `hash` of a row of `table`
+ * (`credentialRowSecurity`): on PostgreSQL in one round trip (postgres.ts; `query` takes the hash
+ * as its only parameter), on SQLite a plain read.
+ */
+export async function credentialRow<R>(
+  db: Kysely<Tables>,
+  hash: string,
+  table: CredentialTable,
+  query: (db: Kysely<Tables>) => Pick<SelectQueryBuilder<Tables, never, R>, 'compile' | 'executeTakeFirst'>,
+): Promise<R | undefined> {
+  const read = credentialReaderOf(db);
+  if (read) return (await read(hash, table, query(db).compile())) as R | undefined;
+  return withCredential(db, hash, (trx) => query(trx).executeTakeFirst());
 }
 
 /** The tables of the workspace's schema (the current schema on PostgreSQL), Kysely's own included. */

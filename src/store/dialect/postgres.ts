@@ -5,6 +5,7 @@ import {
   PostgresDriver,
   PostgresQueryCompiler,
   sql,
+  type CompiledQuery,
   type DatabaseConnection,
   type Driver,
   type PostgresDialectConfig,
@@ -12,7 +13,13 @@ import {
 } from 'kysely';
 import { DomainError } from '../../core/problems.js';
 import type { Tables } from '../tables.js';
-import { ORGANISATION_SETTING, registerBinder } from './bound.js';
+import {
+  CREDENTIAL_SETTING,
+  ORGANISATION_SETTING,
+  registerBinder,
+  registerCredentialReader,
+  type CredentialTable,
+} from './bound.js';
 import type { Connection } from './connection.js';
 import { postgresFault } from './postgres-faults.js';
 import { passwordOf, shownTarget } from './target.js';
@@ -90,34 +97,89 @@ class WorkspaceDialect extends PostgresDialect {
 }
 
 /**
- * The pool as a handle bound to one organisation sees it: each client it lends has
- * `app.organisation_id` set for the session, and reset before the client goes back, so that no
- * other handle ever gets a client still bound. A client that cannot be reset is closed instead.
- * Ending it leaves the shared pool open: the workspace's own handle ends that.
+ * The pool as a handle sees it: each client it lends has `app.organisation_id` set to the handle's
+ * organisation (`''` for the workspace's own handle, which row-level security shows no
+ * organisation's rows). Every client's setting is remembered, so a client is set again only when
+ * it was last lent for another organisation: a server working for one organisation sets it once
+ * per client, not twice per statement. A client that cannot be set is closed instead.
  */
-function boundPool(pool: pg.Pool, organisationId: number) {
-  const set = `select set_config('${ORGANISATION_SETTING}', $1, false)`;
-  return {
-    async connect(): Promise<pg.PoolClient> {
-      const client = await pool.connect();
-      try {
-        await client.query(set, [String(organisationId)]);
-      } catch (error) {
-        client.release(true);
-        throw error;
-      }
-      const giveBack = client.release;
-      client.release = (error?: Error | boolean) => {
-        if (error) return giveBack(error);
-        client.query(set, ['']).then(
-          () => giveBack(),
-          (failed: unknown) => giveBack(failed instanceof Error ? failed : true),
-        );
-      };
-      return client;
-    },
-    end: () => Promise.resolve(),
-  };
+class OrganisationPools {
+  private readonly bindings = new WeakMap<pg.PoolClient, string>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** A client as it comes, with the organisation it was last set to. */
+  async borrow(): Promise<{ client: pg.PoolClient; organisation: string }> {
+    const client = await this.pool.connect();
+    return { client, organisation: this.bindings.get(client) ?? '' };
+  }
+
+  /** A client with `app.organisation_id` set to `organisation`, and the setting remembered. */
+  async lend(organisation: string): Promise<pg.PoolClient> {
+    const { client, organisation: was } = await this.borrow();
+    if (was === organisation) return client;
+    try {
+      await client.query(SET_ORGANISATION, [organisation]);
+    } catch (error) {
+      this.bindings.delete(client);
+      client.release(true);
+      throw error;
+    }
+    this.bindings.set(client, organisation);
+    return client;
+  }
+
+  /** Remembers what a statement of this module left `client` working for. */
+  boundTo(client: pg.PoolClient, organisation: string): void {
+    this.bindings.set(client, organisation);
+  }
+
+  /** The pool Kysely's driver uses for a handle of `organisation`; ending it leaves the shared pool open. */
+  for(organisation: string, ends: boolean) {
+    return {
+      connect: () => this.lend(organisation),
+      end: () => (ends ? this.pool.end() : Promise.resolve()),
+    };
+  }
+}
+
+const SET_ORGANISATION = `select set_config('${ORGANISATION_SETTING}', $1, false)`;
+
+/**
+ * The one row `query` finds when the transaction names `hash` as the credential it holds, in one
+ * round trip: the statements go as one simple-protocol message, which PostgreSQL runs as one
+ * transaction, so the credential's local setting ends with it. The message leaves the client set
+ * to the organisation the credential belongs to (none when there is none), since the request goes
+ * on to work for it: its next statement then needs no setting of its own. The message carries no
+ * parameters, so the hash (64 hex digits, as `tokenHash` makes it) is written into it as a literal,
+ * and the query may take no other parameter.
+ */
+async function credentialRow(
+  pools: OrganisationPools,
+  hash: string,
+  table: CredentialTable,
+  query: CompiledQuery,
+): Promise<Record<string, unknown> | undefined> {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('a credential hash is 64 hex digits');
+  if (query.parameters.some((p) => p !== hash))
+    throw new Error('a credential query takes the hash as its only parameter');
+  const { client, organisation } = await pools.borrow();
+  const statements = [
+    ...(organisation === '' ? [] : [`select set_config('${ORGANISATION_SETTING}', '', false)`]),
+    `select set_config('${CREDENTIAL_SETTING}', '${hash}', true)`,
+    query.sql.replace(/\$\d+/g, `'${hash}'`),
+    `select set_config('${ORGANISATION_SETTING}', coalesce((select organisation_id::text from ${table} where token_hash = '${hash}'), ''), false) as bound`,
+  ];
+  try {
+    const results = (await client.query(statements.join('; '))) as unknown as pg.QueryResult[];
+    const found = results.at(-2)?.rows[0] as Record<string, unknown> | undefined;
+    pools.boundTo(client, String((results.at(-1)?.rows[0] as { bound: string }).bound));
+    client.release();
+    return found;
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
 }
 
 /** Opens the database at `url`; it must exist (Trellis creates tables, never databases). */
@@ -140,14 +202,22 @@ export async function openPostgres(url: string): Promise<Connection> {
   });
   // An idle connection whose server went away: the next statement that needs one says so.
   pool.on('error', () => undefined);
-  const db = new Kysely<Tables>({ dialect: new WorkspaceDialect({ pool }, fault) });
+  const pools = new OrganisationPools(pool);
+  const db = new Kysely<Tables>({ dialect: new WorkspaceDialect({ pool: pools.for('', true) }, fault) });
   // One handle per organisation a request or command works for, over the same pool.
   const bound = new Map<number, Kysely<Tables>>();
+  registerCredentialReader(db, async (hash, table, query) => {
+    try {
+      return await credentialRow(pools, hash, table, query);
+    } catch (error) {
+      throw fault(error);
+    }
+  });
   registerBinder(db, (organisationId) => {
     let handle = bound.get(organisationId);
     if (!handle) {
       handle = new Kysely<Tables>({
-        dialect: new WorkspaceDialect({ pool: boundPool(pool, organisationId) }, fault),
+        dialect: new WorkspaceDialect({ pool: pools.for(String(organisationId), false) }, fault),
       });
       bound.set(organisationId, handle);
     }

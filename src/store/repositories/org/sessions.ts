@@ -1,6 +1,6 @@
 import { newToken, tokenHash } from '../../secrets.js';
 import type { Kysely } from 'kysely';
-import { withCredential } from '../../dialect/index.js';
+import { credentialRow, withCredential } from '../../dialect/index.js';
 import type { Tables } from '../../tables.js';
 import { now } from '../common.js';
 import { accountOf, type Account } from './accounts.js';
@@ -84,7 +84,7 @@ export class SessionRepository {
 /**
  * Finds what a request's cookie or bearer token stands for, in whichever organisation it belongs
  * to: the one lookup not scoped by an organisation, since the credential is what names it. One
- * read-only transaction names the token's hash (`withCredential`) and reads its row with its
+ * query names the token's hash (`credentialRow`, one round trip on PostgreSQL) and reads its row with its
  * account in one query: on PostgreSQL row-level security shows that one credential row and the one
  * account it signs in, and nothing else. An unknown, expired or revoked credential, or one of a
  * disabled account, is `undefined` alike.
@@ -103,8 +103,8 @@ export class CredentialLookup {
 
   async session(token: string, at = new Date()): Promise<Credential | undefined> {
     const hash = tokenHash(token);
-    const row = await withCredential(this.db, hash, (trx) =>
-      trx
+    const row = await credentialRow(this.db, hash, 'sessions', (db) =>
+      db
         .selectFrom('sessions')
         .innerJoin('accounts', (j) =>
           j
@@ -118,8 +118,7 @@ export class CredentialLookup {
           'sessions.organisation_id',
           'sessions.last_seen_at',
           'sessions.expires_at',
-        ])
-        .executeTakeFirst(),
+        ]),
     );
     if (!row || row.disabled === 1 || row.expires_at <= at.toISOString()) return undefined;
     if (at.getTime() - Date.parse(row.last_seen_at) > SEEN_EVERY_MS) {
@@ -136,8 +135,8 @@ export class CredentialLookup {
 
   async apiToken(token: string): Promise<Credential | undefined> {
     const hash = tokenHash(token);
-    const row = await withCredential(this.db, hash, (trx) =>
-      trx
+    const row = await credentialRow(this.db, hash, 'api_tokens', (db) =>
+      db
         .selectFrom('api_tokens')
         .innerJoin('accounts', (j) =>
           j
@@ -151,8 +150,7 @@ export class CredentialLookup {
           'api_tokens.organisation_id',
           'api_tokens.role as token_role',
           'api_tokens.revoked_at',
-        ])
-        .executeTakeFirst(),
+        ]),
     );
     if (!row || row.disabled === 1 || row.revoked_at !== null) return undefined;
     return {
