@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can, type Action } from '../../core/org/policy.js';
 import { writeAssessmentSchema, type AuthorKind } from '../../core/org/reviews/assessment.js';
-import { judge, outcomes, summarise } from '../../core/org/reviews/calibration.js';
+import { outcomes } from '../../core/org/reviews/calibration.js';
 import { selfVsManager } from '../../core/org/reviews/compare.js';
 import { openCycleSchema } from '../../core/org/reviews/cycle.js';
 import { progressOf } from '../../core/org/reviews/progress.js';
@@ -285,16 +285,12 @@ export async function cycleRoutes(app: App, who: Who): Promise<void> {
     async (request) => {
       const a = await who(request);
       allow(a, 'calibration.read', 'reading calibration');
-      const { version } = await cycleOf(request, request.params.id);
       const fairness = can(a.actor, 'person.gender.read', { organisationId: a.principal.organisationId });
-      const judged = judge(
-        version.framework,
-        await a.repositories.reviews.calibrationEntries(request.params.id, fairness),
-      );
+      const summary = await a.repositories.calibration.summary(request.params.id, fairness);
       const byId = new Map(a.people.map((p) => [p.id, p]));
       return {
-        ...summarise(judged, { fairness }),
-        items: judged.map((j) => ({
+        ...summary,
+        items: (await a.repositories.calibration.items(request.params.id)).map((j) => ({
           personId: j.personId,
           name: byId.get(j.personId)?.name ?? null,
           level: j.level,

@@ -9,6 +9,7 @@ import { asOrganisation } from '../../dialect/index.js';
 import { inTransaction, type Db } from '../common.js';
 import { AccountRepository, type Account } from './accounts.js';
 import { AuditRepository } from './audit.js';
+import { CalibrationRepository } from './calibration.js';
 import { CaseRepository } from './cases.js';
 import { CycleRepository } from './cycles.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
@@ -32,6 +33,7 @@ export class OrgRepositories {
   readonly cycles: CycleRepository;
   readonly reviews: ReviewRepository;
   readonly cases: CaseRepository;
+  readonly calibration: CalibrationRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -44,6 +46,7 @@ export class OrgRepositories {
     this.cycles = new CycleRepository(scope);
     this.reviews = new ReviewRepository(scope);
     this.cases = new CaseRepository(scope);
+    this.calibration = new CalibrationRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
