@@ -87,6 +87,36 @@ export class ReviewRepository {
     return { ...(self && { self }), ...(manager && { manager }) };
   }
 
+  /**
+   * Each person's latest submitted assessment, the manager's before the person's own (as a case's
+   * readiness reads it), with the framework version row of its cycle: what a plan judges.
+   */
+  async latestEach(): Promise<Map<number, { assessment: ReviewAssessment; frameworkVersionId: number }>> {
+    const rows = await readingAs(this.scope, ({ db }) =>
+      db
+        .selectFrom('review_assessments')
+        .innerJoin('review_cycles', 'review_cycles.id', 'review_assessments.cycle_id')
+        .selectAll('review_assessments')
+        .select('review_cycles.framework_version_id')
+        .where('review_assessments.organisation_id', '=', this.scope.organisationId)
+        .where('review_assessments.status', '=', 'submitted')
+        .where('review_assessments.kind', 'in', ['manager', 'self'])
+        .orderBy('review_assessments.submitted_at', 'desc')
+        .orderBy('review_assessments.id', 'desc')
+        .execute(),
+    );
+    const latest = new Map<number, { assessment: ReviewAssessment; frameworkVersionId: number }>();
+    for (const row of rows) {
+      const had = latest.get(row.person_id);
+      if (had && !(had.assessment.kind === 'self' && row.kind === 'manager')) continue;
+      latest.set(row.person_id, {
+        assessment: assessmentOf(row),
+        frameworkVersionId: row.framework_version_id,
+      });
+    }
+    return latest;
+  }
+
   /** Every assessment of the open cycles, for the to-do lists. */
   async ofCycles(cycleIds: readonly number[]): Promise<ReviewAssessment[]> {
     if (cycleIds.length === 0) return [];
