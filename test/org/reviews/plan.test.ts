@@ -96,4 +96,20 @@ describe.each(stores())('the plan of a framework version, verdicts and cases ($k
     const same = await acme.planFramework(ladderV1, 'ladder-v1.yaml');
     expect([same.verdicts, same.cases]).toEqual([[], []]);
   });
+
+  it('shows an assessment made against an earlier version against the current one, with what changed', async () => {
+    const sam = person('sam@acme.test');
+    expect((await acme.comparisons.of(1, sam)).againstCurrent).toBeNull();
+    await acme.adoptFramework(ladderV2, 'ladder-v2.yaml');
+    const compared = await acme.comparisons.of(1, sam);
+    expect(compared.frameworkVersion).toBe(1);
+    expect(compared.manager?.level).toBe('senior');
+    expect(compared.againstCurrent).toEqual({
+      to: { number: 2, id: 'minimal', version: '1.1.0' },
+      self: null,
+      manager: { level: 'engineer', holdsHeld: false },
+      competencies: { added: [], removed: [] },
+      levels: [{ level: 'senior', removed: false, competencies: ['craft'], fields: [] }],
+    });
+  });
 });

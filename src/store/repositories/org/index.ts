@@ -12,6 +12,7 @@ import { AccountRepository, type Account } from './accounts.js';
 import { AuditRepository } from './audit.js';
 import { CalibrationRepository } from './calibration.js';
 import { CaseRepository } from './cases.js';
+import { ComparisonRepository } from './comparison.js';
 import { CycleRepository } from './cycles.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
 import { LinkRepository } from './links.js';
@@ -36,6 +37,7 @@ export class OrgRepositories {
   readonly reviews: ReviewRepository;
   readonly cases: CaseRepository;
   readonly calibration: CalibrationRepository;
+  readonly comparisons: ComparisonRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -49,6 +51,7 @@ export class OrgRepositories {
     this.reviews = new ReviewRepository(scope);
     this.cases = new CaseRepository(scope);
     this.calibration = new CalibrationRepository(scope);
+    this.comparisons = new ComparisonRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
