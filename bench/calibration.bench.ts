@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadFrameworkOrThrow } from '../src/core/framework/load.js';
-import { calibrate } from '../src/core/org/reviews/calibration.js';
+import { storedOutcome } from '../src/core/org/reviews/calibration.js';
 import { readTextFile, referenceFrameworkPath } from '../src/store/files.js';
 import { initOrganisation } from '../src/store/repositories/org/index.js';
 import { asOrganisation } from '../src/store/dialect/index.js';
@@ -65,21 +65,30 @@ async function generate(workspace: Workspace): Promise<{ cycleId: number; organi
         .insertInto('people')
         .values(people.slice(i, i + 500))
         .execute();
-    const assessments = people.slice(1).map((p) => ({
-      organisation_id: organisation.id,
-      cycle_id: cycle.id,
-      person_id: p.id,
-      kind: 'manager',
-      author_id: p.manager_id!,
-      ratings: JSON.stringify(
-        Object.fromEntries(
-          framework.competencies.map((c) => [c.id, { rating: 1 + Math.floor(random() * 5) }]),
+    const assessments = people.slice(1).map((p) => {
+      const ratings = Object.fromEntries(
+        framework.competencies.map((c) => [c.id, 1 + Math.floor(random() * 5)]),
+      );
+      // What submitting keeps, by the same core function the repository calls.
+      const kept = storedOutcome(framework, p.level, ratings);
+      return {
+        organisation_id: organisation.id,
+        cycle_id: cycle.id,
+        person_id: p.id,
+        kind: 'manager',
+        author_id: p.manager_id!,
+        ratings: JSON.stringify(
+          Object.fromEntries(Object.entries(ratings).map(([id, rating]) => [id, { rating }])),
         ),
-      ),
-      status: 'submitted',
-      updated_at: at,
-      submitted_at: at,
-    }));
+        status: 'submitted',
+        updated_at: at,
+        submitted_at: at,
+        outcome: kept.outcome,
+        outcome_level: kept.level,
+        outcome_explanation: kept.explanation,
+        rating_mean: kept.mean,
+      };
+    });
     for (let i = 0; i < assessments.length; i += 500)
       await trx
         .insertInto('review_assessments')
@@ -101,10 +110,12 @@ async function bench(label: string, target: string): Promise<void> {
         trx.selectFrom('review_assessments').selectAll().where('cycle_id', '=', cycleId).execute(),
       ),
     );
-    const summary = await measureAsync('calibration summary, 10,000 × 15', async () =>
-      calibrate(framework, await r.reviews.calibrationEntries(cycleId, true), { fairness: true }),
+    const summary = await measureAsync('calibration summary, 10,000 × 15', () =>
+      r.calibration.summary(cycleId, true),
     );
     report(summary, baseline, { maxMs: 200 });
+    const items = await measureAsync("each person's outcome, 10,000", () => r.calibration.items(cycleId));
+    report(items, baseline, {});
   } finally {
     await workspace.close();
   }

@@ -259,6 +259,11 @@ export interface ReviewAssessmentTable {
   status: string;
   updated_at: string;
   submitted_at: string | null;
+  /** Kept at submission for calibration (2026-12-02T0410): outcome, the level judged, why, mean rating. */
+  outcome: string | null;
+  outcome_level: string | null;
+  outcome_explanation: string | null;
+  rating_mean: number | null;
 }
 
 /** A peer asked to rate some competencies (JSON array) of a person. */

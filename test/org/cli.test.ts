@@ -122,7 +122,13 @@ describe('an organisation on the minimal ladder, step by step', () => {
         },
       ],
       unaffected: 1,
+      // Nobody here has a submitted assessment nor an open case yet (test/org/reviews/plan.test.ts has them).
+      verdicts: [],
+      cases: [],
     });
+    expect(trellis(['org', 'framework', 'plan', next, '--db', db]).stdout).toContain(
+      '0 people whose latest verdict would change.\n\n0 open promotion cases affected.\n',
+    );
     expect(trellis(['org', 'framework', 'set', next, '--db', db]).stdout).toBe(
       'Adopted minimal 1.1.0 as framework version 2.\n3 people moved onto it.\nStill levelled in an earlier version (their level is not in this one): mira@acme.test\n',
     );

@@ -77,8 +77,10 @@ export function registerCycleCommands(org: Command): void {
       .command('status')
       .description('Every cycle and how far it has come, or one cycle in full')
       .argument('[cycle]', "a cycle's id or name")
+      .option('--person <email>', "one person's self and manager assessments in the cycle, side by side")
       .option('--json', 'machine-readable output'),
-  ).action(async (which: string | undefined, options: OrgOptions & { json?: boolean }) => {
+  ).action(async (which: string | undefined, options: OrgOptions & { json?: boolean; person?: string }) => {
+    if (options.person !== undefined) return personStatus(which, options.person, options);
     const cycles = await withOrganisation(options, async (r) => {
       const chosen = which === undefined ? await r.cycles.list() : [await r.cycles.find(which)];
       return Promise.all(chosen.map((c) => withProgress(r, c)));
@@ -124,4 +126,70 @@ export function registerCycleCommands(org: Command): void {
     );
     print(`Closed cycle ${closed.id} "${closed.name}": it is frozen from now on.`);
   });
+}
+
+const met = (v: { level: string | null; holdsHeld: boolean | null } | null) =>
+  v === null ? '-' : `${v.level ?? 'no level met'}${v.holdsHeld === false ? ' (held level not met)' : ''}`;
+
+/** `cycle status CYCLE --person EMAIL`: the comparison the API gives, in words or as JSON. */
+async function personStatus(
+  which: string | undefined,
+  email: string,
+  options: OrgOptions & { json?: boolean },
+): Promise<void> {
+  if (which === undefined)
+    throw new DomainError(
+      'invalid-input',
+      '--person needs the cycle: trellis org cycle status CYCLE --person EMAIL',
+    );
+  const compared = await withOrganisation(options, async (r) => {
+    const cycle = await r.cycles.find(which);
+    const person = (await r.people.all()).find((p) => p.email === email.trim().toLowerCase());
+    if (!person) throw new DomainError('not-found', `no person "${email}" in the organisation`);
+    return r.comparisons.of(cycle.id, person);
+  });
+  if (options.json) return printJson(compared);
+  const side = (v: typeof compared.self) =>
+    v === null
+      ? 'none submitted'
+      : `${v.level ?? 'no level met'}${v.belowHeld ? ' (below the held level)' : ''}`;
+  const lines = [
+    `${compared.person.name}, ${compared.person.level}, in cycle ${compared.cycle} (framework version ${compared.frameworkVersion})`,
+    `  self: ${side(compared.self)}`,
+    `  manager: ${side(compared.manager)}`,
+  ];
+  const now = compared.againstCurrent;
+  if (now) {
+    lines.push(
+      `Against the current version ${now.to.number} (${now.to.id} ${now.to.version}):`,
+      `  self: ${met(now.self)}`,
+      `  manager: ${met(now.manager)}`,
+    );
+    if (now.competencies.added.length + now.competencies.removed.length > 0)
+      lines.push(
+        `  competencies added: ${now.competencies.added.join(', ') || 'none'}; removed: ${now.competencies.removed.join(', ') || 'none'}`,
+      );
+    for (const l of now.levels)
+      lines.push(
+        `  ${l.level}: ${l.removed ? 'removed' : [...l.competencies.map((c) => `${c} expectation`), ...l.fields.map((f) => `level.${f}`)].join(', ') + ' changed'}`,
+      );
+  }
+  print(lines.join('\n'));
+  print(
+    terminalTable(
+      ['competency', 'self', 'manager', 'difference'],
+      compared.competencies.map((c) => [
+        c.name,
+        c.self === null ? '-' : String(c.self),
+        c.manager === null ? '-' : String(c.manager),
+        c.delta === null
+          ? c.differs
+            ? 'one side only'
+            : ''
+          : c.delta === 0
+            ? ''
+            : (c.delta > 0 ? '+' : '') + String(c.delta),
+      ]),
+    ),
+  );
 }

@@ -42,7 +42,9 @@ export function registerOrgFrameworkCommands(org: Command): void {
   orgOptions(
     framework
       .command('plan')
-      .description('Before adopting a new version: the people whose level would disappear or change')
+      .description(
+        'Before adopting a new version: the people whose level would disappear or change, whose latest verdict would change, and the open promotion cases it would affect',
+      )
       .argument('<file>', 'the new framework file')
       .option('--json', 'machine-readable output'),
   ).action(async (file: string, options: OrgOptions & { json?: boolean }) => {
@@ -52,18 +54,53 @@ export function registerOrgFrameworkCommands(org: Command): void {
     print(
       `Adopting ${plan.to.id} ${plan.to.version} would affect ${plan.affected.length} of ${plan.affected.length + plan.unaffected} active people.`,
     );
-    if (plan.affected.length === 0) return;
+    if (plan.affected.length > 0)
+      print(
+        terminalTable(
+          ['email', 'level', 'version', 'change', 'what'],
+          plan.affected.map((e) => [
+            e.email,
+            e.level,
+            String(e.version),
+            e.change === 'level-removed' ? 'level removed' : 'expectations changed',
+            [...e.competencies, ...e.fields.map((f) => `level.${f}`)].join(', '),
+          ]),
+        ),
+      );
+    const met = (v: { level: string | null; holdsHeld: boolean | null }) =>
+      `${v.level ?? 'no level met'}${v.holdsHeld === false ? ' (held level not met)' : ''}`;
     print(
-      terminalTable(
-        ['email', 'level', 'version', 'change', 'what'],
-        plan.affected.map((e) => [
-          e.email,
-          e.level,
-          String(e.version),
-          e.change === 'level-removed' ? 'level removed' : 'expectations changed',
-          [...e.competencies, ...e.fields.map((f) => `level.${f}`)].join(', '),
-        ]),
-      ),
+      `\n${plan.verdicts.length} ${plan.verdicts.length === 1 ? 'person' : 'people'} whose latest verdict would change.`,
     );
+    if (plan.verdicts.length > 0)
+      print(
+        terminalTable(
+          ['name', 'email', 'level', 'from', 'change', 'verdict now', 'under the new version'],
+          plan.verdicts.map((v) => [
+            v.name,
+            v.email,
+            v.level,
+            `${v.kind} v${v.version}`,
+            v.change,
+            met(v.now),
+            met(v.next),
+          ]),
+        ),
+      );
+    print(`\n${plan.cases.length} open promotion ${plan.cases.length === 1 ? 'case' : 'cases'} affected.`);
+    if (plan.cases.length > 0)
+      print(
+        terminalTable(
+          ['case', 'email', 'target', 'why', 'ready now', 'ready under the new version'],
+          plan.cases.map((c) => [
+            String(c.id),
+            c.email,
+            c.targetLevel,
+            [...c.reasons, ...c.competencies].join(', '),
+            c.readyNow === null ? '-' : c.readyNow ? 'yes' : 'no',
+            c.readyNext === null ? '-' : c.readyNext ? 'yes' : 'no',
+          ]),
+        ),
+      );
   });
 }

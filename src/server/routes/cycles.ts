@@ -2,8 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can, type Action } from '../../core/org/policy.js';
 import { writeAssessmentSchema, type AuthorKind } from '../../core/org/reviews/assessment.js';
-import { judge, outcomes, summarise } from '../../core/org/reviews/calibration.js';
-import { selfVsManager } from '../../core/org/reviews/compare.js';
+import { outcomes } from '../../core/org/reviews/calibration.js';
 import { openCycleSchema } from '../../core/org/reviews/cycle.js';
 import { progressOf } from '../../core/org/reviews/progress.js';
 import { todoFor } from '../../core/org/reviews/todo.js';
@@ -247,7 +246,8 @@ export async function cycleRoutes(app: App, who: Who): Promise<void> {
     '/org/cycles/:id/people/:personId/comparison',
     {
       schema: {
-        summary: "A person's self and manager assessments side by side, each with its verdict",
+        summary:
+          "A person's self and manager assessments side by side, each with its verdict; against the current framework version too when the cycle's is older",
         tags,
         params: personParams,
         response: { 200: loose('Self against manager') },
@@ -256,19 +256,7 @@ export async function cycleRoutes(app: App, who: Who): Promise<void> {
     async (request) => {
       const a = await who(request);
       const person = personOf(a, request.params.personId, 'assessment.read');
-      const { cycle, version } = await cycleOf(request, request.params.id);
-      const all = await a.repositories.reviews.assessments(cycle.id, { personId: person.id });
-      // Submitted ones, and the reader's own drafts.
-      const seen = all.filter((x) => x.status === 'submitted' || x.authorPersonId === a.actor.personId);
-      const self = seen.find((x) => x.kind === 'self');
-      const manager = seen.find((x) => x.kind === 'manager');
-      const peers = seen.filter((x) => x.kind === 'peer' && x.status === 'submitted').map((x) => x.ratings);
-      return {
-        cycle: cycle.id,
-        person: { id: person.id, name: person.name, level: person.level },
-        ...selfVsManager(version.framework, person.level, self, manager),
-        peers,
-      };
+      return a.repositories.comparisons.of(request.params.id, person, a.actor.personId);
     },
   );
 
@@ -285,16 +273,12 @@ export async function cycleRoutes(app: App, who: Who): Promise<void> {
     async (request) => {
       const a = await who(request);
       allow(a, 'calibration.read', 'reading calibration');
-      const { version } = await cycleOf(request, request.params.id);
       const fairness = can(a.actor, 'person.gender.read', { organisationId: a.principal.organisationId });
-      const judged = judge(
-        version.framework,
-        await a.repositories.reviews.calibrationEntries(request.params.id, fairness),
-      );
+      const summary = await a.repositories.calibration.summary(request.params.id, fairness);
       const byId = new Map(a.people.map((p) => [p.id, p]));
       return {
-        ...summarise(judged, { fairness }),
-        items: judged.map((j) => ({
+        ...summary,
+        items: (await a.repositories.calibration.items(request.params.id)).map((j) => ({
           personId: j.personId,
           name: byId.get(j.personId)?.name ?? null,
           level: j.level,

@@ -94,7 +94,8 @@ export async function orgAdminRoutes(app: App, { who, allow }: OrgContext): Prom
       bodyLimit: TEXT_BODY_LIMIT,
       preValidation: allow('framework.plan', 'planning a framework version'),
       schema: {
-        summary: 'Before adopting: the active people whose level a framework file would remove or change',
+        summary:
+          'Before adopting: the active people whose level a framework file would remove or change, whose latest verdict would change, and the open promotion cases it would affect',
         tags,
         body: frameworkBody,
         response: {
@@ -103,6 +104,8 @@ export async function orgAdminRoutes(app: App, { who, allow }: OrgContext): Prom
               to: z.object({ id: z.string(), version: z.string() }),
               affected: z.array(z.object({ email: z.string(), change: z.string() }).loose()),
               unaffected: z.number(),
+              verdicts: z.array(z.object({ email: z.string(), change: z.string() }).loose()),
+              cases: z.array(z.object({ id: z.number(), reasons: z.array(z.string()) }).loose()),
             }),
             'The plan: who is affected and how',
           ),

@@ -12,6 +12,7 @@ import * as rowSecurity from './2026-12-02T0300-row-security.js';
 import * as credentialAccounts from './2026-12-02T0440-credential-accounts.js';
 import * as pay from './2026-12-02T0200-pay.js';
 import * as reviews from './2026-12-02T0100-reviews.js';
+import * as reviewOutcomes from './2026-12-02T0410-review-outcomes.js';
 
 /**
  * Every migration, by timestamped name, in code so that the built package carries them. Kysely runs
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0440-credential-accounts': credentialAccounts,
   '2026-12-02T0200-pay': pay,
   '2026-12-02T0100-reviews': reviews,
+  '2026-12-02T0410-review-outcomes': reviewOutcomes,
 };
 
 /** The name of the newest migration: the schema version an export was written at. */

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFrameworkOrThrow } from '../../../src/core/framework/load.js';
-import { calibrate } from '../../../src/core/org/reviews/calibration.js';
+import { ratingsOf } from '../../../src/core/org/reviews/assessment.js';
+import { calibrate, judge } from '../../../src/core/org/reviews/calibration.js';
 import { DomainError } from '../../../src/core/problems.js';
 import type { OrgRepositories } from '../../../src/store/repositories/org/index.js';
 import type { StoredPerson } from '../../../src/store/repositories/org/person-rows.js';
+import { asOrganisation } from '../../../src/store/dialect/index.js';
 import { Workspace } from '../../../src/store/workspace.js';
 import { newOrganisation, peopleCsv, reference } from '../../helpers/org.js';
 import { stores } from '../../helpers/stores.js';
@@ -165,6 +167,66 @@ describe.each(stores())('review cycles in the store ($kind)', (store) => {
     ).rejects.toThrow('cy@acme.test was not asked to rate dee@acme.test in this cycle');
   });
 
+  it('counts kept outcomes with SQL and judges a row kept before, or whose person moved level, as the core does', async () => {
+    const cycle = await open(acme);
+    const [cy, dee, ben] = [person('cy@acme.test'), person('dee@acme.test'), person('ben@acme.test')];
+    for (const [who, rating] of [
+      [cy, 4],
+      [dee, 2],
+    ] as const)
+      await acme.reviews.write({
+        cycleId: cycle.id,
+        person: who,
+        kind: 'manager',
+        author: ben,
+        write: { ratings: all(rating), submit: true },
+      });
+    const kept = await asOrganisation(workspace.db, acme.scope.organisationId, (trx) =>
+      trx
+        .selectFrom('review_assessments')
+        .select(['person_id', 'outcome', 'outcome_level', 'rating_mean'])
+        .orderBy('person_id')
+        .execute(),
+    );
+    // Kept at submission: both senior; all 4s are ready for staff, all 2s below senior.
+    expect(kept.map((k) => [k.outcome, k.outcome_level, k.rating_mean])).toEqual([
+      ['ready', 'senior', 4],
+      ['below', 'senior', 2],
+    ]);
+    await acme.cycles.adjust(cycle.id, dee, 'meets', 'rated before her project shipped');
+    // Dee's row as one submitted before outcomes were kept; Cy moved to staff since.
+    await asOrganisation(workspace.db, acme.scope.organisationId, async (trx) => {
+      await trx
+        .updateTable('review_assessments')
+        .set({ outcome: null, outcome_level: null, outcome_explanation: null, rating_mean: null })
+        .where('person_id', '=', dee.id)
+        .execute();
+      await trx.updateTable('people').set({ level: 'staff' }).where('id', '=', cy.id).execute();
+    });
+    const entries = [
+      { personId: cy.id, level: 'staff', team: 'Core', manager: 'ben@acme.test', ratings: ratingsOf(all(4)) },
+      {
+        personId: dee.id,
+        level: 'senior',
+        team: 'Web',
+        manager: 'ben@acme.test',
+        gender: 'woman',
+        ratings: ratingsOf(all(2)),
+        adjusted: { outcome: 'meets' as const, reason: 'rated before her project shipped' },
+      },
+    ];
+    expect(await acme.calibration.summary(cycle.id, true)).toEqual(
+      calibrate(framework, entries, { fairness: true }),
+    );
+    const items = await acme.calibration.items(cycle.id);
+    expect(items.map((i) => [i.level, i.computed, i.outcome])).toEqual(
+      judge(framework, entries).map((j) => [j.level, j.computed, j.outcome]),
+    );
+    expect(items[1]!.explanation).toBe(
+      'Adjusted from "below the held level" to "meets the held level": rated before her project shipped',
+    );
+  });
+
   it('calibrates from submitted manager assessments with adjustments, and freezes on close', async () => {
     const cycle = await open(acme);
     const [cy, dee, ben] = [person('cy@acme.test'), person('dee@acme.test'), person('ben@acme.test')];
@@ -183,9 +245,7 @@ describe.each(stores())('review cycles in the store ($kind)', (store) => {
       write: { ratings: all(2), submit: true },
     });
     await acme.cycles.adjust(cycle.id, dee, 'meets', 'two ratings were given before her project shipped');
-    const summary = calibrate(framework, await acme.reviews.calibrationEntries(cycle.id, true), {
-      fairness: true,
-    });
+    const summary = await acme.calibration.summary(cycle.id, true);
     expect(summary.outcomes).toEqual({ below: 0, meets: 1, ready: 1, total: 2 });
     expect(summary.adjusted).toBe(1);
     expect(summary.fairness).toEqual({

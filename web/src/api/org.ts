@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { FrameworkPlan } from '../../../src/core/org/plan.js';
+import type { FullPlan as FrameworkPlan } from '../../../src/core/org/plan.js';
 import type { Role } from '../../../src/core/org/policy.js';
 import { ApiError, del, get, getAll, patch, post } from './client.js';
 

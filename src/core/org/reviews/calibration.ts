@@ -1,5 +1,8 @@
 import { evaluateLevel } from '../../assessment/evaluate.js';
 import type { Framework } from '../../framework/schema.js';
+import { driftOf, meanRating, type Drift } from './drift.js';
+
+export { ratingDrift, type Drift } from './drift.js';
 
 /**
  * Calibration of one cycle: each person's outcome under the framework's promotion rules (the
@@ -76,17 +79,6 @@ export interface GroupCounts extends Counts {
   key: string;
 }
 
-export interface Drift {
-  manager: string;
-  /** The manager's people at the levels where other managers rated someone too. */
-  people: number;
-  /** The other managers' people at those levels. */
-  others: number;
-  /** Mean rating of the manager's people minus the others' at the same level, weighted by the manager's people per level; null when no level is shared. */
-  difference: number | null;
-  levels: { level: string; people: number; mean: number; others: number; othersMean: number }[];
-}
-
 export interface Fairness {
   attribute: 'gender';
   shown: boolean;
@@ -107,11 +99,55 @@ export interface CalibrationSummary {
   fairness?: Fairness;
 }
 
-export interface Judged extends CalibrationEntry {
+/** One person's outcome as calibration lists it. */
+export interface CalibrationItem {
+  personId: number;
+  level: string;
   track: string;
+  team: string | null;
+  manager: string;
   outcome: Outcome;
   computed: Outcome;
+  adjusted?: { outcome: Outcome; reason: string } | undefined;
   explanation: string;
+}
+
+export interface Judged extends CalibrationEntry, CalibrationItem {}
+
+/** What a submitted assessment keeps for calibration: its verdict and its mean rating. */
+export interface StoredOutcome {
+  /** The level it was judged against (the person's level when it was submitted). */
+  level: string;
+  outcome: Outcome | null;
+  explanation: string | null;
+  /** The mean of its ratings, as the drift figures read a person; null when nothing was rated. */
+  mean: number | null;
+}
+
+/** The verdict and mean rating an assessment keeps when it is submitted (outcome null for a level the framework lacks). */
+export function storedOutcome(
+  framework: Framework,
+  levelId: string,
+  ratings: Readonly<Record<string, number>>,
+): StoredOutcome {
+  const verdict = outcomeOf(framework, levelId, ratings);
+  return {
+    level: levelId,
+    outcome: verdict?.outcome ?? null,
+    explanation: verdict?.explanation ?? null,
+    mean: meanRating(ratings) ?? null,
+  };
+}
+
+/** The explanation calibration shows: the rules' own, or the adjustment and its reason. */
+export function explained(
+  computed: Outcome,
+  explanation: string,
+  adjusted: { outcome: Outcome; reason: string } | undefined,
+): string {
+  return adjusted
+    ? `Adjusted from "${outcomeWords[computed]}" to "${outcomeWords[adjusted.outcome]}": ${adjusted.reason}`
+    : explanation;
 }
 
 /** Every entry judged; entries whose level the framework does not have are left out. */
@@ -126,120 +162,114 @@ export function judge(framework: Framework, entries: readonly CalibrationEntry[]
         track: trackOf.get(entry.level)!,
         computed: verdict.outcome,
         outcome: entry.adjusted?.outcome ?? verdict.outcome,
-        explanation: entry.adjusted
-          ? `Adjusted from "${outcomeWords[verdict.outcome]}" to "${outcomeWords[entry.adjusted.outcome]}": ${entry.adjusted.reason}`
-          : verdict.explanation,
+        explanation: explained(verdict.outcome, verdict.explanation, entry.adjusted),
       },
     ];
   });
 }
 
-const empty = (): Counts => ({ below: 0, meets: 0, ready: 0, total: 0 });
-
-function countBy(judged: readonly Judged[], keyOf: (j: Judged) => string): GroupCounts[] {
-  const groups = new Map<string, Counts>();
-  for (const j of judged) {
-    const key = keyOf(j);
-    let counts = groups.get(key);
-    if (!counts) groups.set(key, (counts = empty()));
-    counts[j.outcome]++;
-    counts.total++;
-  }
-  return [...groups].map(([key, counts]) => ({ key, ...counts })).sort((a, b) => a.key.localeCompare(b.key));
-}
-
-/** A person's mean rating over the competencies rated; undefined when none is. */
-function meanRating(ratings: Readonly<Record<string, number>>): number | undefined {
-  const values = Object.values(ratings);
-  return values.length === 0 ? undefined : values.reduce((s, v) => s + v, 0) / values.length;
-}
-
 /**
- * For each manager: at each level where they and other managers rated people, the mean of their
- * people's mean ratings minus the mean of the others' people's; overall, those differences weighted
- * by the manager's people at each level.
+ * People sharing a manager, team, level, gender and outcome, counted: what the store's GROUP BY
+ * answers, so that calibration never loads every assessment. `ratingSum` and `rated` add up the
+ * people's mean ratings (those who rated anything) for the drift figures.
  */
-export function ratingDrift(
-  entries: readonly Pick<CalibrationEntry, 'manager' | 'level' | 'ratings'>[],
-): Drift[] {
-  // Per level: each manager's sum and count of person means, and the level's totals, so that
-  // "the others" at a level is the total less the manager's own: one pass, whatever the size.
-  const byLevel = new Map<
-    string,
-    { sum: number; count: number; managers: Map<string, { sum: number; count: number }> }
-  >();
-  for (const e of entries) {
-    const m = meanRating(e.ratings);
-    if (m === undefined) continue;
-    let level = byLevel.get(e.level);
-    if (!level) byLevel.set(e.level, (level = { sum: 0, count: 0, managers: new Map() }));
-    level.sum += m;
-    level.count++;
-    const mine = level.managers.get(e.manager);
-    if (mine) {
-      mine.sum += m;
-      mine.count++;
-    } else level.managers.set(e.manager, { sum: m, count: 1 });
-  }
-  const sortedLevels = [...byLevel].sort(([a], [b]) => a.localeCompare(b));
-  const managers = [...new Set(entries.map((e) => e.manager))].sort();
-  return managers.map((manager) => {
-    const levels: Drift['levels'] = [];
-    for (const [level, totals] of sortedLevels) {
-      const mine = totals.managers.get(manager);
-      const others = totals.count - (mine?.count ?? 0);
-      if (!mine || others === 0) continue;
-      levels.push({
-        level,
-        people: mine.count,
-        mean: mine.sum / mine.count,
-        others,
-        othersMean: (totals.sum - mine.sum) / others,
-      });
-    }
-    const people = levels.reduce((s, l) => s + l.people, 0);
+export interface OutcomeGroup {
+  manager: string;
+  team: string | null;
+  level: string;
+  gender?: string | undefined;
+  outcome: Outcome;
+  people: number;
+  adjusted: number;
+  ratingSum: number;
+  rated: number;
+}
+
+/** Judged people as groups of one, for `summarise` over entries already judged. */
+export function groupsOf(
+  entries: readonly (Pick<
+    CalibrationEntry,
+    'manager' | 'team' | 'level' | 'gender' | 'ratings' | 'adjusted'
+  > & {
+    outcome: Outcome;
+  })[],
+): OutcomeGroup[] {
+  return entries.map((e) => {
+    const mean = meanRating(e.ratings);
     return {
-      manager,
-      people,
-      others: levels.reduce((s, l) => s + l.others, 0),
-      difference:
-        people === 0 ? null : levels.reduce((s, l) => s + l.people * (l.mean - l.othersMean), 0) / people,
-      levels,
+      manager: e.manager,
+      team: e.team,
+      level: e.level,
+      ...(e.gender !== undefined && { gender: e.gender }),
+      outcome: e.outcome,
+      people: 1,
+      adjusted: e.adjusted ? 1 : 0,
+      ratingSum: mean ?? 0,
+      rated: mean === undefined ? 0 : 1,
     };
   });
 }
 
-/** Outcomes by gender, each group shown only when every group has at least FAIRNESS_MIN_GROUP people. */
-export function fairnessOf(judged: readonly Judged[]): Fairness {
-  const groups = countBy(
-    judged.filter((j) => j.gender !== undefined),
-    (j) => j.gender!,
-  );
-  const shown = groups.length > 0 && groups.every((g) => g.total >= FAIRNESS_MIN_GROUP);
-  return { attribute: 'gender', shown, note: shown ? null : TOO_FEW, groups: shown ? groups : [] };
+const empty = (): Counts => ({ below: 0, meets: 0, ready: 0, total: 0 });
+
+function countBy(groups: readonly OutcomeGroup[], keyOf: (g: OutcomeGroup) => string): GroupCounts[] {
+  const counted = new Map<string, Counts>();
+  for (const g of groups) {
+    const key = keyOf(g);
+    let counts = counted.get(key);
+    if (!counts) counted.set(key, (counts = empty()));
+    counts[g.outcome] += g.people;
+    counts.total += g.people;
+  }
+  return [...counted].map(([key, counts]) => ({ key, ...counts })).sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** The calibration summary of judged entries; the fairness view only when asked (for readers of gender). */
+/** Outcomes by gender, each group shown only when every group has at least FAIRNESS_MIN_GROUP people. */
+export function fairnessOf(groups: readonly OutcomeGroup[]): Fairness {
+  const counted = countBy(
+    groups.filter((g) => g.gender !== undefined),
+    (g) => g.gender!,
+  );
+  const shown = counted.length > 0 && counted.every((g) => g.total >= FAIRNESS_MIN_GROUP);
+  return { attribute: 'gender', shown, note: shown ? null : TOO_FEW, groups: shown ? counted : [] };
+}
+
+/**
+ * The calibration summary of outcome groups; groups at a level the framework lacks are left out.
+ * The fairness view only when asked (for readers of gender).
+ */
+export function summariseGroups(
+  framework: Framework,
+  all: readonly OutcomeGroup[],
+  options: { fairness?: boolean } = {},
+): CalibrationSummary {
+  const trackOf = new Map(framework.levels.map((l) => [l.id, l.track]));
+  const groups = all.filter((g) => trackOf.has(g.level));
+  const outcomesCount = empty();
+  for (const g of groups) {
+    outcomesCount[g.outcome] += g.people;
+    outcomesCount.total += g.people;
+  }
+  return {
+    people: outcomesCount.total,
+    adjusted: groups.reduce((s, g) => s + g.adjusted, 0),
+    outcomes: outcomesCount,
+    byManager: countBy(groups, (g) => g.manager),
+    byTeam: countBy(groups, (g) => g.team ?? '(no team)'),
+    byLevel: countBy(groups, (g) => g.level),
+    byTrack: countBy(groups, (g) => trackOf.get(g.level)!),
+    drift: driftOf(groups),
+    ...(options.fairness ? { fairness: fairnessOf(groups) } : {}),
+  };
+}
+
+/** The calibration summary of judged entries. */
 export function summarise(
+  framework: Framework,
   judged: readonly Judged[],
   options: { fairness?: boolean } = {},
 ): CalibrationSummary {
-  const outcomesCount = empty();
-  for (const j of judged) {
-    outcomesCount[j.outcome]++;
-    outcomesCount.total++;
-  }
-  return {
-    people: judged.length,
-    adjusted: judged.filter((j) => j.adjusted !== undefined).length,
-    outcomes: outcomesCount,
-    byManager: countBy(judged, (j) => j.manager),
-    byTeam: countBy(judged, (j) => j.team ?? '(no team)'),
-    byLevel: countBy(judged, (j) => j.level),
-    byTrack: countBy(judged, (j) => j.track),
-    drift: ratingDrift(judged),
-    ...(options.fairness ? { fairness: fairnessOf(judged) } : {}),
-  };
+  return summariseGroups(framework, groupsOf(judged), options);
 }
 
 /** The calibration summary of a cycle's entries. */
@@ -248,5 +278,5 @@ export function calibrate(
   entries: readonly CalibrationEntry[],
   options: { fairness?: boolean } = {},
 ): CalibrationSummary {
-  return summarise(judge(framework, entries), options);
+  return summarise(framework, judge(framework, entries), options);
 }

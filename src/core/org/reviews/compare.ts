@@ -1,7 +1,9 @@
 import { compareAssessments } from '../../assessment/compare.js';
 import { assess, type AssessmentResult } from '../../assessment/evaluate.js';
+import { diffFrameworks } from '../../framework/diff.js';
 import type { Framework } from '../../framework/schema.js';
 import { own } from '../../names.js';
+import { levelChange, verdictUnder, type TrackVerdictNow } from '../plan.js';
 import { ratingsOf, type ReviewAssessment } from './assessment.js';
 
 export interface SideVerdict {
@@ -79,5 +81,61 @@ export function selfVsManager(
     summary: compared.summary,
     self: self ? verdictOf(assess(framework, a), self.status) : null,
     manager: manager ? verdictOf(assess(framework, b), manager.status) : null,
+  };
+}
+
+/** What changed between the version an assessment was made against and the current one, for the levels involved. */
+export interface AgainstCurrent {
+  /** The organisation's current version: its number, the framework's id and version. */
+  to: { number: number; id: string; version: string };
+  self: TrackVerdictNow | null;
+  manager: TrackVerdictNow | null;
+  competencies: { added: string[]; removed: string[] };
+  /** The held level, the levels met under either version, the next one up: what changed for each. */
+  levels: { level: string; removed: boolean; competencies: string[]; fields: string[] }[];
+}
+
+/**
+ * Assessments made against an earlier version, shown against the current one: each side's verdict
+ * under it, and what changed (the framework plan's own diff) for the levels the verdicts involve.
+ */
+export function againstCurrent(
+  then: Framework,
+  current: Framework,
+  to: { number: number },
+  level: string,
+  self: ReviewAssessment | undefined,
+  manager: ReviewAssessment | undefined,
+): AgainstCurrent {
+  const diff = diffFrameworks(then, current);
+  const sides = [self, manager].map((a) =>
+    a
+      ? {
+          then: verdictUnder(then, level, ratingsOf(a.ratings)),
+          now: verdictUnder(current, level, ratingsOf(a.ratings)),
+        }
+      : null,
+  );
+  const held = current.levels.find((l) => l.id === level);
+  const up = held && current.levels.find((l) => l.track === held.track && l.rank === held.rank + 1);
+  const involved = new Set<string>([level, ...(up ? [up.id] : [])]);
+  for (const side of sides) for (const id of [side?.then.level, side?.now.level]) if (id) involved.add(id);
+  const levels = [...involved]
+    .sort()
+    .map((id) => ({
+      level: id,
+      removed: !current.levels.some((l) => l.id === id),
+      ...levelChange(diff, id),
+    }))
+    .filter((l) => l.removed || l.competencies.length > 0 || l.fields.length > 0);
+  return {
+    to: { number: to.number, id: current.id, version: current.version },
+    self: sides[0]?.now ?? null,
+    manager: sides[1]?.now ?? null,
+    competencies: {
+      added: diff.sections.competencies.added,
+      removed: diff.sections.competencies.removed,
+    },
+    levels,
   };
 }

@@ -1,7 +1,8 @@
 import { slugify } from '../../../core/framework/import/slug.js';
 import { loadFrameworkOrThrow } from '../../../core/framework/load.js';
 import type { Framework } from '../../../core/framework/schema.js';
-import { planFramework, type FrameworkPlan } from '../../../core/org/plan.js';
+import { caseImpacts, planFramework, verdictChanges, type FullPlan } from '../../../core/org/plan.js';
+import { ratingsOf } from '../../../core/org/reviews/assessment.js';
 import { emailSchema } from '../../../core/org/person.js';
 import { validateValue } from '../../../core/input/value.js';
 import { DomainError } from '../../../core/problems.js';
@@ -9,13 +10,16 @@ import { asOrganisation } from '../../dialect/index.js';
 import { inTransaction, type Db } from '../common.js';
 import { AccountRepository, type Account } from './accounts.js';
 import { AuditRepository } from './audit.js';
+import { CalibrationRepository } from './calibration.js';
 import { CaseRepository } from './cases.js';
+import { ComparisonRepository } from './comparison.js';
 import { CycleRepository } from './cycles.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
 import { LinkRepository } from './links.js';
 import { OrganisationRepository, type Organisation } from './organisations.js';
 import { PayRepository } from './pay.js';
 import { PeopleRepository } from './people.js';
+import type { StoredPerson } from './person-rows.js';
 import { ReviewRepository } from './reviews.js';
 import { SettingsRepository } from './settings.js';
 import { orgScope, over, type OrgScope } from './scope.js';
@@ -32,6 +36,8 @@ export class OrgRepositories {
   readonly cycles: CycleRepository;
   readonly reviews: ReviewRepository;
   readonly cases: CaseRepository;
+  readonly calibration: CalibrationRepository;
+  readonly comparisons: ComparisonRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -44,6 +50,8 @@ export class OrgRepositories {
     this.cycles = new CycleRepository(scope);
     this.reviews = new ReviewRepository(scope);
     this.cases = new CaseRepository(scope);
+    this.calibration = new CalibrationRepository(scope);
+    this.comparisons = new ComparisonRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
@@ -52,21 +60,57 @@ export class OrgRepositories {
 
   /**
    * Before adopting: which active people a framework file would touch, each read against the
-   * version their level is in. The file is checked as adopting it would check it.
+   * version their level is in; whose latest submitted verdict it would change (judged against the
+   * version of the assessment's cycle); and which open promotion cases it would affect. The file
+   * is checked as adopting it would check it.
    */
-  async planFramework(source: string, file: string): Promise<FrameworkPlan> {
+  async planFramework(source: string, file: string): Promise<FullPlan> {
     const next = loadFrameworkOrThrow(source, file);
     const versions = await this.frameworks.all();
     const byNumber = new Map<number, Framework>([...versions.values()].map((v) => [v.number, v.framework]));
-    const people = (await this.people.all())
-      .filter((p) => p.status === 'active')
-      .map((p) => ({
-        email: p.email,
-        name: p.name,
-        level: p.level,
-        version: versions.get(p.frameworkVersionId)!.number,
-      }));
-    return planFramework(people, byNumber, next);
+    const active = (await this.people.all()).filter((p) => p.status === 'active');
+    const planned = (p: StoredPerson, versionId = p.frameworkVersionId) => ({
+      email: p.email,
+      name: p.name,
+      level: p.level,
+      version: versions.get(versionId)!.number,
+    });
+    const latest = await this.reviews.latestEach();
+    const assessed = active.flatMap((p) => {
+      const last = latest.get(p.id);
+      if (!last) return [];
+      const { kind, ratings } = last.assessment;
+      return [
+        {
+          ...planned(p, last.frameworkVersionId),
+          kind: kind as 'self' | 'manager',
+          ratings: ratingsOf(ratings),
+        },
+      ];
+    });
+    const byId = new Map(active.map((p) => [p.id, p]));
+    const open = (await this.cases.list()).flatMap((c) => {
+      const person = byId.get(c.personId);
+      if (!person || (c.status !== 'open' && c.status !== 'appealed')) return [];
+      const last = latest.get(c.personId);
+      return [
+        {
+          ...planned(person, c.frameworkVersionId),
+          id: c.id,
+          targetLevel: c.targetLevel,
+          ...(last && { ratings: ratingsOf(last.assessment.ratings) }),
+        },
+      ];
+    });
+    return {
+      ...planFramework(
+        active.map((p) => planned(p)),
+        byNumber,
+        next,
+      ),
+      verdicts: verdictChanges(assessed, byNumber, next),
+      cases: caseImpacts(open, byNumber, next),
+    };
   }
 
   /**

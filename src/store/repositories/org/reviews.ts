@@ -8,7 +8,7 @@ import {
   type ReviewAssessment,
   type WriteAssessment,
 } from '../../../core/org/reviews/assessment.js';
-import type { CalibrationEntry } from '../../../core/org/reviews/calibration.js';
+import { storedOutcome } from '../../../core/org/reviews/calibration.js';
 import { assertOpen, inScope } from '../../../core/org/reviews/cycle.js';
 import type { PeerRequest } from '../../../core/org/reviews/todo.js';
 import { problem, refuse } from '../../../core/input/value.js';
@@ -17,7 +17,6 @@ import type { ReviewAssessmentTable } from '../../tables.js';
 import { now, parseJson } from '../common.js';
 import { AuditRepository } from './audit.js';
 import { CycleRepository } from './cycles.js';
-import { PeopleRepository } from './people.js';
 import type { StoredPerson } from './person-rows.js';
 import { asOrganisationOf, readingAs, type OrgScope } from './scope.js';
 
@@ -88,6 +87,36 @@ export class ReviewRepository {
     return { ...(self && { self }), ...(manager && { manager }) };
   }
 
+  /**
+   * Each person's latest submitted assessment, the manager's before the person's own (as a case's
+   * readiness reads it), with the framework version row of its cycle: what a plan judges.
+   */
+  async latestEach(): Promise<Map<number, { assessment: ReviewAssessment; frameworkVersionId: number }>> {
+    const rows = await readingAs(this.scope, ({ db }) =>
+      db
+        .selectFrom('review_assessments')
+        .innerJoin('review_cycles', 'review_cycles.id', 'review_assessments.cycle_id')
+        .selectAll('review_assessments')
+        .select('review_cycles.framework_version_id')
+        .where('review_assessments.organisation_id', '=', this.scope.organisationId)
+        .where('review_assessments.status', '=', 'submitted')
+        .where('review_assessments.kind', 'in', ['manager', 'self'])
+        .orderBy('review_assessments.submitted_at', 'desc')
+        .orderBy('review_assessments.id', 'desc')
+        .execute(),
+    );
+    const latest = new Map<number, { assessment: ReviewAssessment; frameworkVersionId: number }>();
+    for (const row of rows) {
+      const had = latest.get(row.person_id);
+      if (had && !(had.assessment.kind === 'self' && row.kind === 'manager')) continue;
+      latest.set(row.person_id, {
+        assessment: assessmentOf(row),
+        frameworkVersionId: row.framework_version_id,
+      });
+    }
+    return latest;
+  }
+
   /** Every assessment of the open cycles, for the to-do lists. */
   async ofCycles(cycleIds: readonly number[]): Promise<ReviewAssessment[]> {
     if (cycleIds.length === 0) return [];
@@ -134,11 +163,19 @@ export class ReviewRepository {
       const before = existing && assessmentOf(existing);
       assertDraft(before);
       const at = now();
+      // What calibration counts, kept at submission against the level the person holds now.
+      const kept = write.submit
+        ? storedOutcome(version.framework, person.level, ratingsOf(write.ratings))
+        : undefined;
       const values = {
         ratings: JSON.stringify(write.ratings),
         status: write.submit ? 'submitted' : 'draft',
         updated_at: at,
         submitted_at: write.submit ? at : null,
+        outcome: kept?.outcome ?? null,
+        outcome_level: kept?.level ?? null,
+        outcome_explanation: kept?.explanation ?? null,
+        rating_mean: kept?.mean ?? null,
       };
       let id: number;
       if (existing) {
@@ -258,36 +295,6 @@ export class ReviewRepository {
         after: { cycle: cycleId, by: by.email, peers: peers.map((p) => p.email), competencies },
       });
       return (await new ReviewRepository(scope).requests(cycleId)).filter((r) => r.personId === person.id);
-    });
-  }
-
-  /**
-   * What calibration reads of a cycle: each person in scope with a submitted manager assessment, its
-   * author, and the latest adjustment. Gender only when `withGender` (for readers who may see it).
-   */
-  async calibrationEntries(cycleId: number, withGender: boolean): Promise<CalibrationEntry[]> {
-    return readingAs(this.scope, async (scope) => {
-      const cycles = new CycleRepository(scope);
-      const { cycle } = await cycles.withFramework(cycleId);
-      const people = await new PeopleRepository(scope).all();
-      const byId = new Map(people.map((p) => [p.id, p]));
-      const adjustments = await cycles.adjustments(cycleId);
-      const entries: CalibrationEntry[] = [];
-      for (const a of await new ReviewRepository(scope).assessments(cycleId, { status: 'submitted' })) {
-        const person = byId.get(a.personId);
-        if (a.kind !== 'manager' || !person || !inScope(cycle, person)) continue;
-        const adjusted = adjustments.get(person.id);
-        entries.push({
-          personId: person.id,
-          level: person.level,
-          team: person.team ?? null,
-          manager: byId.get(a.authorPersonId)?.email ?? String(a.authorPersonId),
-          ...(withGender && person.gender !== undefined && { gender: person.gender }),
-          ratings: ratingsOf(a.ratings),
-          ...(adjusted && { adjusted: { outcome: adjusted.outcome, reason: adjusted.reason } }),
-        });
-      }
-      return entries;
     });
   }
 }

@@ -106,6 +106,66 @@ export function Frameworks() {
               </table>
             </ScrollTable>
           ) : null}
+          <p>
+            {plural(planned.verdicts.length, 'person', 'people')} whose latest verdict would change;{' '}
+            {plural(planned.cases.length, 'open promotion case', 'open promotion cases')} affected.
+          </p>
+          {planned.verdicts.length > 0 ? (
+            <ScrollTable label="Whose latest verdict would change">
+              <table>
+                <caption>Whose latest verdict would change</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Person</th>
+                    <th scope="col">Level</th>
+                    <th scope="col">Change</th>
+                    <th scope="col">Verdict now</th>
+                    <th scope="col">Under the new version</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {planned.verdicts.map((v) => (
+                    <tr key={v.email}>
+                      <td>{v.name}</td>
+                      <td>{v.level}</td>
+                      <td>{v.change === 'gains' ? 'gains a level met' : 'loses a level met'}</td>
+                      <td>{verdictWords(v.now)}</td>
+                      <td>{verdictWords(v.next)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          ) : null}
+          {planned.cases.length > 0 ? (
+            <ScrollTable label="Open promotion cases affected">
+              <table>
+                <caption>Open promotion cases affected</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Case</th>
+                    <th scope="col">Person</th>
+                    <th scope="col">Target</th>
+                    <th scope="col">Why</th>
+                    <th scope="col">Ready now</th>
+                    <th scope="col">Under the new version</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {planned.cases.map((c) => (
+                    <tr key={c.id}>
+                      <td>{c.id}</td>
+                      <td>{c.name}</td>
+                      <td>{c.targetLevel}</td>
+                      <td>{[...c.reasons.map((r) => r.replace('-', ' ')), ...c.competencies].join(', ')}</td>
+                      <td>{readyWords(c.readyNow)}</td>
+                      <td>{readyWords(c.readyNext)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          ) : null}
           <div className="actions">
             <button
               type="button"
@@ -127,3 +187,7 @@ export function Frameworks() {
     </section>
   );
 }
+
+const verdictWords = (v: { level: string | null; holdsHeld: boolean | null }) =>
+  `${v.level ?? 'no level met'}${v.holdsHeld === false ? ' (held level not met)' : ''}`;
+const readyWords = (ready: boolean | null) => (ready === null ? 'no ratings' : ready ? 'ready' : 'not ready');
