@@ -100,7 +100,11 @@ export const useCycles = () =>
 export const useTodo = () =>
   useQuery({ queryKey: ['org', 'cycles', 'todo'], queryFn: items<TodoItem>('/org/cycles/todo') });
 export const useCycle = (id: number) =>
-  useQuery({ queryKey: ['org', 'cycles', id], queryFn: () => get<CycleDetail>(`/org/cycles/${id}`) });
+  useQuery({
+    queryKey: ['org', 'cycles', id],
+    enabled: id > 0,
+    queryFn: () => get<CycleDetail>(`/org/cycles/${id}`),
+  });
 export const useComparison = (cycleId: number, personId: number | undefined) =>
   useQuery({
     queryKey: ['org', 'cycles', cycleId, 'comparison', personId],
