@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useCycle, useCycles, useMe } from '../../../api/reviews.js';
 import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../../../components/ui.js';
+import { Nominate } from './Nominate.js';
 import { ReportCard } from './ReportCard.js';
 
 /** My team, for managers: per open cycle, each direct report's steps, my assessment, nominations. */
@@ -40,6 +41,14 @@ export default function Team() {
       {cycle.data
         ? reports.map((r) => (
             <ReportCard key={`${cycleId}-${r.id}`} report={r} cycle={cycle.data} people={people} />
+          ))
+        : null}
+      {open.length === 0
+        ? reports.map((r) => (
+            <section key={r.id} className="card" aria-label={r.name}>
+              <h2>{r.name}</h2>
+              <Nominate person={r} />
+            </section>
           ))
         : null}
     </>
