@@ -135,6 +135,8 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
       'Org chart',
       'Audit log',
       'Settings',
+      'Review cycles',
+      'Promotion cases',
       'Ladder',
       'Assessment',
       'Evidence',
@@ -200,7 +202,7 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
 
   it('shows hr every record with gender, and the audit log, but not the settings', async () => {
     const page = await signedIn('hr');
-    expect((await navLinks(page)).slice(0, 4)).toEqual(['People', 'Org chart', 'Audit log', 'Ladder']);
+    expect((await navLinks(page)).slice(0, 4)).toEqual(['People', 'Org chart', 'Audit log', 'My reviews']);
     const cy = await record(page, 'cy');
     expect(cy).toContain('Senior engineer');
     expect(cy).toContain('non-binary');
@@ -213,7 +215,7 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
 
   it("shows a manager their reports' levels, and nobody else's", async () => {
     const page = await signedIn('manager');
-    expect((await navLinks(page)).slice(0, 3)).toEqual(['People', 'Org chart', 'Ladder']);
+    expect((await navLinks(page)).slice(0, 4)).toEqual(['People', 'Org chart', 'My reviews', 'My team']);
     const cy = await record(page, 'cy');
     expect(cy).toContain('Senior engineer');
     expect(cy).not.toContain('non-binary');
@@ -223,7 +225,12 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
 
   it("shows an employee the directory and their own level, never another person's", async () => {
     const page = await signedIn('employee');
-    expect((await navLinks(page)).slice(0, 3)).toEqual(['People', 'Org chart', 'Ladder']);
+    expect((await navLinks(page)).slice(0, 4)).toEqual([
+      'People',
+      'Org chart',
+      'My reviews',
+      'Promotion cases',
+    ]);
     expect(await record(page, 'cy')).toContain('Senior engineer');
     const dee = await record(page, 'dee');
     expect(dee).toContain('Your role does not show');

@@ -21,4 +21,8 @@ export const orgPages: readonly { path: string; label: string; action: Action }[
   { path: '/org/chart', label: 'Org chart', action: 'directory.read' },
   { path: '/org/audit', label: 'Audit log', action: 'audit.read' },
   { path: '/org/settings', label: 'Settings', action: 'account.manage' },
+  { path: '/org/reviews', label: 'My reviews', action: 'assessment.self.write' },
+  { path: '/org/team', label: 'My team', action: 'assessment.manager.write' },
+  { path: '/org/cycles', label: 'Review cycles', action: 'cycle.manage' },
+  { path: '/org/cases', label: 'Promotion cases', action: 'case.read' },
 ];

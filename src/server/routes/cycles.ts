@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { scaleOf } from '../../core/framework/rules.js';
 import { can, type Action } from '../../core/org/policy.js';
 import { writeAssessmentSchema, type AuthorKind } from '../../core/org/reviews/assessment.js';
 import { outcomes } from '../../core/org/reviews/calibration.js';
@@ -116,10 +117,20 @@ export async function cycleRoutes(app: App, who: Who): Promise<void> {
     async (request) => {
       const a = await who(request);
       allow(a, 'cycle.read', 'reading the review cycles');
-      const { cycle } = await cycleOf(request, request.params.id);
+      const { cycle, version } = await cycleOf(request, request.params.id);
       const assessments = await a.repositories.reviews.assessments(cycle.id);
       const requests = await a.repositories.reviews.requests(cycle.id);
-      return { ...cycle, progress: progressOf(cycle, a.people, assessments, requests) };
+      const { competencies, scales } = version.framework;
+      return {
+        ...cycle,
+        progress: progressOf(cycle, a.people, assessments, requests),
+        // What the forms rate: each competency of the cycle's framework version, on its scale.
+        competencies: competencies.map((c) => ({
+          id: c.id,
+          name: c.name,
+          points: (scaleOf(c, scales)?.points ?? []).map((p) => ({ value: p.value, label: p.label })),
+        })),
+      };
     },
   );
 

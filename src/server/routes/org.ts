@@ -21,6 +21,7 @@ import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../
 import { answer } from '../responses.js';
 import { caseRoutes } from './cases.js';
 import { cycleRoutes } from './cycles.js';
+import { ratingsRoutes } from './ratings.js';
 import type { App, Deps } from './common.js';
 import { orgAccountRoutes } from './org-accounts.js';
 import { orgAdminRoutes } from './org-admin.js';
@@ -80,6 +81,7 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
   };
   await cycleRoutes(app, whoWithEveryone);
   await caseRoutes(app, whoWithEveryone);
+  ratingsRoutes(app, who);
   const allowOrganisation = (a: Asking, action: Action, what: string) => {
     if (!can(a.actor, action, { organisationId: a.principal.organisationId })) throw forbidden(what);
   };

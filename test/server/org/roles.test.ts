@@ -141,6 +141,7 @@ const actionOf: Record<string, RouteCase> = {
     person: true,
     cycle: 'open',
   },
+  'GET /api/org/people/{id}/ratings': { action: 'assessment.read', person: true },
   'POST /api/org/cycles/{id}/people/{personId}/adjust': {
     action: 'person.read',
     person: true,
@@ -370,9 +371,9 @@ it('answers every /api/org route as the policy table says, for every role and no
       }
     }
   }
-  // 30 routes without a person's or case's id, 10 with a person's over 6 targets, 5 with a case's
+  // 30 routes without a person's or case's id, 11 with a person's over 6 targets, 5 with a case's
   // over 3; each as 5 roles and nobody.
-  expect(calls).toBe((30 + 10 * 6 + 5 * 3) * 6);
+  expect(calls).toBe((30 + 11 * 6 + 5 * 3) * 6);
 });
 
 it("lets a manager read their subtree's pay only once the organisation turns managers-see-pay on", async () => {

@@ -34,6 +34,17 @@ function assessmentOf(row: Selectable<ReviewAssessmentTable>): ReviewAssessment 
   };
 }
 
+/** One cycle's submitted self and manager ratings of a person (competency → rating). */
+export interface CycleRatings {
+  cycleId: number;
+  cycle: string;
+  status: 'open' | 'closed';
+  openedAt: string;
+  frameworkVersionId: number;
+  self: Record<string, number> | null;
+  manager: Record<string, number> | null;
+}
+
 export interface AssessmentWrite {
   cycleId: number;
   person: StoredPerson;
@@ -115,6 +126,49 @@ export class ReviewRepository {
       });
     }
     return latest;
+  }
+
+  /**
+   * A person's submitted self and manager ratings per cycle (open or closed), oldest cycle first:
+   * what the ratings-over-time chart draws. Cycles where neither was submitted are left out.
+   */
+  async ratingsOver(personId: number): Promise<CycleRatings[]> {
+    const rows = await readingAs(this.scope, ({ db }) =>
+      db
+        .selectFrom('review_assessments as a')
+        .innerJoin('review_cycles as c', 'c.id', 'a.cycle_id')
+        .select([
+          'c.id',
+          'c.name',
+          'c.status',
+          'c.opened_at',
+          'c.framework_version_id',
+          'a.kind',
+          'a.ratings',
+        ])
+        .where('a.organisation_id', '=', this.scope.organisationId)
+        .where('a.person_id', '=', personId)
+        .where('a.status', '=', 'submitted')
+        .where('a.kind', 'in', ['self', 'manager'])
+        .orderBy('c.opened_at')
+        .orderBy('c.id')
+        .execute(),
+    );
+    const byCycle = new Map<number, CycleRatings>();
+    for (const r of rows) {
+      const cycle = byCycle.get(r.id) ?? {
+        cycleId: r.id,
+        cycle: r.name,
+        status: r.status as CycleRatings['status'],
+        openedAt: r.opened_at,
+        frameworkVersionId: r.framework_version_id,
+        self: null,
+        manager: null,
+      };
+      cycle[r.kind as 'self' | 'manager'] = ratingsOf(parseJson<Record<string, RatingEntry>>(r.ratings)!);
+      byCycle.set(r.id, cycle);
+    }
+    return [...byCycle.values()];
   }
 
   /** Every assessment of the open cycles, for the to-do lists. */

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useDirectory, usePerson, type DirectoryEntry, type PersonRecord } from '../../api/org.js';
 import { ErrorNotice, Loading, PageHeader, ScrollTable } from '../../components/ui.js';
+import { PersonRatings } from './PersonRatings.js';
 
 function PersonLink({ person }: { person: DirectoryEntry }) {
   return <Link to={`/org/people/${person.id}`}>{person.name}</Link>;
@@ -104,6 +105,7 @@ export default function Person() {
           )}
         </section>
       </div>
+      {record.data ? <PersonRatings personId={id} /> : null}
     </>
   );
 }
