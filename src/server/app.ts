@@ -10,7 +10,7 @@ import { packageRoot, packageVersion } from '../store/files.js';
 import type { Workspace } from '../store/workspace.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerGuard } from './guard.js';
-import { OrganisationMode, requirePersonalSignIn } from './personal.js';
+import { OrganisationMode, PersonalAccess } from './personal.js';
 import { helmetOptions } from './headers.js';
 import { registerCompression, serveWebApp } from './web.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -110,8 +110,8 @@ export async function buildServer({
     transform: jsonSchemaTransform,
   });
 
-  const deps = { workspace };
-  const mode = new OrganisationMode(workspace.db);
+  const access = new PersonalAccess(workspace, new OrganisationMode(workspace.db));
+  const deps = { workspace, personal: access.of };
   await app.register(
     async (scope) => {
       const api: App = scope.withTypeProvider<ZodTypeProvider>();
@@ -159,7 +159,7 @@ export async function buildServer({
       // The personal routes, in a scope of their own: in an organisation workspace they need sign-in.
       await api.register(async (scope) => {
         const personal: App = scope.withTypeProvider<ZodTypeProvider>();
-        requirePersonalSignIn(personal, workspace.db, mode);
+        access.register(personal);
         await frameworkRoutes(personal, deps);
         await profileRoutes(personal, deps);
         await assessmentRoutes(personal, deps);
