@@ -6,6 +6,7 @@ import { checkMigratable, migrate, schemaVersion } from './migrations/index.js';
 import { inReadTransaction, inTransaction } from './repositories/common.js';
 import { writeExport } from './export-write.js';
 import { OwnedWorkspace } from './owned.js';
+import { OrganisationRepository } from './repositories/org/organisations.js';
 import { Repositories } from './repositories/all.js';
 import { loaded, type FrameworkInUse } from './repositories/frameworks.js';
 import { refuse } from '../core/input/value.js';
@@ -150,6 +151,12 @@ export class Workspace extends Repositories {
   /** Replaces everything with an export already checked by `readWorkspaceExport`, in one transaction. */
   async replaceWith(data: WorkspaceExport): Promise<void> {
     await this.transaction(async (r) => {
+      // Every owner's rows would go: in an organisation each account replaces only its own.
+      if (await new OrganisationRepository(r.db).any())
+        throw new DomainError(
+          'usage',
+          "this workspace holds an organisation: importing would replace every account's personal data; each account imports its own (POST /api/import, signed in)",
+        );
       // Children before parents, for the foreign keys.
       for (const table of PERSONAL_TABLES) await r.db.deleteFrom(table).execute();
       await writeExport(r, data, { keepIds: true });

@@ -143,4 +143,9 @@ describe.each(stores())('personal data per account ($kind)', (store) => {
     expect((await call('ben', 'GET', `/api/assessments/${b.assessment}`)).statusCode).toBe(200);
     expect((await workspace.evidence.list()).map((e) => e.title)).toEqual(['CLI entry']);
   });
+
+  it("refuses the whole-workspace import (`trellis import`), which would replace every account's data", async () => {
+    await expect(workspace.replaceWith(await workspace.export())).rejects.toThrow(/holds an organisation/);
+    expect((await call('ben', 'GET', `/api/evidence/${b.evidence}`)).statusCode).toBe(200);
+  });
 });
