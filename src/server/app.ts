@@ -10,6 +10,7 @@ import { packageRoot, packageVersion } from '../store/files.js';
 import type { Workspace } from '../store/workspace.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerGuard } from './guard.js';
+import { OrganisationMode, PersonalAccess } from './personal.js';
 import { helmetOptions } from './headers.js';
 import { registerCompression, serveWebApp } from './web.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -109,7 +110,8 @@ export async function buildServer({
     transform: jsonSchemaTransform,
   });
 
-  const deps = { workspace };
+  const access = new PersonalAccess(workspace, new OrganisationMode(workspace.db));
+  const deps = { workspace, personal: access.of };
   await app.register(
     async (scope) => {
       const api: App = scope.withTypeProvider<ZodTypeProvider>();
@@ -154,16 +156,21 @@ export async function buildServer({
         }),
       );
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      await frameworkRoutes(api, deps);
-      await profileRoutes(api, deps);
-      await assessmentRoutes(api, deps);
-      await evidenceRoutes(api, deps);
-      await offerRoutes(api, deps);
-      await scenarioRoutes(api, deps);
-      await pathRoutes(api, deps);
-      await fitRoutes(api, deps);
-      await learningRoutes(api, deps);
-      await workspaceRoutes(api, deps);
+      // The personal routes, in a scope of their own: in an organisation workspace they need sign-in.
+      await api.register(async (scope) => {
+        const personal: App = scope.withTypeProvider<ZodTypeProvider>();
+        access.register(personal);
+        await frameworkRoutes(personal, deps);
+        await profileRoutes(personal, deps);
+        await assessmentRoutes(personal, deps);
+        await evidenceRoutes(personal, deps);
+        await offerRoutes(personal, deps);
+        await scenarioRoutes(personal, deps);
+        await pathRoutes(personal, deps);
+        await fitRoutes(personal, deps);
+        await learningRoutes(personal, deps);
+        await workspaceRoutes(personal, deps);
+      });
       await sessionRoutes(api, deps);
       await ssoRoutes(api, deps);
       // In a scope of their own: their sign-in check runs on these routes only.

@@ -58,14 +58,18 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) 
  * problems, relative to the body, join the schema's (those it repeats are kept once). A body that
  * passes its schema goes on to the handler, whose checks see the typed value.
  */
-export function everyProblem(rawCheck: (raw: unknown) => Problem[] | Promise<Problem[]>) {
+export function everyProblem(
+  rawCheck: (raw: unknown, request: FastifyRequest) => Problem[] | Promise<Problem[]>,
+) {
   return {
     attachValidation: true,
     preHandler: async (request: FastifyRequest) => {
       const failed = request.validationError;
       if (failed === undefined) return;
       if (!(failed instanceof RequestValidationError) || failed.validationContext !== 'body') throw failed;
-      const error = new RequestValidationError(mergeProblems(failed.problems, await rawCheck(request.body)));
+      const error = new RequestValidationError(
+        mergeProblems(failed.problems, await rawCheck(request.body, request)),
+      );
       error.validationContext = 'body';
       throw error;
     },

@@ -41,8 +41,18 @@ export const storedAssessmentSchema = z.strictObject({
 });
 export type StoredAssessment = z.output<typeof storedAssessmentSchema>;
 
-export const evidenceInputSchema = evidenceEntrySchema;
-export const storedEvidenceSchema = evidenceEntrySchema.extend(stored);
+/**
+ * Whether the owner shares an entry: in an organisation, promotion cases show the person's shared
+ * entries only. Stored entries carry it only when shared (absent is private, the default).
+ */
+const sharedField = {
+  shared: z
+    .boolean()
+    .optional()
+    .describe('Shared with whoever may read the promotion case of its owner; absent or false: private.'),
+};
+export const evidenceInputSchema = evidenceEntrySchema.extend(sharedField);
+export const storedEvidenceSchema = evidenceEntrySchema.extend(sharedField).extend(stored);
 export type StoredEvidence = z.output<typeof storedEvidenceSchema>;
 
 /** A named input file stored whole: an offer file or an earnings scenario. */

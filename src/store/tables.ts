@@ -24,15 +24,24 @@ export interface SettingTable {
   value: string;
 }
 
+/**
+ * Whose a personal row is: the account id in an organisation workspace, `PERSONAL_OWNER` (0) for
+ * the one person of a personal workspace. Required on insert, so that no row is written without one.
+ */
+type Owner = number;
+
 export interface ProfileTable {
-  /** Always 1: one person per workspace in personal mode. */
-  id: number;
+  /** One profile per owner. */
+  owner: number;
   document: string;
   updated_at: string;
 }
 
 export interface EvidenceTable {
   id: Generated<number>;
+  owner: Owner;
+  /** 1 when the owner shares it (promotion cases show it), else 0. */
+  shared: number;
   date: string;
   title: string;
   description: string | null;
@@ -49,6 +58,7 @@ export interface EvidenceTable {
 
 export interface AssessmentTable {
   id: Generated<number>;
+  owner: Owner;
   date: string;
   assessor: string;
   current_level: string | null;
@@ -69,6 +79,7 @@ export interface AssessmentEvidenceTable {
 /** Offers and earnings scenarios: a named input file stored whole. */
 export interface DocumentTable {
   id: Generated<number>;
+  owner: Owner;
   name: string;
   document: string;
   created_at: string;

@@ -3,45 +3,18 @@ import { afterExplicitIds, openDatabase, type Connection, type OpenOptions } fro
 import type { StoredFramework, WorkspaceExport } from './entities.js';
 import { readWorkspaceExport } from './export-check.js';
 import { checkMigratable, migrate, schemaVersion } from './migrations/index.js';
-import { AssessmentRepository } from './repositories/assessments.js';
-import { inReadTransaction, inTransaction, type Db } from './repositories/common.js';
-import {
-  DocumentRepository,
-  learningPlansKind,
-  offersKind,
-  scenariosKind,
-  type LearningPlanValue,
-  type OffersFileValue,
-  type ScenarioFileValue,
-} from './repositories/documents.js';
-import { EvidenceRepository } from './repositories/evidence.js';
-import { FrameworkRepository, loaded, type FrameworkInUse } from './repositories/frameworks.js';
-import { ProfileRepository } from './repositories/profile.js';
+import { inReadTransaction, inTransaction } from './repositories/common.js';
+import { writeExport } from './export-write.js';
+import { OwnedWorkspace } from './owned.js';
+import { OrganisationRepository } from './repositories/org/organisations.js';
+import { Repositories } from './repositories/all.js';
+import { loaded, type FrameworkInUse } from './repositories/frameworks.js';
 import { refuse } from '../core/input/value.js';
+
+export { Repositories };
 
 /** Where the workspace lives unless told otherwise: relative to the current directory. */
 export const DEFAULT_DB = 'data/trellis.sqlite';
-
-/** The repositories over one handle: the database, or a transaction. */
-export class Repositories {
-  readonly frameworks: FrameworkRepository;
-  readonly profile: ProfileRepository;
-  readonly evidence: EvidenceRepository;
-  readonly assessments: AssessmentRepository;
-  readonly offers: DocumentRepository<OffersFileValue>;
-  readonly scenarios: DocumentRepository<ScenarioFileValue>;
-  readonly learningPlans: DocumentRepository<LearningPlanValue>;
-
-  constructor(readonly db: Db) {
-    this.frameworks = new FrameworkRepository(db);
-    this.profile = new ProfileRepository(db);
-    this.evidence = new EvidenceRepository(db);
-    this.assessments = new AssessmentRepository(db);
-    this.offers = new DocumentRepository(db, offersKind);
-    this.scenarios = new DocumentRepository(db, scenariosKind);
-    this.learningPlans = new DocumentRepository(db, learningPlansKind);
-  }
-}
 
 /** Something wrong with the workspace that does not stop it from working, and what to do about it. */
 export interface WorkspaceWarning {
@@ -178,91 +151,30 @@ export class Workspace extends Repositories {
   /** Replaces everything with an export already checked by `readWorkspaceExport`, in one transaction. */
   async replaceWith(data: WorkspaceExport): Promise<void> {
     await this.transaction(async (r) => {
-      const db = r.db;
-      // Children before parents, for the foreign keys.
-      for (const table of PERSONAL_TABLES) await db.deleteFrom(table).execute();
-      for (const f of data.frameworks)
-        await db
-          .insertInto('frameworks')
-          .values({
-            id: f.id,
-            framework_id: f.frameworkId,
-            version: f.version,
-            name: f.name,
-            origin: f.origin,
-            source: f.source,
-            created_at: f.createdAt,
-          })
-          .execute();
-      for (const [key, value] of Object.entries(data.settings))
-        await db.insertInto('settings').values({ key, value }).execute();
-      if (data.profile) {
-        const { updatedAt, ...profile } = data.profile;
-        await db
-          .insertInto('profile')
-          .values({ id: 1, document: JSON.stringify(profile), updated_at: updatedAt })
-          .execute();
-      }
-      for (let i = 0; i < data.evidence.length; i += 400)
-        await db
-          .insertInto('evidence')
-          .values(
-            data.evidence.slice(i, i + 400).map((e) => ({
-              id: e.id,
-              date: e.date,
-              title: e.title,
-              description: e.description ?? null,
-              scope: e.scope ?? null,
-              competencies: e.competencies ? JSON.stringify(e.competencies) : null,
-              links: e.links ? JSON.stringify(e.links) : null,
-              created_at: e.createdAt,
-              updated_at: e.updatedAt,
-            })),
-          )
-          .execute();
-      const frameworkRow = new Map(data.frameworks.map((f) => [`${f.frameworkId}@${f.version}`, f.id]));
-      for (const a of data.assessments) {
-        await db
-          .insertInto('assessments')
-          .values({
-            id: a.id,
-            date: a.date,
-            assessor: a.assessor,
-            current_level: a.current,
-            ratings: JSON.stringify(a.ratings),
-            framework: frameworkRow.get(`${a.framework.id}@${a.framework.version}`)!,
-            created_at: a.createdAt,
-            updated_at: a.updatedAt,
-          })
-          .execute();
-        const links = Object.entries(a.evidence).flatMap(([competency, ids]) =>
-          ids.map((evidence_id) => ({ assessment_id: a.id, competency, evidence_id })),
+      // Every owner's rows would go: in an organisation each account replaces only its own.
+      if (await new OrganisationRepository(r.db).any())
+        throw new DomainError(
+          'usage',
+          "this workspace holds an organisation: importing would replace every account's personal data; each account imports its own (POST /api/import, signed in)",
         );
-        if (links.length > 0) await db.insertInto('assessment_evidence').values(links).execute();
-      }
-      for (const [table, rows] of [
-        ['offers', data.offers],
-        ['scenarios', data.scenarios],
-        ['learning_plans', data.learningPlans],
-      ] as const)
-        for (const d of rows)
-          await db
-            .insertInto(table)
-            .values({
-              id: d.id,
-              name: d.name,
-              document: JSON.stringify(d.file),
-              created_at: d.createdAt,
-              updated_at: d.updatedAt,
-            })
-            .execute();
+      // Children before parents, for the foreign keys.
+      for (const table of PERSONAL_TABLES) await r.db.deleteFrom(table).execute();
+      await writeExport(r, data, { keepIds: true });
       // The ids came with the export: new rows continue after them.
-      await afterExplicitIds(db, PERSONAL_TABLES);
+      await afterExplicitIds(r.db, PERSONAL_TABLES);
       // An export from an older release may predate the shipped reference version: stored in the
       // same transaction, so that the import and it are kept together or not at all.
       await r.frameworks.ensureReference();
     });
     this.inUse = undefined;
+  }
+
+  /**
+   * One owner's personal data in this workspace (an account of an organisation), with the
+   * framework `framework` gives them: they choose no framework of their own.
+   */
+  forOwner(owner: number, framework: () => Promise<FrameworkInUse>): OwnedWorkspace {
+    return new OwnedWorkspace(this.db, owner, framework);
   }
 }
 

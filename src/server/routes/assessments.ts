@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { assess, checkAssessment } from '../../core/assessment/evaluate.js';
 import { assessmentSchema } from '../../core/assessment/schema.js';
 import { z } from 'zod';
@@ -10,11 +11,11 @@ import { idParams, type App, type Deps } from './common.js';
 import { answer, computed, noContent } from '../responses.js';
 import { datedKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 
-export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function assessmentRoutes(app: App, { personal }: Deps): Promise<void> {
   const tags = ['assessments'];
   const stored = answer(storedAssessmentSchema, 'The assessment');
-  const references = async (raw: unknown) =>
-    workspace.assessments.referenceProblems(raw, await workspace.activeFramework());
+  const references = async (raw: unknown, request: FastifyRequest) =>
+    personal(request).assessments.referenceProblems(raw, await personal(request).activeFramework());
   const bodyProblem = (path: Path, message: string, code: string) => problem(path, message, code);
   app.get(
     '/assessments',
@@ -32,7 +33,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
       },
     },
     async (request) => {
-      const page = await workspace.assessments.page(pageRequest(request.query));
+      const page = await personal(request).assessments.page(pageRequest(request.query));
       return { assessments: page.items, nextCursor: nextCursor(page) };
     },
   );
@@ -40,7 +41,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
   app.get(
     '/assessments/:id',
     { schema: { summary: 'One assessment', tags, params: idParams, response: { 200: stored } } },
-    async (request) => workspace.assessments.get(request.params.id),
+    async (request) => personal(request).assessments.get(request.params.id),
   );
 
   app.post(
@@ -56,8 +57,8 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
       ...everyProblem(references),
     },
     async (request, reply) => {
-      const active = await workspace.activeFramework();
-      const stored = await inBody([], () => workspace.assessments.create(request.body, active));
+      const active = await personal(request).activeFramework();
+      const stored = await inBody([], () => personal(request).assessments.create(request.body, active));
       return reply.code(201).send(stored);
     },
   );
@@ -75,8 +76,8 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
       ...everyProblem(references),
     },
     async (request) => {
-      const active = await workspace.activeFramework();
-      return inBody([], () => workspace.assessments.update(request.params.id, request.body, active));
+      const active = await personal(request).activeFramework();
+      return inBody([], () => personal(request).assessments.update(request.params.id, request.body, active));
     },
   );
 
@@ -84,7 +85,7 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
     '/assessments/:id',
     { schema: { summary: 'Delete an assessment', tags, params: idParams, response: { 204: noContent } } },
     async (request, reply) => {
-      await workspace.assessments.delete(request.params.id);
+      await personal(request).assessments.delete(request.params.id);
       return reply.code(204).send();
     },
   );
@@ -99,14 +100,14 @@ export async function assessmentRoutes(app: App, { workspace }: Deps): Promise<v
         body: assessmentSchema,
         response: { 200: computed('The verdict per track and what the next levels need') },
       },
-      ...everyProblem(async (raw) =>
+      ...everyProblem(async (raw, request) =>
         typeof raw === 'object' && raw !== null
-          ? checkAssessment((await workspace.activeFramework()).framework, raw, bodyProblem)
+          ? checkAssessment((await personal(request).activeFramework()).framework, raw, bodyProblem)
           : [],
       ),
     },
     async (request) => {
-      const { framework } = await workspace.activeFramework();
+      const { framework } = await personal(request).activeFramework();
       const problems = checkAssessment(framework, request.body, (path, message, code) =>
         problem(['body', ...path], message, code),
       );

@@ -13,6 +13,8 @@ import {
 import { can, type Action, type Resource } from '../../core/org/policy.js';
 import { ratingsOf } from '../../core/org/reviews/assessment.js';
 import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
+import { sharedEvidenceOf } from '../../store/repositories/org/shared-evidence.js';
+import { buildPacket } from '../../core/evidence/packet.js';
 import { inBody, TransportError } from '../errors.js';
 import { forbidden, noPerson, type AskingEveryone as Asking, type Who } from '../org/asking.js';
 import { answer } from '../responses.js';
@@ -84,7 +86,7 @@ export async function caseRoutes(app: App, who: Who): Promise<void> {
     {
       schema: {
         summary:
-          'The case: latest assessments, readiness under the target rule, time in level, committee, decision',
+          'The case: latest assessments, readiness under the target rule, time in level, the packet from the shared evidence, committee, decision',
         tags,
         params: idParams,
         response: { 200: loose('The case bundle') },
@@ -99,6 +101,14 @@ export async function caseRoutes(app: App, who: Who): Promise<void> {
       const seesVotes =
         can(a.actor, 'case.assign', resourceOf(a, found)) || can(a.actor, 'case.vote', resourceOf(a, found));
       const votes = await a.repositories.cases.votes(found.id);
+      // The person's packet from the entries they shared, for whoever may read shared evidence here.
+      const packet = can(a.actor, 'evidence.read', { ...resourceOf(a, found), shared: true })
+        ? buildPacket(
+            version.framework,
+            await sharedEvidenceOf(a.repositories.scope, person.id),
+            found.targetLevel,
+          )
+        : null;
       return {
         ...found,
         person: {
@@ -121,6 +131,7 @@ export async function caseRoutes(app: App, who: Who): Promise<void> {
               ),
             }
           : null,
+        packet,
         committee: await a.repositories.cases.committee(found.id),
         tally: tally(votes, found.round),
         ...(seesVotes && { votes }),

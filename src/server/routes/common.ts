@@ -1,5 +1,6 @@
 import type {
   FastifyBaseLogger,
+  FastifyRequest,
   FastifyInstance,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
@@ -9,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { entityId } from '../../store/entities.js';
 import type { Workspace } from '../../store/workspace.js';
+import type { PersonalWorkspace } from '../../store/owned.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -20,6 +22,11 @@ export type App = FastifyInstance<
 
 export interface Deps {
   workspace: Workspace;
+  /**
+   * The personal data a request works on: the personal workspace, or in an organisation
+   * workspace the signed-in account's own (see `server/personal.ts`).
+   */
+  personal: (request: FastifyRequest) => PersonalWorkspace;
 }
 
 /** A whole number written in a path or query string, then checked by `schema`. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { checkWithFile, problem } from '../../core/input/value.js';
 import { DomainError } from '../../core/problems.js';
 import { checkDocument, type DocumentRepository, type Kind } from '../../store/repositories/documents.js';
-import type { Workspace } from '../../store/workspace.js';
+import type { FastifyRequest } from 'fastify';
+import type { PersonalWorkspace } from '../../store/owned.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { answer, noContent } from '../responses.js';
 import { checkedBy } from '../validation.js';
@@ -13,7 +14,7 @@ export interface DocumentSpec<F> {
   kind: Kind<F>;
   /** The collection: `/api/<plural>` and the key of its list. */
   plural: 'offers' | 'scenarios';
-  repository: (workspace: Workspace) => DocumentRepository<F>;
+  repository: (workspace: PersonalWorkspace) => DocumentRepository<F>;
   stored: z.ZodType;
   /** The command that reads the same format, for the summaries. */
   command: string;
@@ -24,9 +25,13 @@ export interface DocumentSpec<F> {
  * List, get, store, replace and delete for one kind of stored document. A body is checked once: the
  * envelope by its schema, the file by its reader in the core; what was checked is what is stored.
  */
-export function documentRoutes<F>(app: App, workspace: Workspace, spec: DocumentSpec<F>): void {
+export function documentRoutes<F>(
+  app: App,
+  personal: (request: FastifyRequest) => PersonalWorkspace,
+  spec: DocumentSpec<F>,
+): void {
   const { kind, plural, tags } = spec;
-  const repository = spec.repository(workspace);
+  const repository = (request: FastifyRequest) => spec.repository(personal(request));
   const stored = answer(spec.stored, `The ${kind.what}`);
   const body = checkedBy(kind.input, (data) => checkDocument(kind, data));
   app.get(
@@ -45,14 +50,14 @@ export function documentRoutes<F>(app: App, workspace: Workspace, spec: Document
       },
     },
     async (request) => {
-      const page = await repository.page(pageRequest(request.query));
+      const page = await repository(request).page(pageRequest(request.query));
       return { [plural]: page.items, nextCursor: nextCursor(page) };
     },
   );
   app.get(
     `/${plural}/:id`,
     { schema: { summary: `One stored ${kind.what}`, tags, params: idParams, response: { 200: stored } } },
-    async (request) => repository.get(request.params.id),
+    async (request) => repository(request).get(request.params.id),
   );
   app.post(
     `/${plural}`,
@@ -66,7 +71,7 @@ export function documentRoutes<F>(app: App, workspace: Workspace, spec: Document
     },
     // The body was checked into a document by `checkDocument`: stored as it is.
     async (request, reply) =>
-      reply.code(201).send(await repository.store(request.body as { name: string; file: F })),
+      reply.code(201).send(await repository(request).store(request.body as { name: string; file: F })),
   );
   app.put(
     `/${plural}/:id`,
@@ -79,7 +84,8 @@ export function documentRoutes<F>(app: App, workspace: Workspace, spec: Document
         response: { 200: stored },
       },
     },
-    async (request) => repository.replace(request.params.id, request.body as { name: string; file: F }),
+    async (request) =>
+      repository(request).replace(request.params.id, request.body as { name: string; file: F }),
   );
   app.delete(
     `/${plural}/:id`,
@@ -92,7 +98,7 @@ export function documentRoutes<F>(app: App, workspace: Workspace, spec: Document
       },
     },
     async (request, reply) => {
-      await repository.delete(request.params.id);
+      await repository(request).delete(request.params.id);
       return reply.code(204).send();
     },
   );

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { dateSchema, evidenceScopes } from '../../core/evidence/schema.js';
 import { evidenceInputSchema, storedEvidenceSchema } from '../../store/entities.js';
@@ -18,11 +19,11 @@ const listQuery = z.strictObject({
   ...pageQuery(datedKey),
 });
 
-export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function evidenceRoutes(app: App, { personal }: Deps): Promise<void> {
   const tags = ['evidence'];
   const stored = answer(storedEvidenceSchema, 'The entry');
-  const references = async (raw: unknown) =>
-    evidenceReferenceProblems(raw, (await workspace.activeFramework()).framework);
+  const references = async (raw: unknown, request: FastifyRequest) =>
+    evidenceReferenceProblems(raw, (await personal(request).activeFramework()).framework);
   app.get(
     '/evidence',
     {
@@ -42,7 +43,7 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
       const { since, until, scope, competency } = request.query;
       if (competency !== undefined) {
         // As `trellis evidence list --competency`: an unknown id is a mistake, not an empty answer.
-        const known = (await workspace.activeFramework()).framework.competencies.map((c) => c.id);
+        const known = (await personal(request).activeFramework()).framework.competencies.map((c) => c.id);
         if (!known.includes(competency))
           refuse('the query string is not valid', [
             problem(
@@ -52,7 +53,7 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
             ),
           ]);
       }
-      const page = await workspace.evidence.page(
+      const page = await personal(request).evidence.page(
         {
           ...(since === undefined ? {} : { since }),
           ...(until === undefined ? {} : { until }),
@@ -68,7 +69,7 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
   app.get(
     '/evidence/:id',
     { schema: { summary: 'One evidence entry', tags, params: idParams, response: { 200: stored } } },
-    async (request) => workspace.evidence.get(request.params.id),
+    async (request) => personal(request).evidence.get(request.params.id),
   );
 
   app.post(
@@ -83,8 +84,10 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
       ...everyProblem(references),
     },
     async (request, reply) => {
-      const { framework } = await workspace.activeFramework();
-      return reply.code(201).send(await inBody([], () => workspace.evidence.create(request.body, framework)));
+      const { framework } = await personal(request).activeFramework();
+      return reply
+        .code(201)
+        .send(await inBody([], () => personal(request).evidence.create(request.body, framework)));
     },
   );
 
@@ -101,8 +104,8 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
       ...everyProblem(references),
     },
     async (request) => {
-      const { framework } = await workspace.activeFramework();
-      return inBody([], () => workspace.evidence.update(request.params.id, request.body, framework));
+      const { framework } = await personal(request).activeFramework();
+      return inBody([], () => personal(request).evidence.update(request.params.id, request.body, framework));
     },
   );
 
@@ -117,7 +120,7 @@ export async function evidenceRoutes(app: App, { workspace }: Deps): Promise<voi
       },
     },
     async (request, reply) => {
-      await workspace.evidence.delete(request.params.id);
+      await personal(request).evidence.delete(request.params.id);
       return reply.code(204).send();
     },
   );

@@ -34,7 +34,7 @@ const addFrameworkBody = z.strictObject({
   use: z.boolean().default(true).describe('Make it the framework in use (default true).'),
 });
 
-export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function frameworkRoutes(app: App, { personal }: Deps): Promise<void> {
   app.get(
     '/framework',
     {
@@ -44,8 +44,8 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
         response: { 200: computed('The framework view: tracks, levels, competencies, moves …') },
       },
     },
-    async (_request, reply) =>
-      reply.type('application/json; charset=utf-8').send(viewJson(await workspace.activeFramework())),
+    async (request, reply) =>
+      reply.type('application/json; charset=utf-8').send(viewJson(await personal(request).activeFramework())),
   );
 
   app.get(
@@ -61,8 +61,10 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
         },
       },
     },
-    async (_request, reply) =>
-      reply.type('application/json; charset=utf-8').send(bundleJson(await workspace.activeFramework())),
+    async (request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(bundleJson(await personal(request).activeFramework())),
   );
 
   app.get(
@@ -75,7 +77,7 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
         response: { 200: computed('The level in full (`trellis framework show LEVEL --json`)') },
       },
     },
-    async (request) => levelDetail((await workspace.activeFramework()).framework, request.params.id),
+    async (request) => levelDetail((await personal(request).activeFramework()).framework, request.params.id),
   );
 
   app.get(
@@ -94,7 +96,7 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
     },
     async (request) => {
       const { company, code, to } = request.query;
-      return mapLevel((await workspace.activeFramework()).framework, company, code, to);
+      return mapLevel((await personal(request).activeFramework()).framework, company, code, to);
     },
   );
 
@@ -119,8 +121,8 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
       },
     },
     async (request) => {
-      const active = await workspace.activeFramework();
-      const page = await workspace.frameworks.page(pageRequest(request.query));
+      const active = await personal(request).activeFramework();
+      const page = await personal(request).frameworks.page(pageRequest(request.query));
       return {
         active: active.row.id,
         frameworks: page.items.map(({ source: _source, ...row }) => row),
@@ -142,7 +144,7 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
     },
     async (request, reply) => {
       const { row } = await inBody(['source'], () =>
-        workspace.addFramework(request.body.source, 'framework', request.body.use),
+        personal(request).addFramework(request.body.source, 'framework', request.body.use),
       );
       return reply.code(201).send(row);
     },
@@ -159,8 +161,8 @@ export async function frameworkRoutes(app: App, { workspace }: Deps): Promise<vo
       },
     },
     async (request) => {
-      await workspace.useFramework(request.body.id);
-      const { row } = await workspace.activeFramework();
+      await personal(request).useFramework(request.body.id);
+      const { row } = await personal(request).activeFramework();
       const { source: _source, ...rest } = row;
       return rest;
     },

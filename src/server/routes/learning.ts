@@ -12,7 +12,7 @@ const body = learningInputSchema.extend({
     .describe('Hours a week for learning.'),
 });
 
-export async function learningRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function learningRoutes(app: App, { personal }: Deps): Promise<void> {
   app.post(
     '/learning/plan',
     {
@@ -25,7 +25,7 @@ export async function learningRoutes(app: App, { workspace }: Deps): Promise<voi
       },
     },
     async (request) => {
-      const { framework } = await workspace.activeFramework();
+      const { framework } = await personal(request).activeFramework();
       const { hours, ...input } = request.body;
       const problems = checkLearningInput(framework, input, (path, message, code) =>
         problem(['body', ...path], message, code),

@@ -45,9 +45,9 @@ const leave = inlineDocumentBody(
   readOffers,
 );
 
-export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function offerRoutes(app: App, { personal }: Deps): Promise<void> {
   const tags = ['offers'];
-  documentRoutes(app, workspace, {
+  documentRoutes(app, personal, {
     kind: offersKind,
     plural: 'offers',
     repository: (w) => w.offers,
@@ -70,7 +70,7 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
       },
     },
     async (request) => {
-      const parsed = await compare.documentOf(request.body, (id) => workspace.offers.get(id));
+      const parsed = await compare.documentOf(request.body, (id) => personal(request).offers.get(id));
       const { years, growth: stockGrowth } = request.body;
       return compareOffers(parsed.file, {
         ...(years === undefined ? {} : { years }),
@@ -90,7 +90,7 @@ export async function offerRoutes(app: App, { workspace }: Deps): Promise<void> 
       },
     },
     async (request) => {
-      const parsed = await leave.documentOf(request.body, (id) => workspace.offers.get(id));
+      const parsed = await leave.documentOf(request.body, (id) => personal(request).offers.get(id));
       const offer = selectOffer(parsed, request.body.offer, ['body', 'offer']);
       return leaveCost(offer, request.body.month, request.body.growth ?? parsed.file.stockGrowth);
     },

@@ -38,7 +38,7 @@ const query = z.strictObject({
     .describe('With `pay`: the market positions without a company kind are paid in (default: us-big-tech).'),
 });
 
-export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function pathRoutes(app: App, { personal }: Deps): Promise<void> {
   app.get(
     '/paths',
     {
@@ -51,7 +51,7 @@ export async function pathRoutes(app: App, { workspace }: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const { framework } = await workspace.activeFramework();
+      const { framework } = await personal(request).activeFramework();
       const { from, to, avoid, prefer, maxMoves, top, within, pay, market } = request.query;
       if (to !== undefined && within !== undefined)
         throw new DomainError('usage', 'within answers "where can I be in N years" and takes no target', [

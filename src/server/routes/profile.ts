@@ -6,7 +6,7 @@ import { everyProblem } from '../validation.js';
 import type { App, Deps } from './common.js';
 import { answer, noContent } from '../responses.js';
 
-export async function profileRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function profileRoutes(app: App, { personal }: Deps): Promise<void> {
   const tags = ['profile'];
   // One profile per workspace: the resource always exists, and is null until one is saved (a new
   // workspace is not an unknown id, and a browser logs every 404 as an error).
@@ -19,10 +19,10 @@ export async function profileRoutes(app: App, { workspace }: Deps): Promise<void
         response: { 200: answer(storedProfileSchema.nullable(), 'The profile, or null') },
       },
     },
-    async (_request, reply) =>
+    async (request, reply) =>
       reply
         .type('application/json; charset=utf-8')
-        .send(JSON.stringify((await workspace.profile.get()) ?? null)),
+        .send(JSON.stringify((await personal(request).profile.get()) ?? null)),
   );
 
   app.put(
@@ -37,14 +37,16 @@ export async function profileRoutes(app: App, { workspace }: Deps): Promise<void
           201: answer(storedProfileSchema, 'Created'),
         },
       },
-      ...everyProblem(async (raw) => checkProfile((await workspace.activeFramework()).framework, raw)),
+      ...everyProblem(async (raw, request) =>
+        checkProfile((await personal(request).activeFramework()).framework, raw),
+      ),
     },
     async (request, reply) => {
       // The schema has passed: the framework's references are all that is left to check.
-      const { framework } = await workspace.activeFramework();
+      const { framework } = await personal(request).activeFramework();
       const problems = checkProfile(framework, request.body);
       if (problems.length > 0) refuse('profile is not valid', rebase(problems, ['body']));
-      const { profile, created } = await workspace.profile.store(request.body);
+      const { profile, created } = await personal(request).profile.store(request.body);
       return reply.code(created ? 201 : 200).send(profile);
     },
   );
@@ -52,8 +54,9 @@ export async function profileRoutes(app: App, { workspace }: Deps): Promise<void
   app.delete(
     '/profile',
     { schema: { summary: 'Delete the profile', tags, response: { 204: noContent } } },
-    async (_request, reply) => {
-      if (!(await workspace.profile.delete())) throw new DomainError('not-found', 'no profile to delete');
+    async (request, reply) => {
+      if (!(await personal(request).profile.delete()))
+        throw new DomainError('not-found', 'no profile to delete');
       return reply.code(204).send();
     },
   );

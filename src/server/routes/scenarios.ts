@@ -37,9 +37,9 @@ const simulate = inlineDocumentBody(
   (file) => readEarningsValue(file),
 );
 
-export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function scenarioRoutes(app: App, { personal }: Deps): Promise<void> {
   const tags = ['scenarios'];
-  documentRoutes(app, workspace, {
+  documentRoutes(app, personal, {
     kind: scenariosKind,
     plural: 'scenarios',
     repository: (w) => w.scenarios,
@@ -60,7 +60,7 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
       },
     },
     async (request) => {
-      const read = await simulate.documentOf(request.body, (id) => workspace.scenarios.get(id));
+      const read = await simulate.documentOf(request.body, (id) => personal(request).scenarios.get(id));
       // A copy: the flags change it for this request only.
       const input = { ...read.earnings };
       if (request.body.runs !== undefined) input.runs = request.body.runs;
@@ -74,7 +74,7 @@ export async function scenarioRoutes(app: App, { workspace }: Deps): Promise<voi
           ),
         ]);
       // Careers walk the levels of the framework in use, as `trellis earnings simulate` does.
-      const { framework } = await workspace.activeFramework();
+      const { framework } = await personal(request).activeFramework();
       const ladder = ladderFor(framework, input, request.body.market ?? input.market);
       return simulateEarnings(ladder === undefined ? input : { ...input, ladder });
     },

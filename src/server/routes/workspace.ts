@@ -5,7 +5,7 @@ import { checkedBy } from '../validation.js';
 import type { App, Deps } from './common.js';
 import { answer, noContent } from '../responses.js';
 
-export async function workspaceRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function workspaceRoutes(app: App, { personal }: Deps): Promise<void> {
   const tags = ['workspace'];
   app.get(
     '/export',
@@ -16,7 +16,7 @@ export async function workspaceRoutes(app: App, { workspace }: Deps): Promise<vo
         response: { 200: answer(workspaceExportSchema, 'The workspace') },
       },
     },
-    async () => workspace.export(),
+    async (request) => personal(request).export(),
   );
 
   app.post(
@@ -33,7 +33,7 @@ export async function workspaceRoutes(app: App, { workspace }: Deps): Promise<vo
       },
     },
     async (request, reply) => {
-      await workspace.replaceWith(request.body);
+      await personal(request).replaceWith(request.body);
       return reply.code(204).send();
     },
   );

@@ -6,13 +6,14 @@ import * as initial from './2026-11-30T0700-initial.js';
 import * as organisations from './2026-12-01T2300-organisations.js';
 import * as evidenceSource from './2026-12-01T2330-evidence-source.js';
 import * as sessions from './2026-12-02T0000-sessions.js';
+import * as reviews from './2026-12-02T0100-reviews.js';
 import * as directoryIndexes from './2026-12-02T0150-directory-indexes.js';
+import * as pay from './2026-12-02T0200-pay.js';
 import * as sso from './2026-12-02T0200-sso.js';
 import * as rowSecurity from './2026-12-02T0300-row-security.js';
-import * as credentialAccounts from './2026-12-02T0440-credential-accounts.js';
-import * as pay from './2026-12-02T0200-pay.js';
-import * as reviews from './2026-12-02T0100-reviews.js';
 import * as reviewOutcomes from './2026-12-02T0410-review-outcomes.js';
+import * as personalOwners from './2026-12-02T0420-personal-owners.js';
+import * as credentialAccounts from './2026-12-02T0440-credential-accounts.js';
 
 /**
  * Every migration, by timestamped name, in code so that the built package carries them. Kysely runs
@@ -36,13 +37,14 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T2300-organisations': organisations,
   '2026-12-01T2330-evidence-source': evidenceSource,
   '2026-12-02T0000-sessions': sessions,
+  '2026-12-02T0100-reviews': reviews,
   '2026-12-02T0150-directory-indexes': directoryIndexes,
+  '2026-12-02T0200-pay': pay,
   '2026-12-02T0200-sso': sso,
   '2026-12-02T0300-row-security': rowSecurity,
-  '2026-12-02T0440-credential-accounts': credentialAccounts,
-  '2026-12-02T0200-pay': pay,
-  '2026-12-02T0100-reviews': reviews,
   '2026-12-02T0410-review-outcomes': reviewOutcomes,
+  '2026-12-02T0420-personal-owners': personalOwners,
+  '2026-12-02T0440-credential-accounts': credentialAccounts,
 };
 
 /** The name of the newest migration: the schema version an export was written at. */

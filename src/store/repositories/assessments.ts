@@ -8,6 +8,7 @@ import {
   inTransaction,
   notFound,
   now,
+  PERSONAL_OWNER,
   pageOf,
   type DatedKey,
   type Db,
@@ -16,13 +17,20 @@ import {
 } from './common.js';
 import type { FrameworkInUse } from './frameworks.js';
 
-/** Dated ratings per competency, each rating optionally backed by evidence entries. */
+/**
+ * One owner's dated ratings per competency, each rating optionally backed by that owner's evidence
+ * entries: every query is the owner's alone.
+ */
 export class AssessmentRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly owner: number = PERSONAL_OWNER,
+  ) {}
 
   private select() {
     return this.db
       .selectFrom('assessments')
+      .where('assessments.owner', '=', this.owner)
       .innerJoin('frameworks', 'frameworks.id', 'assessments.framework')
       .selectAll('assessments')
       .select(['frameworks.framework_id', 'frameworks.version']);
@@ -83,7 +91,12 @@ export class AssessmentRepository {
 
   /** The ids stored, in ascending order. */
   async ids(): Promise<number[]> {
-    const rows = await this.db.selectFrom('assessments').select('id').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('assessments')
+      .select('id')
+      .where('owner', '=', this.owner)
+      .orderBy('id')
+      .execute();
     return rows.map((row) => row.id);
   }
 
@@ -133,6 +146,7 @@ export class AssessmentRepository {
       const rows = await db
         .selectFrom('evidence')
         .select('id')
+        .where('owner', '=', this.owner)
         .where('id', 'in', wanted.slice(i, i + 500))
         .execute();
       for (const row of rows) found.add(row.id);
@@ -208,11 +222,11 @@ export class AssessmentRepository {
       const at = now();
       const { id } = await trx
         .insertInto('assessments')
-        .values({ ...this.columns(value, active), created_at: at, updated_at: at })
+        .values({ ...this.columns(value, active), owner: this.owner, created_at: at, updated_at: at })
         .returning('id')
         .executeTakeFirstOrThrow();
       await this.link(trx, id, value);
-      return new AssessmentRepository(trx).get(id);
+      return new AssessmentRepository(trx, this.owner).get(id);
     });
   }
 
@@ -224,16 +238,21 @@ export class AssessmentRepository {
         .updateTable('assessments')
         .set({ ...this.columns(value, active), updated_at: now() })
         .where('id', '=', id)
+        .where('owner', '=', this.owner)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) throw notFound('assessment', id);
       await trx.deleteFrom('assessment_evidence').where('assessment_id', '=', id).execute();
       await this.link(trx, id, value);
-      return new AssessmentRepository(trx).get(id);
+      return new AssessmentRepository(trx, this.owner).get(id);
     });
   }
 
   async delete(id: number): Promise<void> {
-    const result = await this.db.deleteFrom('assessments').where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('assessments')
+      .where('id', '=', id)
+      .where('owner', '=', this.owner)
+      .executeTakeFirst();
     if (result.numDeletedRows === 0n) throw notFound('assessment', id);
   }
 }

@@ -6,6 +6,9 @@ import type { Tables } from '../tables.js';
 /** A database handle or an open transaction: repositories work inside either. */
 export type Db = Kysely<Tables> | Transaction<Tables>;
 
+/** The owner of every personal row of a personal workspace: its one person (the command line's). */
+export const PERSONAL_OWNER = 0;
+
 export const now = (): string => new Date().toISOString();
 
 export function notFound(what: string, id: number): DomainError {

@@ -4,7 +4,16 @@ import { readOffersValue } from '../../core/comp/offer-schema.js';
 import { checkWithFile, problem, refuse, validateValue } from '../../core/input/value.js';
 import type { Problem } from '../../core/problems.js';
 import { learningPlanDocument, offerDocument, scenarioDocument } from '../entities.js';
-import { inTransaction, notFound, now, pageOf, type Db, type Page, type PageRequest } from './common.js';
+import {
+  inTransaction,
+  notFound,
+  now,
+  pageOf,
+  PERSONAL_OWNER,
+  type Db,
+  type Page,
+  type PageRequest,
+} from './common.js';
 
 /**
  * Named input files stored whole (offer files, earnings scenarios, learning plans): the file as
@@ -68,20 +77,27 @@ export function validateDocument<F>(kind: Kind<F>, input: unknown): CheckedDocum
   return value;
 }
 
+/** One owner's stored documents of one kind: every query is the owner's alone. */
 export class DocumentRepository<F> {
   constructor(
     private readonly db: Db,
     private readonly kind: Kind<F>,
+    private readonly owner: number = PERSONAL_OWNER,
   ) {}
 
+  /** The owner's rows: where every read starts. */
+  private rows() {
+    return this.db.selectFrom(this.kind.table).selectAll().where('owner', '=', this.owner);
+  }
+
   async list(): Promise<StoredDocument<F>[]> {
-    const rows = await this.db.selectFrom(this.kind.table).selectAll().orderBy('id').execute();
+    const rows = await this.rows().orderBy('id').execute();
     return rows.map((row) => this.toEntity(row));
   }
 
   /** A page of the stored documents in id order (the order `list` gives). */
   async page({ after, limit }: PageRequest<number>): Promise<Page<StoredDocument<F>, number>> {
-    let select = this.db.selectFrom(this.kind.table).selectAll();
+    let select = this.rows();
     if (after !== undefined) select = select.where('id', '>', after);
     const rows = await select
       .orderBy('id')
@@ -96,12 +112,12 @@ export class DocumentRepository<F> {
 
   /** The ids stored, in ascending order (the last one is the most recently created). */
   async ids(): Promise<number[]> {
-    const rows = await this.db.selectFrom(this.kind.table).select('id').orderBy('id').execute();
+    const rows = await this.rows().orderBy('id').execute();
     return rows.map((row) => row.id);
   }
 
   async get(id: number): Promise<StoredDocument<F>> {
-    const row = await this.db.selectFrom(this.kind.table).selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.rows().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(this.kind.what, id);
     return this.toEntity(row);
   }
@@ -116,7 +132,7 @@ export class DocumentRepository<F> {
     const at = now();
     const row = await this.db
       .insertInto(this.kind.table)
-      .values({ name, document: JSON.stringify(file), created_at: at, updated_at: at })
+      .values({ name, document: JSON.stringify(file), owner: this.owner, created_at: at, updated_at: at })
       .returningAll()
       .executeTakeFirstOrThrow();
     return this.toEntity(row);
@@ -134,6 +150,7 @@ export class DocumentRepository<F> {
         .updateTable(this.kind.table)
         .set({ name, document: JSON.stringify(file), updated_at: now() })
         .where('id', '=', id)
+        .where('owner', '=', this.owner)
         .returningAll()
         .executeTakeFirst();
       if (!row) throw notFound(this.kind.what, id);
@@ -142,7 +159,11 @@ export class DocumentRepository<F> {
   }
 
   async delete(id: number): Promise<void> {
-    const result = await this.db.deleteFrom(this.kind.table).where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom(this.kind.table)
+      .where('id', '=', id)
+      .where('owner', '=', this.owner)
+      .executeTakeFirst();
     if (result.numDeletedRows === 0n) throw notFound(this.kind.what, id);
   }
 

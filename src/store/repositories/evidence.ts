@@ -9,6 +9,7 @@ import {
   afterDated,
   inTransaction,
   notFound,
+  PERSONAL_OWNER,
   now,
   pageOf,
   parseJson,
@@ -34,24 +35,34 @@ function toEntity(row: Row): StoredEvidence {
   if (row.links !== null) entity.links = parseJson(row.links);
   if (row.source !== null) entity.source = row.source;
   if (row.description !== null) entity.description = row.description;
+  if (row.shared === 1) entity.shared = true;
   entity.createdAt = row.created_at;
   entity.updatedAt = row.updated_at;
   return entity as StoredEvidence;
 }
 
-/** Checks an entry with the core's rules (the same as `trellis evidence add`) against the framework. */
-export function checkEvidence(input: unknown, framework: Framework, base: Path = []): EvidenceEntry {
+/** An entry as stored: the log's entry and whether its owner shares it. */
+export interface StoredEntry {
+  entry: EvidenceEntry;
+  shared: boolean;
+}
+
+/**
+ * Checks an entry with the core's rules (the same as `trellis evidence add`) against the framework;
+ * `shared`, which only a stored entry has, beside them.
+ */
+export function checkEvidence(input: unknown, framework: Framework, base: Path = []): StoredEntry {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     refuse('evidence entry is not valid', [problem(base, 'must be a mapping with date and title')]);
-  const { entry, issues } = checkEntry(input as Record<string, unknown>, {
+  const { shared, ...fields } = input as Record<string, unknown>;
+  const { entry, issues } = checkEntry(fields, {
     competencies: framework.competencies.map((c) => c.id),
   });
-  if (!entry)
-    refuse(
-      'evidence entry is not valid',
-      issues.map((issue) => problem([...base, ...issue.path], issue.message, issue.code)),
-    );
-  return entry;
+  const problems = issues.map((issue) => problem([...base, ...issue.path], issue.message, issue.code));
+  if (shared !== undefined && typeof shared !== 'boolean')
+    problems.push(problem([...base, 'shared'], 'must be true or false'));
+  if (!entry || problems.length > 0) refuse('evidence entry is not valid', problems);
+  return { entry, shared: shared === true };
 }
 
 /**
@@ -60,7 +71,8 @@ export function checkEvidence(input: unknown, framework: Framework, base: Path =
  */
 export function evidenceReferenceProblems(input: unknown, framework: Framework): Problem[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
-  const { issues } = checkEntry(input as Record<string, unknown>, {
+  const { shared: _shared, ...fields } = input as Record<string, unknown>;
+  const { issues } = checkEntry(fields, {
     competencies: framework.competencies.map((c) => c.id),
   });
   return issues
@@ -68,8 +80,9 @@ export function evidenceReferenceProblems(input: unknown, framework: Framework):
     .map((issue) => problem(issue.path, issue.message, issue.code));
 }
 
-function columns(entry: EvidenceEntry) {
+function columns({ entry, shared }: StoredEntry) {
   return {
+    shared: shared ? 1 : 0,
     date: entry.date,
     title: entry.title,
     description: entry.description ?? null,
@@ -92,9 +105,26 @@ function naming(competency: string | undefined): (entry: StoredEvidence) => bool
 // 9 columns a row: 400 rows stay far below every dialect's limit on bound parameters.
 const CHUNK = 400;
 
-/** The evidence log (brag document), oldest first. */
+/** One owner's evidence log (brag document), oldest first: every query is that owner's alone. */
 export class EvidenceRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly owner: number = PERSONAL_OWNER,
+  ) {}
+
+  /** The owner's rows: where every read, change and deletion starts. */
+  private rows() {
+    return this.db.selectFrom('evidence').selectAll().where('owner', '=', this.owner);
+  }
+
+  /**
+   * The owner's shared entries, oldest first: what a promotion case shows of their log. No
+   * framework is needed to read them.
+   */
+  async shared(): Promise<StoredEvidence[]> {
+    const rows = await this.rows().where('shared', '=', 1).orderBy('date').orderBy('id').execute();
+    return rows.map(toEntity);
+  }
 
   async list(query: EvidenceQuery = {}): Promise<StoredEvidence[]> {
     const rows = await this.filtered(query).orderBy('date').orderBy('id').execute();
@@ -129,7 +159,7 @@ export class EvidenceRepository {
   }
 
   private filtered(query: EvidenceQuery) {
-    let select = this.db.selectFrom('evidence').selectAll();
+    let select = this.rows();
     if (query.since !== undefined) select = select.where('date', '>=', query.since);
     if (query.until !== undefined) select = select.where('date', '<=', query.until);
     if (query.scope !== undefined) select = select.where('scope', '=', query.scope);
@@ -137,7 +167,7 @@ export class EvidenceRepository {
   }
 
   async get(id: number): Promise<StoredEvidence> {
-    const row = await this.db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.rows().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('evidence entry', id);
     return toEntity(row);
   }
@@ -160,7 +190,7 @@ export class EvidenceRepository {
           .values(
             entries
               .slice(start, start + CHUNK)
-              .map((e) => ({ ...columns(e), created_at: at, updated_at: at })),
+              .map((e) => ({ ...columns(e), owner: this.owner, created_at: at, updated_at: at })),
           )
           .returningAll()
           .execute();
@@ -176,6 +206,7 @@ export class EvidenceRepository {
       .updateTable('evidence')
       .set({ ...columns(entry), updated_at: now() })
       .where('id', '=', id)
+      .where('owner', '=', this.owner)
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound('evidence entry', id);
@@ -184,13 +215,18 @@ export class EvidenceRepository {
 
   /** Deletes an entry; links from assessments to it go with it (the ratings stay). */
   async delete(id: number): Promise<void> {
-    const result = await this.db.deleteFrom('evidence').where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('evidence')
+      .where('id', '=', id)
+      .where('owner', '=', this.owner)
+      .executeTakeFirst();
     if (result.numDeletedRows === 0n) throw notFound('evidence entry', id);
   }
 
   async count(): Promise<number> {
     const row = await this.db
       .selectFrom('evidence')
+      .where('owner', '=', this.owner)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);

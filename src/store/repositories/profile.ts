@@ -2,16 +2,21 @@ import type { Framework } from '../../core/framework/schema.js';
 import { readProfile } from '../../core/profile/profile.js';
 import { refuse } from '../../core/input/value.js';
 import type { Profile, ProfileInput } from '../entities.js';
-import { inTransaction, now, type Db } from './common.js';
+import { inTransaction, now, PERSONAL_OWNER, type Db } from './common.js';
 
-const ID = 1;
-
-/** The one person of a personal workspace. */
+/** One owner's profile: the one person of a personal workspace, or one account's in an organisation. */
 export class ProfileRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly owner: number = PERSONAL_OWNER,
+  ) {}
 
   async get(): Promise<Profile | undefined> {
-    const row = await this.db.selectFrom('profile').selectAll().where('id', '=', ID).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('profile')
+      .selectAll()
+      .where('owner', '=', this.owner)
+      .executeTakeFirst();
     return row && { ...(JSON.parse(row.document) as ProfileInput), updatedAt: row.updated_at };
   }
 
@@ -30,21 +35,29 @@ export class ProfileRepository {
   async store(profile: ProfileInput, updatedAt = now()): Promise<{ profile: Profile; created: boolean }> {
     const document = JSON.stringify(profile);
     const created = await inTransaction(this.db, async (trx) => {
-      const existing = await trx.selectFrom('profile').select('id').where('id', '=', ID).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('profile')
+        .select('owner')
+        .where('owner', '=', this.owner)
+        .executeTakeFirst();
       if (existing)
         await trx
           .updateTable('profile')
           .set({ document, updated_at: updatedAt })
-          .where('id', '=', ID)
+          .where('owner', '=', this.owner)
           .execute();
-      else await trx.insertInto('profile').values({ id: ID, document, updated_at: updatedAt }).execute();
+      else
+        await trx
+          .insertInto('profile')
+          .values({ owner: this.owner, document, updated_at: updatedAt })
+          .execute();
       return existing === undefined;
     });
     return { profile: { ...profile, updatedAt }, created };
   }
 
   async delete(): Promise<boolean> {
-    const result = await this.db.deleteFrom('profile').where('id', '=', ID).executeTakeFirst();
+    const result = await this.db.deleteFrom('profile').where('owner', '=', this.owner).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 }

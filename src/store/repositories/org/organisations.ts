@@ -17,6 +17,11 @@ export class OrganisationRepository {
     return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at }));
   }
 
+  /** Whether the database holds any organisation: an organisation workspace. */
+  async any(): Promise<boolean> {
+    return (await this.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) !== undefined;
+  }
+
   async create(slug: string, name: string): Promise<Organisation> {
     if (await this.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst())
       throw new DomainError('usage', `an organisation "${slug}" is already in this workspace`);
