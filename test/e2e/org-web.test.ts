@@ -136,6 +136,7 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
       'Audit log',
       'Settings',
       'Ladder',
+      'Lattice',
       'Assessment',
       'Evidence',
       'Paths',

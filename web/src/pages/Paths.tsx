@@ -7,6 +7,7 @@ import { useFramework } from '../api/hooks.js';
 import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
 import { useCurrentLevel } from '../lib/current.js';
 import { useFitLean } from '../lib/fit.js';
+import { PathMap } from './paths/PathMap.js';
 import { PayChart } from './paths/PayChart.js';
 import { PositionPicker } from './paths/PositionPicker.js';
 import { useTitle } from '../lib/title.js';
@@ -263,6 +264,9 @@ export default function PathsPage() {
           ) : null}
         </section>
       </div>
+      {planned?.result && planned.result.paths.length > 0 ? (
+        <PathMap framework={fwk} result={planned.result} />
+      ) : null}
     </>
   );
 }
