@@ -26,13 +26,13 @@ describe('the lattice map layout', () => {
     expect(layout.rows.map((r) => r.band)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
     // Two lines at most, so every box is 12 + 2 × 14 = 40 px high; a row is one box and a gap of 28
     // below the 40 px header: band 8 at 40, band 3 at 40 + 5 × 68 = 380, band 1 at 40 + 7 × 68 = 516.
-    expect(at('cto')).toMatchObject({ x: 56 + 180 + 15, y: 40, height: 40, column: 1 });
-    expect(at('senior')).toMatchObject({ x: 56 + 15, y: 380, column: 0 });
-    expect(at('pm')).toMatchObject({ x: 56 + 2 * 180 + 15, y: 380, column: 2 });
-    expect(at('devrel')).toMatchObject({ x: 56 + 3 * 180 + 15, y: 448, column: 3 });
+    expect(at('cto')).toMatchObject({ x: 56 + 230 + 40, y: 40, height: 40, column: 1 });
+    expect(at('senior')).toMatchObject({ x: 56 + 40, y: 380, column: 0 });
+    expect(at('pm')).toMatchObject({ x: 56 + 2 * 230 + 40, y: 380, column: 2 });
+    expect(at('devrel')).toMatchObject({ x: 56 + 3 * 230 + 40, y: 448, column: 3 });
     expect(at('junior')).toMatchObject({ y: 516 });
-    // 56 + 4 × 180 + 16 wide; the last row ends at 516 + 40, and 16 below it.
-    expect([layout.width, layout.height]).toEqual([792, 572]);
+    // 56 + 4 × 230 + 16 wide; the last row ends at 516 + 40, and 16 below it.
+    expect([layout.width, layout.height]).toEqual([992, 572]);
   });
 
   it('draws every move of the lattice, those that keep the level as loops', () => {
@@ -41,11 +41,11 @@ describe('the lattice map layout', () => {
     expect(ids).toContain('senior-to-pm');
     const loop = layout.edges.find((e) => e.id === 'big-company-to-startup')!;
     expect(loop).toMatchObject({ kind: 'company-change', from: 'senior', to: 'senior' });
-    // Out of the right side of Senior engineer (71 + 150 = 221), from 6 px below its top to 6 above its bottom.
-    expect(loop.d.startsWith('M221,386 C')).toBe(true);
-    expect(loop.d.endsWith(' 221,414')).toBe(true);
+    // Out of the right side of Senior engineer (96 + 150 = 246), from 6 px below its top to 6 above its bottom.
+    expect(loop.d.startsWith('M246,386 C')).toBe(true);
+    expect(loop.d.endsWith(' 246,414')).toBe(true);
     // Up one column: a straight line from the top of Junior engineer to the bottom of Mid-level, 12 px left of the middle.
-    expect(layout.edges.find((e) => e.id === 'junior-to-mid')!.d).toBe('M134,516 L134,488');
+    expect(layout.edges.find((e) => e.id === 'junior-to-mid')!.d).toBe('M159,516 L159,488');
   });
 
   it('moves between neighbours: up and down the column, across to the nearest band of the next track', () => {

@@ -160,7 +160,10 @@ export function LatticeMap({
       const next = neighbour(layout, id, direction);
       if (next) {
         setActive(next);
-        refs.current.get(next)?.focus();
+        const node = refs.current.get(next);
+        node?.focus();
+        // Focus alone does not scroll an SVG element into its scrolling frame.
+        node?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       }
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();

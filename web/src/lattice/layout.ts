@@ -9,7 +9,7 @@ import { latticeOf, type LatticeNode } from '../../../src/core/lattice/graph.js'
  */
 
 export const NODE_WIDTH = 150;
-export const COLUMN_WIDTH = 180;
+export const COLUMN_WIDTH = 230;
 /** The band labels' column on the left, and the track names' row at the top. */
 export const GUTTER = 56;
 export const HEADER = 40;

@@ -40,7 +40,7 @@ export default function LatticePage() {
         </p>
         <MapLegend />
         <figure className="lattice-map">
-          <div className="map-scroll" role="region" aria-labelledby="map-title" tabIndex={0}>
+          <div className="map-scroll" role="region" aria-label="The lattice map" tabIndex={0}>
             <LatticeMap
               framework={framework}
               selected={node}

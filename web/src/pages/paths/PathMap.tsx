@@ -32,7 +32,7 @@ export function PathMap({ framework, result }: { framework: Framework; result: P
       </div>
       <MapLegend />
       <figure className="lattice-map">
-        <div className="map-scroll" role="region" aria-labelledby="path-map-title" tabIndex={0}>
+        <div className="map-scroll" role="region" aria-label="The lattice map with the path" tabIndex={0}>
           <LatticeMap
             key={index}
             framework={framework}
