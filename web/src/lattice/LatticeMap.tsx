@@ -84,6 +84,18 @@ export function MapLegend() {
   );
 }
 
+/** A path's step number on its node, drawn apart from the node so its name stays the node's title. */
+function StepBadge({ node, step }: { node: PlacedNode; step: number }) {
+  return (
+    <g aria-hidden="true">
+      <circle cx={node.x + node.width - 4} cy={node.y + 4} r="9" fill="#1f5f8b" />
+      <text x={node.x + node.width - 4} y={node.y + 8} textAnchor="middle" fontSize="11" fill="#ffffff">
+        {step}
+      </text>
+    </g>
+  );
+}
+
 function NodeBox({ node, step }: { node: PlacedNode; step: number | undefined }) {
   const colour = trackColour[node.track] ?? '#4f5862';
   return (
@@ -104,18 +116,10 @@ function NodeBox({ node, step }: { node: PlacedNode; step: number | undefined })
       <text x={node.x + node.width / 2 + 3} y={node.y + 6} textAnchor="middle" fontSize="12" fill="#1d2125">
         {node.lines.map((line, i) => (
           <tspan key={i} x={node.x + node.width / 2 + 3} dy={LINE_HEIGHT}>
-            {line}
+            {i > 0 ? ` ${line}` : line}
           </tspan>
         ))}
       </text>
-      {step !== undefined ? (
-        <g aria-hidden="true">
-          <circle cx={node.x + node.width - 4} cy={node.y + 4} r="9" fill="#1f5f8b" />
-          <text x={node.x + node.width - 4} y={node.y + 8} textAnchor="middle" fontSize="11" fill="#ffffff">
-            {step}
-          </text>
-        </g>
-      ) : null}
     </>
   );
 }
@@ -253,6 +257,10 @@ export function LatticeMap({
             <NodeBox node={node} step={step} />
           </g>
         );
+      })}
+      {layout.nodes.map((node) => {
+        const step = steps.get(node.id);
+        return step === undefined ? null : <StepBadge key={node.id} node={node} step={step} />;
       })}
     </svg>
   );

@@ -14,7 +14,7 @@ import {
   useSaveAssessment,
 } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { EmptyState, ErrorNotice, Field, Loading, PageHeader, ScrollTable } from '../components/ui.js';
 import { VerdictSummary } from './assessment/VerdictSummary.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
@@ -105,7 +105,7 @@ function History({ framework, assessments }: { framework: Framework; assessments
   return (
     <>
       <ErrorNotice error={remove.error} title="The assessment could not be deleted" />
-      <div className="table-wrap">
+      <ScrollTable label="Past assessments">
         <table>
           <thead>
             <tr>
@@ -156,7 +156,7 @@ function History({ framework, assessments }: { framework: Framework; assessments
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </>
   );
 }

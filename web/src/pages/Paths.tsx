@@ -4,7 +4,15 @@ import type { Framework } from '../../../src/core/framework/schema.js';
 import { findPaths, type CareerPath } from '../../../src/core/lattice/paths.js';
 import { reachWithin } from '../../../src/core/lattice/reach.js';
 import { useFramework } from '../api/hooks.js';
-import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import {
+  Choice,
+  EmptyState,
+  ErrorNotice,
+  Field,
+  Loading,
+  PageHeader,
+  ScrollTable,
+} from '../components/ui.js';
 import { useCurrentLevel } from '../lib/current.js';
 import { useFitLean } from '../lib/fit.js';
 import { PathMap } from './paths/PathMap.js';
@@ -230,7 +238,7 @@ export default function PathsPage() {
             reach.reachable.length === 0 ? (
               <p className="muted">Nothing is within reach in that time; try a longer horizon.</p>
             ) : (
-              <div className="table-wrap">
+              <ScrollTable label="Within reach">
                 <table>
                   <thead>
                     <tr>
@@ -259,7 +267,7 @@ export default function PathsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
             )
           ) : null}
         </section>

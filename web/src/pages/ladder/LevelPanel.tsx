@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { LevelMapping } from '../../../../src/core/framework/levelmap.js';
 import type { Framework } from '../../../../src/core/framework/schema.js';
 import { levelDetail, roleDetail } from '../../../../src/core/framework/view.js';
-import { ErrorNotice } from '../../components/ui.js';
+import { ErrorNotice, ScrollTable } from '../../components/ui.js';
 import { moveKindLabel, yearsText } from '../../lattice/kinds.js';
 
 export function nameOf(framework: Framework, id: string): string {
@@ -156,7 +156,7 @@ export function LevelPanel({
         </p>
       ) : null}
       <h3>Expectations</h3>
-      <div className="table-wrap">
+      <ScrollTable label="Expectations">
         <table>
           <thead>
             <tr>
@@ -177,7 +177,7 @@ export function LevelPanel({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {detail.rule ? (
         <p className="small">
           <strong>Promotion rule:</strong> {detail.rule.text}
