@@ -138,6 +138,7 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
       'Review cycles',
       'Promotion cases',
       'Ladder',
+      'Lattice',
       'Assessment',
       'Evidence',
       'Paths',

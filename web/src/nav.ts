@@ -3,6 +3,7 @@ import type { Action } from '../../src/core/org/policy.js';
 /** The pages in the order the navigation lists them. */
 export const pages = [
   { path: '/', label: 'Ladder' },
+  { path: '/lattice', label: 'Lattice' },
   { path: '/assessment', label: 'Assessment' },
   { path: '/evidence', label: 'Evidence' },
   { path: '/paths', label: 'Paths' },

@@ -15,6 +15,7 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <p className="loading">Loading…</p>,
     children: [
       { index: true, lazy: page(() => import('./pages/Ladder.js')) },
+      { path: 'lattice', lazy: page(() => import('./pages/Lattice.js')) },
       { path: 'assessment', lazy: page(() => import('./pages/Assessment.js')) },
       { path: 'evidence', lazy: page(() => import('./pages/Evidence.js')) },
       { path: 'paths', lazy: page(() => import('./pages/Paths.js')) },

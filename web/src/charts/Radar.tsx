@@ -73,7 +73,12 @@ export default function RadarView({
             );
           }}
         />
-        <PolarRadiusAxis domain={[0, max]} tickCount={max + 1} angle={90} tick={{ fontSize: 10 }} />
+        <PolarRadiusAxis
+          domain={[0, max]}
+          tickCount={max + 1}
+          angle={90}
+          tick={{ fontSize: 10, fill: '#4f5862' }}
+        />
         {series.map((s) => (
           <Radar
             key={s.key}

@@ -14,7 +14,8 @@ import {
   useSaveAssessment,
 } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { EmptyState, ErrorNotice, Field, Loading, PageHeader, ScrollTable } from '../components/ui.js';
+import { VerdictSummary } from './assessment/VerdictSummary.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { check, plainMessages, type FieldErrors } from '../lib/validate.js';
@@ -104,7 +105,7 @@ function History({ framework, assessments }: { framework: Framework; assessments
   return (
     <>
       <ErrorNotice error={remove.error} title="The assessment could not be deleted" />
-      <div className="table-wrap">
+      <ScrollTable label="Past assessments">
         <table>
           <thead>
             <tr>
@@ -155,7 +156,7 @@ function History({ framework, assessments }: { framework: Framework; assessments
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </>
   );
 }
@@ -257,6 +258,16 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
           }}
         >
           <h2 id="rate-title">Your ratings</h2>
+          <VerdictSummary
+            target="verdict"
+            verdict={
+              Object.keys(draft.ratings).length === 0 || !result
+                ? null
+                : result.level
+                  ? `you meet ${fwk.levels.find((l) => l.id === result.level)?.title}`
+                  : 'no level is met yet'
+            }
+          />
           <div className="row">
             <Field label="Level you hold now" hint="The base for “next level”." error={errors.current}>
               <select value={draft.current} onChange={(e) => setDraft({ ...draft, current: e.target.value })}>
@@ -341,7 +352,7 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
           </div>
         </form>
         <div>
-          <section className="card" aria-labelledby="verdict-title">
+          <section className="card" id="verdict" aria-labelledby="verdict-title" tabIndex={-1}>
             <h2 id="verdict-title">Verdict</h2>
             {Object.keys(draft.ratings).length === 0 ? (
               <EmptyState title="Start by rating yourself">

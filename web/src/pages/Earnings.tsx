@@ -4,7 +4,7 @@ import { PRESETS } from '../../../src/core/comp/presets.js';
 import { ApiError } from '../api/client.js';
 import { useDocuments, useFramework, useSaveDocument, type StoredDocument } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { ErrorNotice, Field, Loading, Money, PageHeader, SaveButton } from '../components/ui.js';
+import { ErrorNotice, Field, Loading, Money, PageHeader, SaveButton, ScrollTable } from '../components/ui.js';
 import {
   checkEarningsForm,
   defaultCustomStrategy,
@@ -235,7 +235,7 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
             <p className="notice warn-notice">Fix the fields marked in the form to see the outcomes.</p>
           ) : !report ? null : (
             <>
-              <div className="table-wrap">
+              <ScrollTable label="Outcomes by strategy">
                 <table>
                   <thead>
                     <tr>
@@ -268,7 +268,7 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
               {report.warnings.map((w) => (
                 <p key={w} className="notice warn-notice small">
                   {w}

@@ -1,30 +1,13 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { mapLevel, type LevelMapping } from '../../../src/core/framework/levelmap.js';
 import type { Framework, Level } from '../../../src/core/framework/schema.js';
-import { bandGrid, levelDetail } from '../../../src/core/framework/view.js';
+import { bandGrid } from '../../../src/core/framework/view.js';
 import { useFramework } from '../api/hooks.js';
 import { ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { moveKindLabel, yearsText } from '../lattice/kinds.js';
+import { LevelPanel, nameOf } from './ladder/LevelPanel.js';
 import { useTitle } from '../lib/title.js';
-
-const moveKindLabel: Record<string, string> = {
-  promotion: 'Promotion',
-  'track-switch': 'Track switch',
-  lateral: 'Lateral move',
-  'specialisation-change': 'Specialisation change',
-  'company-change': 'Company change',
-};
-
-function nameOf(framework: Framework, id: string): string {
-  return (
-    framework.levels.find((l) => l.id === id)?.title ?? framework.roles.find((r) => r.id === id)?.title ?? id
-  );
-}
-
-function years(range: { min: number; max?: number | undefined } | undefined): string {
-  if (!range) return 'not given';
-  return range.max === undefined || range.max === range.min ? `${range.min}` : `${range.min}–${range.max}`;
-}
 
 /** The company picker: "I am Google L5" puts that level on the ladder and lists its equivalents. */
 function CompanyPicker({
@@ -96,114 +79,6 @@ function LevelCard({
   );
 }
 
-function LevelPanel({
-  framework,
-  id,
-  mapping,
-}: {
-  framework: Framework;
-  id: string;
-  mapping: LevelMapping | null;
-}) {
-  const detail = useMemo(() => {
-    try {
-      return levelDetail(framework, id);
-    } catch {
-      return null;
-    }
-  }, [framework, id]);
-  if (!detail)
-    return <ErrorNotice title="Unknown level" error={new Error(`This framework has no level "${id}".`)} />;
-  return (
-    <section className="card" aria-labelledby="level-detail-title" tabIndex={-1}>
-      <h2 id="level-detail-title">{detail.title}</h2>
-      <p className="muted">
-        {framework.tracks.find((t) => t.id === detail.track)?.name ?? detail.track}, rank {detail.rank}, band{' '}
-        {detail.band} · scope {detail.scope} · typically {years(detail.years)} years in the level
-        {detail.careerLevel ? ' · a career level: one may stay here for good' : ''}
-      </p>
-      {detail.summary ? <p>{detail.summary}</p> : null}
-      <p>
-        <strong>Impact:</strong> {detail.impact}
-      </p>
-      {mapping && mapping.level === detail.id ? (
-        <p className="notice ok-notice">
-          {framework.companies.find((c) => c.id === mapping.company)?.name} {mapping.code} lands here.
-          {mapping.equivalents.length > 0 ? ' Elsewhere: ' : ''}
-          {mapping.equivalents
-            .map(
-              (e) =>
-                `${framework.companies.find((c) => c.id === e.company)?.name ?? e.company} ${e.codes.join('/')}${e.match === 'band' ? ' (same band)' : ''}`,
-            )
-            .join(', ')}
-        </p>
-      ) : detail.companies.length > 0 ? (
-        <p>
-          <strong>Elsewhere:</strong>{' '}
-          {detail.companies.map((c) => `${c.name} ${c.codes.join('/')}`).join(', ')}
-        </p>
-      ) : null}
-      <h3>Expectations</h3>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Competency</th>
-              <th scope="col">Rating</th>
-              <th scope="col">What meeting it looks like</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.expectations.map((e) => (
-              <tr key={e.competency}>
-                <th scope="row">{e.name}</th>
-                <td>
-                  {e.rating} <span className="muted small">{e.label}</span>
-                </td>
-                <td>{e.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {detail.rule ? (
-        <p className="small">
-          <strong>Promotion rule:</strong> {detail.rule.text}
-        </p>
-      ) : null}
-      {detail.archetypes.length > 0 ? (
-        <>
-          <h3>Archetypes</h3>
-          <ul>
-            {detail.archetypes.map((a) => (
-              <li key={a.id}>
-                <strong>{a.name}</strong>
-                {a.description ? `: ${a.description}` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <h3>Moves from here</h3>
-      {detail.moves.outgoing.length === 0 ? (
-        <p className="muted">None: this is the top of the lattice.</p>
-      ) : (
-        <ul className="lattice-moves">
-          {detail.moves.outgoing.map((m) => (
-            <li key={m.id}>
-              {moveKindLabel[m.kind] ?? m.kind} to <strong>{nameOf(framework, m.to)}</strong>,{' '}
-              {years(m.years)} years
-              {m.levelChange !== null && m.levelChange < 0
-                ? ` (a setback of ${-m.levelChange} band${m.levelChange === -1 ? '' : 's'})`
-                : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 export default function Ladder() {
   useTitle('Ladder');
   const { data, error, isPending } = useFramework();
@@ -211,6 +86,8 @@ export default function Ladder() {
   const selected = params.get('level');
   const company = params.get('company') ?? '';
   const code = params.get('code') ?? '';
+  // Set once a level is chosen here (not when the page opens on a link): the detail then takes focus.
+  const [chosen, setChosen] = useState(false);
 
   const mapping = useMemo(() => {
     if (!data || !company || !code) return null;
@@ -250,6 +127,8 @@ export default function Ladder() {
           code={code}
           onChange={(c, k) => {
             const m = c && k ? safeMap(framework, c, k) : null;
+            // The pickers keep focus while they are used; the detail follows them without taking it.
+            setChosen(false);
             update({ company: c || null, code: k || null, level: m?.level ?? selected });
           }}
         />
@@ -282,7 +161,10 @@ export default function Ladder() {
                         level={level}
                         selected={selected === level.id}
                         highlighted={mapping?.level === level.id}
-                        onSelect={() => update({ level: level.id })}
+                        onSelect={() => {
+                          setChosen(true);
+                          update({ level: level.id });
+                        }}
                       />
                     ))}
                   </div>
@@ -305,8 +187,8 @@ export default function Ladder() {
             <ul className="lattice-moves small">
               {lateral.map((m) => (
                 <li key={m.id}>
-                  {moveKindLabel[m.kind] ?? m.kind}: {nameOf(framework, m.from)} → {nameOf(framework, m.to)} (
-                  {years(m.years)} years)
+                  {moveKindLabel(m.kind)}: {nameOf(framework, m.from)} → {nameOf(framework, m.to)} (
+                  {yearsText(m.years)} years)
                 </li>
               ))}
             </ul>
@@ -315,7 +197,7 @@ export default function Ladder() {
         {/* Always present: the ladder's cards control it (aria-controls) before a level is chosen too. */}
         <div id="level-detail">
           {selected ? (
-            <LevelPanel framework={framework} id={selected} mapping={mapping} />
+            <LevelPanel framework={framework} id={selected} mapping={mapping} focusOnShow={chosen} />
           ) : (
             <div className="empty">
               <h3>Choose a level</h3>

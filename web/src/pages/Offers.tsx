@@ -17,6 +17,7 @@ import {
   money,
   PageHeader,
   SaveButton,
+  ScrollTable,
 } from '../components/ui.js';
 import {
   checkOffersForm,
@@ -290,7 +291,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
           (liquid pay only; options and private shares are listed beside the total, never in it)
         </span>
       </p>
-      <div className="table-wrap">
+      <ScrollTable label="Offers side by side, by year">
         <table aria-label="Offers side by side">
           <thead>
             <tr>
@@ -346,7 +347,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <ChartFrame caption="Pay per year and offer: base, bonus, signing and liquid equity stacked; illiquid equity on top, outside the total.">
         <StackedBars data={bars} parts={parts} />
       </ChartFrame>
@@ -400,7 +401,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
         </section>
         <section className="card" aria-labelledby="scenarios-title">
           <h3 id="scenarios-title">If the stock falls, stays or rises</h3>
-          <div className="table-wrap">
+          <ScrollTable label="Stock scenarios">
             <table>
               <thead>
                 <tr>
@@ -429,7 +430,7 @@ function Results({ parsed }: { parsed: ParsedOffers }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <p className="small muted">
             Share prices change by{' '}
             {STOCK_SCENARIOS.map((s) => `${Math.round(s.stockGrowth * 100)}%`).join(', ')} a year.

@@ -4,9 +4,18 @@ import type { Framework } from '../../../src/core/framework/schema.js';
 import { findPaths, type CareerPath } from '../../../src/core/lattice/paths.js';
 import { reachWithin } from '../../../src/core/lattice/reach.js';
 import { useFramework } from '../api/hooks.js';
-import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import {
+  Choice,
+  EmptyState,
+  ErrorNotice,
+  Field,
+  Loading,
+  PageHeader,
+  ScrollTable,
+} from '../components/ui.js';
 import { useCurrentLevel } from '../lib/current.js';
 import { useFitLean } from '../lib/fit.js';
+import { PathMap } from './paths/PathMap.js';
 import { PayChart } from './paths/PayChart.js';
 import { PositionPicker } from './paths/PositionPicker.js';
 import { useTitle } from '../lib/title.js';
@@ -229,7 +238,7 @@ export default function PathsPage() {
             reach.reachable.length === 0 ? (
               <p className="muted">Nothing is within reach in that time; try a longer horizon.</p>
             ) : (
-              <div className="table-wrap">
+              <ScrollTable label="Within reach">
                 <table>
                   <thead>
                     <tr>
@@ -258,11 +267,14 @@ export default function PathsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
             )
           ) : null}
         </section>
       </div>
+      {planned?.result && planned.result.paths.length > 0 ? (
+        <PathMap framework={fwk} result={planned.result} />
+      ) : null}
     </>
   );
 }
