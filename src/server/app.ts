@@ -17,6 +17,7 @@ import { evidenceRoutes } from './routes/evidence.js';
 import { fitRoutes } from './routes/fit.js';
 import { learningRoutes } from './routes/learning.js';
 import { frameworkRoutes } from './routes/framework.js';
+import { frameworkImportRoutes } from './routes/framework-import.js';
 import { offerRoutes } from './routes/offers.js';
 import { pathRoutes } from './routes/paths.js';
 import { profileRoutes } from './routes/profile.js';
@@ -155,6 +156,7 @@ export async function buildServer({
       );
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await frameworkRoutes(api, deps);
+      await frameworkImportRoutes(api, deps);
       await profileRoutes(api, deps);
       await assessmentRoutes(api, deps);
       await evidenceRoutes(api, deps);
