@@ -10,6 +10,7 @@ import { ChartFrame } from '../components/ChartFrame.js';
 import { draftOf, LoadedNotice, type Draft } from './assessment/Loaded.js';
 import { History } from './assessment/History.js';
 import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
+import { withNames } from '../lib/names.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { check, plainMessages, type FieldErrors } from '../lib/validate.js';
@@ -46,7 +47,7 @@ function nextUp(framework: Framework, level: Level | undefined): Level | undefin
   return level && framework.levels.find((l) => l.track === level.track && l.rank === level.rank + 1);
 }
 
-function GapList({ result }: { result: AssessmentResult }) {
+function GapList({ result, framework }: { result: AssessmentResult; framework: Framework }) {
   if (result.next.length === 0)
     return <p className="muted">Choose the level you hold now to see what the next levels ask of you.</p>;
   return (
@@ -60,7 +61,7 @@ function GapList({ result }: { result: AssessmentResult }) {
               {verdict.holds ? 'met' : `${verdict.met} of ${verdict.total} met`}
             </span>
           </h3>
-          <p className="small">{verdict.explanation}</p>
+          <p className="small">{withNames(framework, verdict.explanation)}</p>
           {verdict.gaps.length === 0 ? (
             <p className="muted">No gaps: every expectation is met.</p>
           ) : (
@@ -296,7 +297,7 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
                       : 'No level is met yet'}
                   </strong>
                 </p>
-                <p className="small">{result.explanation}</p>
+                <p className="small">{withNames(fwk, result.explanation)}</p>
               </>
             ) : null}
           </section>
@@ -305,7 +306,7 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
           </ChartFrame>
           <section aria-labelledby="gaps-title">
             <h2 id="gaps-title">Gaps and what to aim at</h2>
-            {result ? <GapList result={result} /> : null}
+            {result ? <GapList result={result} framework={fwk} /> : null}
           </section>
         </div>
       </div>
