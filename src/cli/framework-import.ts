@@ -1,20 +1,14 @@
-import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
-import { decodeUtf8 } from '../core/framework/import/encoding.js';
 import {
   assertImportFormat,
   fidelitySummary,
   importFormats,
-  importFramework,
-  type ImportFormat,
   type ImportInput,
   type ImportNote,
 } from '../core/framework/import/index.js';
-import { loadFramework } from '../core/framework/load.js';
-import { formatProblem } from '../core/problems.js';
+import { publishImport } from '../core/framework/import/publish.js';
 import { readBytesFile, writeTextFileAtomic } from '../store/files.js';
-import { readCsv, readXlsx } from '../store/spreadsheet.js';
+import { readImportInput } from '../store/import-files.js';
 import { print, printJson } from './output.js';
 
 export function registerImportCommand(group: Command): void {
@@ -34,28 +28,14 @@ export function registerImportCommand(group: Command): void {
       // Read every file first: an unreadable one is a usage error (exit 2) before any conversion.
       const bytes = files.map((name) => ({ name, bytes: readBytesFile(name) }));
       const inputs: ImportInput[] = [];
-      for (const file of bytes) inputs.push(await readInput(format, file.name, file.bytes));
-      const { framework, notes, used, fidelity } = importFramework(format, inputs);
-
-      const header = [
-        `# Imported by \`trellis framework import --from ${options.from}\` from ${used.map((f) => basename(f)).join(', ')}.`,
-        '# Scope, impact and typical years of each level are placeholders: the source does not state them.',
-      ].join('\n');
-      const yamlText = `${header}\n${stringify(framework, { lineWidth: 0 })}`;
-
-      // Validate exactly what is written: an importer that produces an invalid framework is a bug.
-      const check = loadFramework(yamlText, options.output ?? 'imported framework');
-      const errors = check.problems.filter((p) => p.severity === 'error');
-      if (errors.length > 0) {
-        throw new Error(
-          `the importer produced an invalid framework (a bug):\n${errors.map(formatProblem).join('\n')}`,
-        );
-      }
-      const warnings: ImportNote[] = check.problems.map((p) => ({
-        severity: 'warning',
-        message: `imported framework: ${p.message}`,
-      }));
-      const allNotes = [...notes, ...warnings];
+      for (const file of bytes) inputs.push(await readImportInput(format, file.name, file.bytes));
+      const published = publishImport(
+        format,
+        inputs,
+        `\`trellis framework import --from ${options.from}\``,
+        options.output ?? 'imported framework',
+      );
+      const { framework, fidelity, yaml: yamlText, notes: allNotes } = published;
 
       if (options.output) writeTextFileAtomic(options.output, yamlText);
       if (options.json) {
@@ -75,13 +55,6 @@ export function registerImportCommand(group: Command): void {
         } else print(yamlText);
       }
     });
-}
-
-/** An input as its importer reads it: text checked to be UTF-8, or a spreadsheet's cells. */
-async function readInput(format: ImportFormat, name: string, bytes: Uint8Array): Promise<ImportInput> {
-  if (format === 'xlsx') return { name, text: '', sheet: await readXlsx(bytes, name) };
-  const text = decodeUtf8(bytes, name);
-  return format === 'csv' ? { name, text, sheet: readCsv(text, name) } : { name, text };
 }
 
 function formatNote(note: ImportNote): string {

@@ -18,6 +18,7 @@ import { evidenceRoutes } from './routes/evidence.js';
 import { fitRoutes } from './routes/fit.js';
 import { learningRoutes } from './routes/learning.js';
 import { frameworkRoutes } from './routes/framework.js';
+import { frameworkImportRoutes } from './routes/framework-import.js';
 import { offerRoutes } from './routes/offers.js';
 import { pathRoutes } from './routes/paths.js';
 import { profileRoutes } from './routes/profile.js';
@@ -161,6 +162,7 @@ export async function buildServer({
         const personal: App = scope.withTypeProvider<ZodTypeProvider>();
         access.register(personal);
         await frameworkRoutes(personal, deps);
+        await frameworkImportRoutes(personal, deps);
         await profileRoutes(personal, deps);
         await assessmentRoutes(personal, deps);
         await evidenceRoutes(personal, deps);

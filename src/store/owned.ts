@@ -9,7 +9,12 @@ import type { FrameworkInUse } from './repositories/frameworks.js';
 /** What the personal routes work on: the personal workspace itself, or one owner's part of it. */
 export interface PersonalWorkspace extends Repositories {
   activeFramework(): Promise<FrameworkInUse>;
-  addFramework(source: string, file: string, use?: boolean): Promise<FrameworkInUse>;
+  addFramework(
+    source: string,
+    file: string,
+    use?: boolean,
+    origin?: 'custom' | 'imported',
+  ): Promise<FrameworkInUse>;
   useFramework(id: number | null): Promise<void>;
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   export(): Promise<WorkspaceExport>;

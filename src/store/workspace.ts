@@ -94,8 +94,13 @@ export class Workspace extends Repositories {
   }
 
   /** Stores a framework file and, unless told otherwise, makes it the one in use. */
-  async addFramework(source: string, file: string, use = true): Promise<FrameworkInUse> {
-    const row = await this.frameworks.add(source, 'custom', file);
+  async addFramework(
+    source: string,
+    file: string,
+    use = true,
+    origin: 'custom' | 'imported' = 'custom',
+  ): Promise<FrameworkInUse> {
+    const row = await this.frameworks.add(source, origin, file);
     if (use) await this.useFramework(row.id);
     return this.frameworks.load(row.id);
   }

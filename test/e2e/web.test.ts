@@ -89,7 +89,7 @@ const routes: {
   {
     name: 'evidence-packet',
     path: '/evidence?print=1',
-    heading: 'Promotion packet: Staff engineer',
+    heading: 'Promotion packet for Staff engineer',
   },
   {
     name: 'paths',
@@ -318,7 +318,7 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     expect(await page.getByLabel('What you did').inputValue()).toBe('Half-typed, not saved');
     await page.getByLabel('What you did').fill('');
     await page.getByRole('button', { name: 'Print-ready page' }).click();
-    await page.getByRole('heading', { name: 'Promotion packet: Staff engineer' }).waitFor();
+    await page.getByRole('heading', { name: 'Promotion packet for Staff engineer' }).waitFor();
     await shot('evidence-packet');
   });
 

@@ -11,6 +11,7 @@ export const pages = [
   { path: '/offers', label: 'Offers' },
   { path: '/earnings', label: 'Earnings' },
   { path: '/learning', label: 'Learning' },
+  { path: '/frameworks', label: 'Frameworks' },
 ] as const;
 
 /**

@@ -23,6 +23,7 @@ export const routes: RouteObject[] = [
       { path: 'offers', lazy: page(() => import('./pages/Offers.js')) },
       { path: 'earnings', lazy: page(() => import('./pages/Earnings.js')) },
       { path: 'learning', lazy: page(() => import('./pages/Learning.js')) },
+      { path: 'frameworks', lazy: page(() => import('./pages/Frameworks.js')) },
       { path: 'org/people', lazy: page(() => import('./pages/org/People.js')) },
       { path: 'org/people/:id', lazy: page(() => import('./pages/org/Person.js')) },
       { path: 'org/chart', lazy: page(() => import('./pages/org/OrgChart.js')) },

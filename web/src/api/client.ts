@@ -53,7 +53,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'The Trellis server cannot be reached. Is `npm start` still running?');
+    throw new ApiError(0, 'network', 'The Trellis server cannot be reached. Is it still running?');
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -1,21 +1,17 @@
 import { lazy, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { assess, checkAssessment, type AssessmentResult } from '../../../src/core/assessment/evaluate.js';
-import { compareAssessments } from '../../../src/core/assessment/compare.js';
 import { scaleOf } from '../../../src/core/framework/rules.js';
 import type { Framework, Level } from '../../../src/core/framework/schema.js';
 import { assessmentInputSchema, type StoredAssessment } from '../../../src/store/entities.js';
 import { ApiError } from '../api/client.js';
-import {
-  useAssessments,
-  useDeleteAssessment,
-  useFramework,
-  useProfile,
-  useSaveAssessment,
-} from '../api/hooks.js';
+import { useAssessments, useFramework, useProfile, useSaveAssessment } from '../api/hooks.js';
 import { ChartFrame } from '../components/ChartFrame.js';
-import { EmptyState, ErrorNotice, Field, Loading, PageHeader, ScrollTable } from '../components/ui.js';
+import { EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
 import { VerdictSummary } from './assessment/VerdictSummary.js';
+import { draftOf, LoadedNotice, type Draft } from './assessment/Loaded.js';
+import { History } from './assessment/History.js';
+import { withNames } from '../lib/names.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { check, plainMessages, type FieldErrors } from '../lib/validate.js';
@@ -23,12 +19,6 @@ import { check, plainMessages, type FieldErrors } from '../lib/validate.js';
 const RadarView = lazy(() => import('../charts/Radar.js'));
 
 export const today = () => new Date().toISOString().slice(0, 10);
-
-interface Draft {
-  current: string;
-  date: string;
-  ratings: Record<string, number>;
-}
 
 /** The request body for a draft, checked with the API's own schema and the core's semantic rules. */
 export function assessmentBody(framework: Framework, draft: Draft): { body: unknown; errors: FieldErrors } {
@@ -58,7 +48,7 @@ function nextUp(framework: Framework, level: Level | undefined): Level | undefin
   return level && framework.levels.find((l) => l.track === level.track && l.rank === level.rank + 1);
 }
 
-function GapList({ result }: { result: AssessmentResult }) {
+function GapList({ result, framework }: { result: AssessmentResult; framework: Framework }) {
   if (result.next.length === 0)
     return <p className="muted">Choose the level you hold now to see what the next levels ask of you.</p>;
   return (
@@ -72,7 +62,7 @@ function GapList({ result }: { result: AssessmentResult }) {
               {verdict.holds ? 'met' : `${verdict.met} of ${verdict.total} met`}
             </span>
           </h3>
-          <p className="small">{verdict.explanation}</p>
+          <p className="small">{withNames(framework, verdict.explanation)}</p>
           {verdict.gaps.length === 0 ? (
             <p className="muted">No gaps: every expectation is met.</p>
           ) : (
@@ -87,76 +77,6 @@ function GapList({ result }: { result: AssessmentResult }) {
           )}
         </div>
       ))}
-    </>
-  );
-}
-
-function History({ framework, assessments }: { framework: Framework; assessments: StoredAssessment[] }) {
-  const remove = useDeleteAssessment();
-  if (assessments.length === 0)
-    return (
-      <EmptyState title="No saved assessments yet">
-        <p>
-          Rate yourself above and save: each saved assessment is kept with its date, so you can see how you
-          grow.
-        </p>
-      </EmptyState>
-    );
-  return (
-    <>
-      <ErrorNotice error={remove.error} title="The assessment could not be deleted" />
-      <ScrollTable label="Past assessments">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Held</th>
-              <th scope="col">Level met</th>
-              <th scope="col">Since the one before</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {assessments.map((a, index) => {
-              const input = { ...(a.current ? { current: a.current } : {}), ratings: a.ratings };
-              let met: string;
-              try {
-                const r = assess(framework, input);
-                met = framework.levels.find((l) => l.id === r.level)?.title ?? 'none';
-              } catch {
-                met = `made against ${a.framework.id} ${a.framework.version}`;
-              }
-              const before = assessments[index - 1];
-              const change = before
-                ? compareAssessments(framework, { ratings: before.ratings }, { ratings: a.ratings }).summary
-                : null;
-              return (
-                <tr key={a.id}>
-                  <td>{a.date}</td>
-                  <td>{framework.levels.find((l) => l.id === a.current)?.title ?? '—'}</td>
-                  <td>{met}</td>
-                  <td>
-                    {change ? `${change.higher} up, ${change.lower} down, ${change.same} same` : 'first'}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="danger"
-                      onClick={() => {
-                        if (window.confirm(`Delete the assessment of ${a.date}?`)) remove.mutate(a.id);
-                      }}
-                    >
-                      Delete<span className="visually-hidden"> the assessment of {a.date}</span>
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollTable>
     </>
   );
 }
@@ -183,6 +103,18 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
   const save = useSaveAssessment();
   const [draft, setDraft] = useState<Draft>(start);
   const [saved, setSaved] = useState<Draft>(start);
+  // The stored assessment loaded into the form, which saving replaces; undefined for a new one.
+  const [editing, setEditing] = useState<StoredAssessment | undefined>(undefined);
+  const load = (a: StoredAssessment | undefined) => {
+    if (dirty && !window.confirm('Discard the changes to this assessment?')) return;
+    const next = a ? draftOf(a) : { ...start, date: today() };
+    setEditing(a);
+    setDraft(next);
+    setSaved(next);
+    setTouched(false);
+    save.reset();
+    document.getElementById('rate-title')?.scrollIntoView();
+  };
   const [touched, setTouched] = useState(false);
 
   const framework = fw.data?.framework;
@@ -234,9 +166,12 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
     setTouched(true);
     if (Object.keys(localErrors).length > 0) return;
     save.mutate(
-      { body: body as never },
+      { id: editing?.id, body: body as never },
       {
-        onSuccess: () => setSaved(draft),
+        onSuccess: (stored) => {
+          setEditing(stored);
+          setSaved(draft);
+        },
       },
     );
   };
@@ -257,7 +192,10 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
             onSave();
           }}
         >
-          <h2 id="rate-title">Your ratings</h2>
+          <h2 id="rate-title" tabIndex={-1}>
+            Your ratings
+          </h2>
+          <LoadedNotice editing={editing} onNew={() => load(undefined)} />
           <VerdictSummary
             target="verdict"
             verdict={
@@ -370,7 +308,7 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
                       : 'No level is met yet'}
                   </strong>
                 </p>
-                <p className="small">{result.explanation}</p>
+                <p className="small">{withNames(fwk, result.explanation)}</p>
               </>
             ) : null}
           </section>
@@ -379,13 +317,13 @@ function AssessmentEditor({ start, assessments }: { start: Draft; assessments: S
           </ChartFrame>
           <section aria-labelledby="gaps-title">
             <h2 id="gaps-title">Gaps and what to aim at</h2>
-            {result ? <GapList result={result} /> : null}
+            {result ? <GapList result={result} framework={fwk} /> : null}
           </section>
         </div>
       </div>
       <section aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
-        <History framework={fwk} assessments={assessments} />
+        <History framework={fwk} assessments={assessments} onLoad={load} />
       </section>
     </>
   );

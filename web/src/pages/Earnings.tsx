@@ -15,6 +15,7 @@ import {
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { LevelsHeld } from './earnings/LevelsHeld.js';
+import { ScenarioPicker, scenarioToSave } from './earnings/ScenarioPicker.js';
 import { useSimulation } from './earnings/useSimulation.js';
 import { plainMessages } from '../lib/validate.js';
 
@@ -26,17 +27,24 @@ export default function EarningsPage() {
   if (scenarios.isPending) return <Loading what="your scenarios" />;
   if (scenarios.error)
     return <ErrorNotice title="Your scenarios could not be loaded" error={scenarios.error} />;
-  // The latest stored scenario, or the defaults for a first visit.
-  return <EarningsEditor last={scenarios.data.at(-1)} />;
+  return <EarningsEditor scenarios={scenarios.data} />;
 }
 
-function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined }) {
+function EarningsEditor({ scenarios }: { scenarios: StoredDocument<unknown>[] }) {
   const save = useSaveDocument<unknown>('scenarios');
+  // The latest stored scenario, or the defaults for a first visit.
+  const last = scenarios.at(-1);
   const [form, setForm] = useState<EarningsForm>(() =>
     last ? formFromEarningsFile(last.name, last.file) : defaultEarningsForm(),
   );
   const [id, setId] = useState<number | undefined>(last?.id);
   const [saved, setSaved] = useState(() => (last ? JSON.stringify(form) : ''));
+  const start = (next: EarningsForm, doc?: StoredDocument<unknown>) => {
+    setForm(next);
+    setId(doc?.id);
+    setSaved(doc ? JSON.stringify(next) : '');
+    save.reset();
+  };
 
   const checked = useMemo(() => checkEarningsForm(form), [form]);
   const framework = useFramework().data?.framework;
@@ -97,6 +105,13 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
         every few years. Each strategy runs many careers with rates drawn from the sourced ranges.
       </PageHeader>
       <UnsavedGuard when={dirty} />
+      <ScenarioPicker
+        scenarios={scenarios}
+        selected={id}
+        dirty={dirty}
+        onOpen={(doc) => start(formFromEarningsFile(doc.name, doc.file), doc)}
+        onNew={() => start(defaultEarningsForm())}
+      />
       <div className="grid-2">
         <form
           className="card"
@@ -107,7 +122,7 @@ function EarningsEditor({ last }: { last: StoredDocument<unknown> | undefined })
             const now = checkEarningsForm(form);
             if (Object.keys(now.errors).length > 0) return;
             save.mutate(
-              { id, body: { name: form.name.trim(), file: now.file } },
+              { id: scenarioToSave(scenarios, form.name), body: { name: form.name.trim(), file: now.file } },
               {
                 onSuccess: (doc) => {
                   setId(doc.id);

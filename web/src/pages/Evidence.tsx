@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { listEntries } from '../../../src/core/evidence/filter.js';
-import { buildPacket, renderPacket, type Packet } from '../../../src/core/evidence/packet.js';
+import { buildPacket, renderPacket } from '../../../src/core/evidence/packet.js';
 import { evidenceScopes, type EvidenceScope } from '../../../src/core/evidence/schema.js';
 import type { Framework } from '../../../src/core/framework/schema.js';
 import type { StoredEvidence } from '../../../src/store/entities.js';
 import { ApiError } from '../api/client.js';
-import { useDeleteEvidence, useEvidence, useFramework, useSaveEvidence } from '../api/hooks.js';
+import { useDeleteEvidence, useEvidence, useFramework, useProfile, useSaveEvidence } from '../api/hooks.js';
 import { Choice, EmptyState, ErrorNotice, Field, Loading, PageHeader } from '../components/ui.js';
 import { nextLevelOf, useCurrentLevel } from '../lib/current.js';
 import { download } from '../lib/download.js';
@@ -20,6 +20,7 @@ import {
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { today } from './Assessment.js';
+import { PacketView, packetTitle } from './evidence/PacketView.js';
 import { SuggestFromExport } from './evidence/SuggestFromExport.js';
 
 function EntryForm({
@@ -158,46 +159,9 @@ function EntryForm({
   );
 }
 
-function PacketView({ packet, framework }: { packet: Packet; framework: Framework }) {
-  return (
-    <article className="packet" aria-labelledby="packet-title">
-      <h2 id="packet-title">Promotion packet: {packet.level.title}</h2>
-      <p className="muted">
-        {framework.name} {framework.version}. {packet.summary.withEvidence} of {packet.summary.expectations}{' '}
-        expectations have evidence; {packet.summary.entries} entries, {packet.summary.atLevelScope} at the
-        level's scope ({packet.level.scope}) or wider.
-      </p>
-      {packet.sections.map((s) => (
-        <section key={s.competency}>
-          <h3>
-            {s.name}{' '}
-            <span className="muted small">
-              expected {s.rating} ({s.label})
-            </span>
-          </h3>
-          <p className="small">{s.text}</p>
-          {s.evidence.length === 0 ? (
-            <p className="tag bad">No evidence yet</p>
-          ) : (
-            <ul>
-              {s.evidence.map((e, i) => (
-                <li key={`${e.date}-${i}`}>
-                  <strong>{e.date}</strong> {e.title}
-                  {e.scope ? <span className="muted"> ({e.scope})</span> : null}
-                  {e.description ? <div className="small">{e.description}</div> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ))}
-    </article>
-  );
-}
-
 export default function EvidencePage() {
-  useTitle('Evidence log');
   const fw = useFramework();
+  const profile = useProfile();
   const evidence = useEvidence();
   const remove = useDeleteEvidence();
   const { current } = useCurrentLevel();
@@ -230,6 +194,10 @@ export default function EvidencePage() {
     }
   }, [framework, evidence.data, target]);
 
+  const printTitle = packet ? packetTitle(packet, profile.data?.name, today()) : '';
+  // Printed, the tab's title is the packet's: browsers print it in the page header.
+  useTitle(printing && packet ? printTitle : 'Evidence log');
+
   if (fw.isPending || evidence.isPending) return <Loading what="your evidence" />;
   if (fw.error) return <ErrorNotice title="The framework could not be loaded" error={fw.error} />;
   if (evidence.error) return <ErrorNotice title="Your evidence could not be loaded" error={evidence.error} />;
@@ -252,7 +220,7 @@ export default function EvidencePage() {
             Back to the log
           </button>
         </div>
-        <PacketView packet={packet} framework={fwk} />
+        <PacketView packet={packet} framework={fwk} title={printTitle} />
       </>
     );
   }

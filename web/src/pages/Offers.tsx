@@ -604,109 +604,114 @@ function OffersEditor({ documents }: { documents: StoredDocument<unknown>[] }) {
           </button>
         </EmptyState>
       ) : null}
-      {form ? (
-        <form
-          noValidate
-          aria-label="Offers"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setSubmitted(true);
-            if (!checked?.parsed) return;
-            save.mutate(
-              {
-                id: typeof selected === 'number' ? selected : undefined,
-                body: { name: form.name.trim(), file: checked.file },
-              },
-              {
-                onSuccess: (doc) => {
-                  setSelected(doc.id);
-                  setSaved(JSON.stringify(form));
+      {/* At desk widths the results stay in view beside the form while typing; one column on phones. */}
+      <div className="form-beside">
+        {form ? (
+          <form
+            noValidate
+            aria-label="Offers"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setSubmitted(true);
+              if (!checked?.parsed) return;
+              save.mutate(
+                {
+                  id: typeof selected === 'number' ? selected : undefined,
+                  body: { name: form.name.trim(), file: checked.file },
                 },
-              },
-            );
-          }}
-        >
-          <div className="card row">
-            <Field label="Comparison name" error={errors.name}>
-              <input
-                type="text"
-                value={form.name}
-                onChange={(e) => setForm({ ...form, name: e.target.value })}
+                {
+                  onSuccess: (doc) => {
+                    setSelected(doc.id);
+                    setSaved(JSON.stringify(form));
+                  },
+                },
+              );
+            }}
+          >
+            <div className="card row">
+              <Field label="Comparison name" error={errors.name}>
+                <input
+                  type="text"
+                  value={form.name}
+                  onChange={(e) => setForm({ ...form, name: e.target.value })}
+                />
+              </Field>
+              <Field label="Currency" error={errors.currency}>
+                <input
+                  type="text"
+                  value={form.currency}
+                  maxLength={3}
+                  onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })}
+                />
+              </Field>
+              <Field label="Years to compare" error={errors['assumptions.years']}>
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  value={form.years}
+                  onChange={(e) => setForm({ ...form, years: e.target.value })}
+                />
+              </Field>
+              <Field
+                label="Share price growth a year"
+                hint="in per cent: 5 is 5% a year"
+                unit="% a year"
+                error={errors['assumptions.stockGrowth']}
+                warning={checked.warnings['assumptions.stockGrowth']}
+              >
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  value={form.stockGrowth}
+                  onChange={(e) => setForm({ ...form, stockGrowth: e.target.value })}
+                />
+              </Field>
+            </div>
+            {form.offers.map((o, i) => (
+              <OfferFields
+                key={i}
+                offer={o}
+                index={i}
+                errors={errors}
+                warnings={checked.warnings}
+                onChange={(next) =>
+                  setForm({ ...form, offers: form.offers.map((x, xi) => (xi === i ? next : x)) })
+                }
+                onRemove={() => setForm({ ...form, offers: form.offers.filter((_, xi) => xi !== i) })}
               />
-            </Field>
-            <Field label="Currency" error={errors.currency}>
-              <input
-                type="text"
-                value={form.currency}
-                maxLength={3}
-                onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })}
-              />
-            </Field>
-            <Field label="Years to compare" error={errors['assumptions.years']}>
-              <input
-                type="text"
-                inputMode="numeric"
-                value={form.years}
-                onChange={(e) => setForm({ ...form, years: e.target.value })}
-              />
-            </Field>
-            <Field
-              label="Share price growth a year"
-              hint="in per cent: 5 is 5% a year"
-              unit="% a year"
-              error={errors['assumptions.stockGrowth']}
-              warning={checked.warnings['assumptions.stockGrowth']}
-            >
-              <input
-                type="text"
-                inputMode="decimal"
-                value={form.stockGrowth}
-                onChange={(e) => setForm({ ...form, stockGrowth: e.target.value })}
-              />
-            </Field>
-          </div>
-          {form.offers.map((o, i) => (
-            <OfferFields
-              key={i}
-              offer={o}
-              index={i}
-              errors={errors}
-              warnings={checked.warnings}
-              onChange={(next) =>
-                setForm({ ...form, offers: form.offers.map((x, xi) => (xi === i ? next : x)) })
-              }
-              onRemove={() => setForm({ ...form, offers: form.offers.filter((_, xi) => xi !== i) })}
-            />
-          ))}
-          {errors.offers ? <p className="error">{errors.offers}</p> : null}
-          <ErrorNotice error={save.error} title="The offers were not saved" />
-          <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                setForm({
-                  ...form,
-                  offers: [
-                    ...form.offers,
-                    emptyOffer(`Offer ${String.fromCharCode(65 + form.offers.length)}`),
-                  ],
-                })
-              }
-            >
-              Add an offer
-            </button>
-            <SaveButton label="Save offers" pending={save.isPending} saved={!dirty && save.isSuccess} />
-          </div>
-        </form>
-      ) : null}
-      {checked?.parsed ? (
-        <Results key={checked.parsed.file.offers.map((o) => o.name).join('|')} parsed={checked.parsed} />
-      ) : form ? (
-        <p className="notice warn-notice">
-          The comparison appears once every offer has a name and a base salary and no field has an error.
-        </p>
-      ) : null}
+            ))}
+            {errors.offers ? <p className="error">{errors.offers}</p> : null}
+            <ErrorNotice error={save.error} title="The offers were not saved" />
+            <div className="actions">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  setForm({
+                    ...form,
+                    offers: [
+                      ...form.offers,
+                      emptyOffer(`Offer ${String.fromCharCode(65 + form.offers.length)}`),
+                    ],
+                  })
+                }
+              >
+                Add an offer
+              </button>
+              <SaveButton label="Save offers" pending={save.isPending} saved={!dirty && save.isSuccess} />
+            </div>
+          </form>
+        ) : null}
+        <div className="beside-results" role="region" aria-label="Comparison results" tabIndex={0}>
+          {checked?.parsed ? (
+            <Results key={checked.parsed.file.offers.map((o) => o.name).join('|')} parsed={checked.parsed} />
+          ) : form ? (
+            <p className="notice warn-notice">
+              The comparison appears once every offer has a name and a base salary and no field has an error.
+            </p>
+          ) : null}
+        </div>
+      </div>
     </>
   );
 }
