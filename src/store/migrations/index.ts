@@ -11,6 +11,7 @@ import * as sso from './2026-12-02T0200-sso.js';
 import * as rowSecurity from './2026-12-02T0300-row-security.js';
 import * as pay from './2026-12-02T0200-pay.js';
 import * as reviews from './2026-12-02T0100-reviews.js';
+import * as levelHistory from './2026-12-02T0400-level-history.js';
 
 /**
  * Every migration, by timestamped name, in code so that the built package carries them. Kysely runs
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0300-row-security': rowSecurity,
   '2026-12-02T0200-pay': pay,
   '2026-12-02T0100-reviews': reviews,
+  '2026-12-02T0400-level-history': levelHistory,
 };
 
 /** The name of the newest migration: the schema version an export was written at. */

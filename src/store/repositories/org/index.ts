@@ -12,6 +12,7 @@ import { AuditRepository } from './audit.js';
 import { CaseRepository } from './cases.js';
 import { CycleRepository } from './cycles.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
+import { LevelHistoryRepository } from './level-history.js';
 import { LinkRepository } from './links.js';
 import { OrganisationRepository, type Organisation } from './organisations.js';
 import { PayRepository } from './pay.js';
@@ -32,6 +33,7 @@ export class OrgRepositories {
   readonly cycles: CycleRepository;
   readonly reviews: ReviewRepository;
   readonly cases: CaseRepository;
+  readonly levelHistory: LevelHistoryRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -44,6 +46,7 @@ export class OrgRepositories {
     this.cycles = new CycleRepository(scope);
     this.reviews = new ReviewRepository(scope);
     this.cases = new CaseRepository(scope);
+    this.levelHistory = new LevelHistoryRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {
