@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import * as migration from '../../src/store/migrations/2026-12-02T0400-level-history.js';
+import { structureOf } from '../../src/store/repositories/org/pay-reports.js';
 import type { OrgRepositories } from '../../src/store/repositories/org/index.js';
 import type { StoredPerson } from '../../src/store/repositories/org/person-rows.js';
 import { Workspace } from '../../src/store/workspace.js';
@@ -69,6 +70,17 @@ describe.each(stores())('level history as data ($kind)', (store) => {
       'staff from 2026-07-01 (promotion)',
     ]);
     expect(ana.level).toBe('director');
+
+    // The structure report reads it: on 2025-12-01 Cy and Dee held senior; Cy moved up a band in
+    // the window (to staff, 2026-07-01), Dee's move back to staff began after it.
+    const { promotions } = await structureOf(acme, { until: '2026-12-01', minGroup: 1 });
+    expect(promotions.since).toBe('2025-12-01');
+    expect(promotions.levels.find((l) => l.level === 'senior')).toMatchObject({
+      people: 2,
+      promoted: 1,
+      rate: 0.5,
+    });
+    await expect(structureOf(acme, { since: '2026-13-01' })).rejects.toThrow('since expects a day');
     expect((await acme.levelHistory.all()).length).toBe(4 + 2 + 1);
   });
 
