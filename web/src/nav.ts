@@ -21,4 +21,5 @@ export const orgPages: readonly { path: string; label: string; action: Action }[
   { path: '/org/chart', label: 'Org chart', action: 'directory.read' },
   { path: '/org/audit', label: 'Audit log', action: 'audit.read' },
   { path: '/org/settings', label: 'Settings', action: 'account.manage' },
+  { path: '/org/structure', label: 'Structure', action: 'structure.read' },
 ];

@@ -27,6 +27,7 @@ export const routes: RouteObject[] = [
       { path: 'org/chart', lazy: page(() => import('./pages/org/OrgChart.js')) },
       { path: 'org/audit', lazy: page(() => import('./pages/org/Audit.js')) },
       { path: 'org/settings', lazy: page(() => import('./pages/org/Settings.js')) },
+      { path: 'org/structure', lazy: page(() => import('./pages/org/Structure.js')) },
       { path: '*', lazy: page(() => import('./pages/NotFound.js')) },
     ],
   },
