@@ -14,7 +14,7 @@ const held = (...steps: [string, string][]) => ({
  * Senior (ic, band 3), held on 2025-12-01 by s1…s6:
  *   s1 senior from 2023-12-01 → staff (band 4) 2026-06-01: promoted after 2.5 years
  *        (2023-12-01 → 2026-06-01 is 913 days; 913 / 365.25 = 2.49966)
- *   s2 senior from 2024-06-01 → staff 2026-03-01: promoted after 639 days = 1.74949 years
+ *   s2 senior from 2024-06-01 → staff 2026-03-01: promoted after 638 days = 1.74675 years
  *   s3 senior from 2022-12-01 → staff 2025-06-01: promoted before the window, so on 2025-12-01
  *        s3 holds staff, not senior (counted under staff)
  *   s4 senior from 2024-01-01 → em (band 4, management) 2026-02-01: a promotion too, across tracks
@@ -25,7 +25,7 @@ const held = (...steps: [string, string][]) => ({
  *   s8 senior from 2026-01-01: joined the level after the window began, not counted
  *   s9 senior from 2024-01-01 → staff 2027-01-01: after the window, not promoted in it
  * Senior held at the start: s1, s2, s4, s5, s6, s9 = 6 people; promoted: s1, s2, s4 = 3;
- * rate 3 / 6 = 0.5; median time of 1.74949, 2.08624, 2.49966 = 2.08624 years.
+ * rate 3 / 6 = 0.5; median time of 1.74675, 2.08624, 2.49966 = 2.08624 years.
  * Staff held at the start: s3 alone (1 person < 5): suppressed.
  */
 const histories = [
