@@ -135,6 +135,7 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
       'Org chart',
       'Audit log',
       'Settings',
+      'Structure',
       'Ladder',
       'Assessment',
       'Evidence',
@@ -200,7 +201,13 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
 
   it('shows hr every record with gender, and the audit log, but not the settings', async () => {
     const page = await signedIn('hr');
-    expect((await navLinks(page)).slice(0, 4)).toEqual(['People', 'Org chart', 'Audit log', 'Ladder']);
+    expect((await navLinks(page)).slice(0, 5)).toEqual([
+      'People',
+      'Org chart',
+      'Audit log',
+      'Structure',
+      'Ladder',
+    ]);
     const cy = await record(page, 'cy');
     expect(cy).toContain('Senior engineer');
     expect(cy).toContain('non-binary');
@@ -258,6 +265,35 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
     await page.context().close();
   });
 
+  it("shows hr the structure report with the API's figures, and refuses it to an employee", async () => {
+    const page = await signedIn('hr');
+    const api = (await (await page.request.get(`${server.url}/api/org/reports/structure`)).json()) as {
+      headcount: { level: string; people: number }[];
+      layers: number;
+    };
+    await page.goto(`${server.url}/org/structure`);
+    const headcount = page.getByRole('region', { name: 'Headcount by level and track', exact: true });
+    await headcount.getByRole('table').waitFor();
+    const rows = await headcount.getByRole('row').allTextContents();
+    expect(rows.slice(1)).toEqual(
+      api.headcount.map((h) => expect.stringContaining(`${h.level}`) as unknown as string),
+    );
+    expect(api.headcount.find((h) => h.level === 'mid')?.people).toBe(22);
+    expect(await headcount.textContent()).toContain('22');
+    expect(await page.getByRole('figure').count()).toBe(1);
+    const layers = page.getByRole('region', { name: 'Management layers', exact: true });
+    expect(await layers.getByRole('cell').allTextContents()).toEqual([String(api.layers)]);
+    await page.context().close();
+
+    const employee = await signedIn('employee');
+    expect(await navLinks(employee)).not.toContain('Structure');
+    const refused = await employee.request.get(`${server.url}/api/org/reports/structure`);
+    expect(refused.status()).toBe(403);
+    await employee.goto(`${server.url}/org/structure`);
+    await employee.getByText('The structure report could not be loaded').waitFor();
+    await employee.context().close();
+  });
+
   it('passes axe on every organisation page at 1280 and 375 px, and saves their screenshots', async () => {
     const page = await signedIn('admin', { bypassCSP: true });
     const pages = {
@@ -266,6 +302,7 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
       person: `/org/people/${ids.cy}`,
       audit: '/org/audit?kind=person.create',
       settings: '/org/settings',
+      structure: '/org/structure',
     };
     const problems: string[] = [];
     for (const width of [1280, 375]) {

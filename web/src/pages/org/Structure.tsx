@@ -43,7 +43,7 @@ function ReportTable({ name, rows }: { name: string; rows: string[][] }) {
       <button type="button" onClick={() => download(`structure-${name}.csv`, csvText(rows), 'text/csv')}>
         Download {name}.csv
       </button>
-      <ScrollTable label={TITLES[name] ?? name}>
+      <ScrollTable label={`${TITLES[name] ?? name}, as a table`}>
         <table>
           <thead>
             <tr>
