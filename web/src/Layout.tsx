@@ -45,7 +45,11 @@ function Shell({ children, session }: { children: React.ReactNode; session?: Ses
           <ul>
             {listed.map((p) => (
               <li key={p.path}>
-                <NavLink to={p.path} end={p.path === '/'}>
+                {/* A page with another listed beneath it (Pay, My pay) is current only at its own path. */}
+                <NavLink
+                  to={p.path}
+                  end={p.path === '/' || listed.some((o) => o.path.startsWith(`${p.path}/`))}
+                >
                   {p.label}
                 </NavLink>
               </li>

@@ -22,4 +22,6 @@ export const orgPages: readonly { path: string; label: string; action: Action }[
   { path: '/org/audit', label: 'Audit log', action: 'audit.read' },
   { path: '/org/settings', label: 'Settings', action: 'account.manage' },
   { path: '/org/structure', label: 'Structure', action: 'structure.read' },
+  { path: '/org/pay', label: 'Pay', action: 'pay.report' },
+  { path: '/org/pay/me', label: 'My pay', action: 'pay.request' },
 ];

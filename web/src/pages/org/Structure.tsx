@@ -3,9 +3,8 @@ import { useSearchParams } from 'react-router';
 import { structureTables, type StructureReport } from '../../../../src/core/org/structure.js';
 import { useStructure } from '../../api/reports.js';
 import { ChartFrame } from '../../components/ChartFrame.js';
-import { ErrorNotice, Field, Loading, PageHeader, ScrollTable } from '../../components/ui.js';
-import { csvText } from '../../lib/csv.js';
-import { download } from '../../lib/download.js';
+import { ReportTable } from '../../components/ReportTable.js';
+import { ErrorNotice, Field, Loading, PageHeader } from '../../components/ui.js';
 
 const StackedBars = lazy(() => import('../../charts/StackedBars.js'));
 const parts = [
@@ -32,41 +31,6 @@ function pyramid(report: StructureReport) {
     bands.set(h.band, bar);
   }
   return [...bands.entries()].sort(([a], [b]) => a - b).map(([, bar]) => bar);
-}
-
-/** A table of the report with its CSV download: the text alternative of every chart too. */
-function ReportTable({ name, rows }: { name: string; rows: string[][] }) {
-  const [head, ...body] = rows;
-  return (
-    <section className="card" aria-labelledby={`${name}-title`}>
-      <h3 id={`${name}-title`}>{TITLES[name] ?? name}</h3>
-      <button type="button" onClick={() => download(`structure-${name}.csv`, csvText(rows), 'text/csv')}>
-        Download {name}.csv
-      </button>
-      <ScrollTable label={`${TITLES[name] ?? name}, as a table`}>
-        <table>
-          <thead>
-            <tr>
-              {head!.map((h) => (
-                <th scope="col" key={h}>
-                  {h.replaceAll('_', ' ')}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {body.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) => (
-                  <td key={j}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
-    </section>
-  );
 }
 
 /** The organisation's shape for hr and admin: the pyramid, spans, layers, time in level, promotions, leavers. */
@@ -106,7 +70,13 @@ export default function Structure() {
             fewer than {report.data.promotions.minGroup} people at the start is suppressed.
           </p>
           {Object.entries(structureTables(report.data)).map(([name, rows]) => (
-            <ReportTable key={name} name={name} rows={rows} />
+            <ReportTable
+              key={name}
+              id={name}
+              title={TITLES[name] ?? name}
+              file={`structure-${name}.csv`}
+              rows={rows}
+            />
           ))}
         </>
       ) : null}
