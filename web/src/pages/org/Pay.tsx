@@ -166,15 +166,19 @@ export default function Pay() {
             In {health.data.period}: {health.data.belowMin} below their band's minimum, {health.data.aboveMax}{' '}
             above its maximum. Compa-ratio is pay ÷ midpoint; range penetration (pay − min) ÷ (max − min).
           </p>
-          <ReportTable
-            id="outside"
-            title={HEALTH_TITLES.outside}
-            file="pay-outside-range.csv"
-            rows={[
-              ['email', 'level', 'zone', 'pay', 'compa-ratio', 'range penetration', 'where'],
-              ...bands.outside,
-            ]}
-          />
+          {bands.outside.length === 0 ? (
+            <p>No one is paid outside their range.</p>
+          ) : (
+            <ReportTable
+              id="outside"
+              title={HEALTH_TITLES.outside}
+              file="pay-outside-range.csv"
+              rows={[
+                ['email', 'level', 'zone', 'pay', 'compa-ratio', 'range penetration', 'where'],
+                ...bands.outside,
+              ]}
+            />
+          )}
           <ReportTable
             id="parity"
             title={HEALTH_TITLES.parity}
