@@ -58,9 +58,9 @@ export default function PayMe() {
             <dd>{info.data.own.fte}</dd>
             <dt>Your pay, full-time equivalent</dt>
             <dd>{money(info.data.own.pay, info.data.currency)}</dd>
-            <dt>Average pay of women in your category ({info.data.people.women})</dt>
+            <dt>Average pay of women in your category ({info.data.people.women} people)</dt>
             <dd>{amount(info.data.average.women, info.data.currency)}</dd>
-            <dt>Average pay of men in your category ({info.data.people.men})</dt>
+            <dt>Average pay of men in your category ({info.data.people.men} people)</dt>
             <dd>{amount(info.data.average.men, info.data.currency)}</dd>
           </dl>
           <p className="muted small">
