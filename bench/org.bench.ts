@@ -32,7 +32,7 @@ const ms = (started: number) => performance.now() - started;
 const fixed = (n: number, digits = 0) => n.toFixed(digits).padStart(7);
 
 /** A fresh database on the server at `base`, and how to drop it. */
-async function freshDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `trellis_bench_${process.pid}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: base });

@@ -338,6 +338,18 @@ export interface CaseVoteTable {
   at: string;
 }
 
+/** A level a person held, from the day it began; `cause` is `import`, `edit` or `promotion`. */
+export interface LevelHistoryTable {
+  id: Generated<number>;
+  organisation_id: number;
+  person_id: number;
+  level: string;
+  framework_version_id: number;
+  from_date: string;
+  cause: string;
+  recorded_at: string;
+}
+
 export interface Tables {
   frameworks: FrameworkTable;
   settings: SettingTable;
@@ -368,4 +380,5 @@ export interface Tables {
   promotion_cases: PromotionCaseTable;
   case_committee: CaseCommitteeTable;
   case_votes: CaseVoteTable;
+  level_history: LevelHistoryTable;
 }

@@ -4,6 +4,8 @@ import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/org/policy.js';
+import { readTextFile } from '../../src/store/files.js';
+import { readCsvRecords } from '../../src/store/spreadsheet.js';
 import { Workspace } from '../../src/store/workspace.js';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/cli.js';
@@ -30,6 +32,22 @@ const emailOf: Record<Role, string> = {
   employee: 'cy@acme.test',
   committee: 'com@acme.test',
 };
+
+/*
+ * Pay in 2026 (euros, full time): the women are Ana (150,000 + 20,000 = 170,000) and Hana (60,000);
+ * the one man is Ben (100,000 + 10,000 = 110,000). Women's mean (170,000 + 60,000) ÷ 2 = 115,000,
+ * and with two the median is the same, so both gaps are (110,000 − 115,000) ÷ 110,000 = −4.5%.
+ * Cy (non-binary), Dee, Eli and Fay are in neither group.
+ */
+const pay2026 = [
+  'ana@acme.test,2026,150000,20000,',
+  'ben@acme.test,2026,100000,10000,',
+  'cy@acme.test,2026,70000,,',
+  'dee@acme.test,2026,55000,,',
+  'eli@acme.test,2026,90000,5000,',
+  'fay@acme.test,2026,40000,2000,',
+  'hana@acme.test,2026,60000,,',
+];
 
 let server: RunningServer;
 let browser: Browser;
@@ -67,6 +85,10 @@ beforeAll(async () => {
   await acme.accounts.create(emailOf.committee, ['committee']);
   for (const email of Object.values(emailOf)) await acme.accounts.setPassword(email, PASSWORD);
   for (const p of await acme.people.all()) ids[p.email.split('@')[0]!] = p.id;
+  await acme.pay.setBands(readTextFile(join(root, 'examples', 'pay.yaml')), 'pay.yaml');
+  await acme.pay.importCsv(
+    readCsvRecords(['email,period,base,variable,fte', ...pay2026].join('\n'), 'pay.csv'),
+  );
   await workspace.close();
   server = await startServer(['--port', '0', '--db', file]);
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
@@ -137,6 +159,9 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
       'Settings',
       'Review cycles',
       'Promotion cases',
+      'Structure',
+      'Pay',
+      'My pay',
       'Ladder',
       'Lattice',
       'Assessment',
@@ -204,6 +229,7 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
   it('shows hr every record with gender, and the audit log, but not the settings', async () => {
     const page = await signedIn('hr');
     expect((await navLinks(page)).slice(0, 4)).toEqual(['People', 'Org chart', 'Audit log', 'My reviews']);
+    expect(await navLinks(page)).toEqual(expect.arrayContaining(['Structure', 'Pay', 'My pay']));
     const cy = await record(page, 'cy');
     expect(cy).toContain('Senior engineer');
     expect(cy).toContain('non-binary');
@@ -217,6 +243,8 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
   it("shows a manager their reports' levels, and nobody else's", async () => {
     const page = await signedIn('manager');
     expect((await navLinks(page)).slice(0, 4)).toEqual(['People', 'Org chart', 'My reviews', 'My team']);
+    expect(await navLinks(page)).toContain('My pay');
+    expect(await navLinks(page)).not.toContain('Pay');
     const cy = await record(page, 'cy');
     expect(cy).toContain('Senior engineer');
     expect(cy).not.toContain('non-binary');
@@ -232,6 +260,8 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
       'My reviews',
       'Promotion cases',
     ]);
+    expect(await navLinks(page)).toContain('My pay');
+    expect(await navLinks(page)).not.toContain('Structure');
     expect(await record(page, 'cy')).toContain('Senior engineer');
     const dee = await record(page, 'dee');
     expect(dee).toContain('Your role does not show');
@@ -266,6 +296,87 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
     await page.context().close();
   });
 
+  it("shows hr the structure report with the API's figures, and refuses it to an employee", async () => {
+    const page = await signedIn('hr');
+    const api = (await (await page.request.get(`${server.url}/api/org/reports/structure`)).json()) as {
+      headcount: { level: string; people: number }[];
+      layers: number;
+    };
+    await page.goto(`${server.url}/org/structure`);
+    const headcount = page.getByRole('region', { name: 'Headcount by level and track', exact: true });
+    await headcount.getByRole('table').waitFor();
+    const rows = await headcount.getByRole('row').allTextContents();
+    expect(rows.slice(1)).toEqual(
+      api.headcount.map((h) => expect.stringContaining(`${h.level}`) as unknown as string),
+    );
+    expect(api.headcount.find((h) => h.level === 'mid')?.people).toBe(22);
+    expect(await headcount.textContent()).toContain('22');
+    expect(await page.getByRole('figure').count()).toBe(1);
+    const layers = page.getByRole('region', { name: 'Management layers', exact: true });
+    expect(await layers.getByRole('cell').allTextContents()).toEqual([String(api.layers)]);
+    await page.context().close();
+
+    const employee = await signedIn('employee');
+    expect(await navLinks(employee)).not.toContain('Structure');
+    const refused = await employee.request.get(`${server.url}/api/org/reports/structure`);
+    expect(refused.status()).toBe(403);
+    await employee.goto(`${server.url}/org/structure`);
+    await employee.getByText('The structure report could not be loaded').waitFor();
+    await employee.context().close();
+  });
+
+  it("shows hr the pay-gap report with the API's figures; an employee their own pay, and not the report", async () => {
+    const page = await signedIn('hr');
+    const api = (await (
+      await page.request.get(`${server.url}/api/org/reports/pay-gap?period=2026`)
+    ).json()) as {
+      workers: { women: number; men: number };
+      pay: { meanGap: number; medianGap: number };
+    };
+    expect(api.workers).toEqual({ women: 2, men: 1 });
+    expect(api.pay.meanGap).toBeCloseTo(-5000 / 110000, 10);
+    expect(api.pay.medianGap).toBeCloseTo(-5000 / 110000, 10);
+    await page.goto(`${server.url}/org/pay`);
+    const gaps = page.getByRole('region', { name: 'Pay and variable pay gaps', exact: true });
+    await gaps.getByRole('table').waitFor();
+    const row = await gaps.getByRole('row', { name: /Pay \(base \+ variable\)/ }).allTextContents();
+    expect(row).toEqual([expect.stringContaining('-4.5%-4.5%21') as unknown as string]);
+    expect(await page.getByRole('figure').count()).toBe(1);
+    await page
+      .getByRole('region', {
+        name: 'Parity between tracks at each band (IC against management)',
+        exact: true,
+      })
+      .waitFor();
+    await page.context().close();
+
+    const employee = await signedIn('employee', { bypassCSP: true });
+    expect(await navLinks(employee)).not.toContain('Pay');
+    const refused = await employee.request.get(`${server.url}/api/org/reports/pay-gap?period=2026`);
+    expect(refused.status()).toBe(403);
+    await employee.goto(`${server.url}/org/pay`);
+    await employee.getByText('Band health could not be loaded').waitFor();
+    await employee.goto(`${server.url}/org/pay?period=2026`);
+    await employee.getByText('The pay-gap report could not be loaded').waitFor();
+    await employee.goto(`${server.url}/org/pay/me`);
+    const mine = employee.getByRole('region', { name: /^2026, category/ });
+    await mine.waitFor();
+    expect(await mine.textContent()).toContain('€70,000');
+    const problems: string[] = [];
+    for (const width of [1280, 375]) {
+      await employee.setViewportSize({ width, height: 900 });
+      await mine.waitFor();
+      const wide = await employee.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      if (wide) problems.push(`pay-me at ${width}: wider than the viewport`);
+      problems.push(...(await seriousViolations(employee)).map((v) => `pay-me at ${width}: ${v}`));
+      await employee.screenshot({ path: join(shots, `org-pay-me-${width}.png`), fullPage: true });
+    }
+    expect(problems).toEqual([]);
+    await employee.getByRole('link', { name: 'pay and progression criteria' }).click();
+    await employee.getByRole('heading', { name: /Pay and progression criteria:/ }).waitFor();
+    await employee.context().close();
+  }, 120_000);
+
   it('passes axe on every organisation page at 1280 and 375 px, and saves their screenshots', async () => {
     const page = await signedIn('admin', { bypassCSP: true });
     const pages = {
@@ -274,6 +385,9 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
       person: `/org/people/${ids.cy}`,
       audit: '/org/audit?kind=person.create',
       settings: '/org/settings',
+      structure: '/org/structure',
+      pay: '/org/pay',
+      'pay-criteria': '/org/pay/criteria',
     };
     const problems: string[] = [];
     for (const width of [1280, 375]) {

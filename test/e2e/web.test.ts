@@ -392,7 +392,7 @@ describe.skipIf(!ready)('the web app in Chromium', () => {
     await paths.waitFor();
     expect(await paths.textContent()).toContain('Engineering manager');
     await page.getByLabel('Years from now').fill('4');
-    await page.getByRole('button', { name: 'Product manager' }).waitFor();
+    await page.getByRole('button', { name: 'Product manager', exact: true }).waitFor();
     await shot('paths');
   });
 

@@ -68,7 +68,14 @@ describe('the structure report', () => {
   it('counts leavers by level, and gives every table as CSV', () => {
     expect(report.leavers).toEqual([{ level: 'senior', people: 1 }]);
     const tables = structureTables(report);
-    expect(Object.keys(tables)).toEqual(['headcount', 'spans', 'layers', 'time-in-level', 'leavers']);
+    expect(Object.keys(tables)).toEqual([
+      'headcount',
+      'spans',
+      'layers',
+      'time-in-level',
+      'leavers',
+      'promotions',
+    ]);
     expect(tables.spans![2]).toEqual(['ben', '11', 'over 10']);
   });
 });

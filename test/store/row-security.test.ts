@@ -96,6 +96,7 @@ describe.runIf(store)('row-level security on PostgreSQL', () => {
       'calibration_adjustments',
       'case_committee',
       'case_votes',
+      'level_history',
       'one_time_links',
       'org_frameworks',
       'org_settings',

@@ -26,7 +26,7 @@ function navFor(session: SessionState | undefined) {
   const account = session?.account;
   if (session?.organisations && !account) return [];
   const org = account ? orgPages.filter((p) => grantsAny(account.roles, p.action)) : [];
-  return [...org, ...pages];
+  return [...org, ...(account ? pages.filter((p) => !p.personalOnly) : pages)];
 }
 
 function Shell({ children, session }: { children: React.ReactNode; session?: SessionState | undefined }) {
@@ -45,7 +45,11 @@ function Shell({ children, session }: { children: React.ReactNode; session?: Ses
           <ul>
             {listed.map((p) => (
               <li key={p.path}>
-                <NavLink to={p.path} end={p.path === '/'}>
+                {/* A page with another listed beneath it (Pay, My pay) is current only at its own path. */}
+                <NavLink
+                  to={p.path}
+                  end={p.path === '/' || listed.some((o) => o.path.startsWith(`${p.path}/`))}
+                >
                   {p.label}
                 </NavLink>
               </li>

@@ -15,6 +15,15 @@ interface GapOptions extends OrgOptions {
   format?: string;
 }
 
+interface StructureOptions extends OrgOptions {
+  json?: boolean;
+  format?: string;
+  table?: string;
+  since?: string;
+  until?: string;
+  minGroup?: string;
+}
+
 /** `trellis org report …`: the pay-gap report and band health. */
 export function registerOrgReportCommands(org: Command): void {
   const report = org.command('report').description('Reports over the organisation: pay gap, band health');
@@ -52,16 +61,29 @@ export function registerOrgReportCommands(org: Command): void {
     report
       .command('structure')
       .description(
-        'The shape of the organisation: headcount by level and track, spans of control, layers, time in level, leavers',
+        'The shape of the organisation: headcount by level and track, spans of control, layers, time in level, leavers, promotions',
       )
       .option('--json', 'the report as JSON')
       .option('--format <format>', 'csv: every table, or the one --table names')
-      .option('--table <name>', 'with --format csv: headcount, spans, layers, time-in-level or leavers'),
-  ).action(async (options: OrgOptions & { json?: boolean; format?: string; table?: string }) => {
+      .option(
+        '--table <name>',
+        'with --format csv: headcount, spans, layers, time-in-level, leavers or promotions',
+      )
+      .option('--since <day>', "promotions: the window's first day (default: a year before --until)")
+      .option('--until <day>', "promotions: the window's last day (default: today)")
+      .option('--min-group <n>', 'promotions: suppress a level held by fewer people than this', '5'),
+  ).action(async (options: StructureOptions) => {
     if (options.format !== undefined && options.format !== 'csv')
       throw new DomainError('usage', `--format expects csv, got "${options.format}"`);
+    const minGroup = numberOption(options.minGroup ?? '5', '--min-group', {
+      integer: true,
+      min: 1,
+      max: 1000,
+    });
     const { structureOf } = await import('../../store/repositories/org/pay-reports.js');
-    const structure = await withOrganisation(options, (r) => structureOf(r));
+    const structure = await withOrganisation(options, (r) =>
+      structureOf(r, { since: options.since, until: options.until, minGroup }),
+    );
     if (options.json) return printJson(structure);
     const tables = structureTables(structure);
     if (options.table !== undefined && !Object.hasOwn(tables, options.table))

@@ -26,28 +26,3 @@ function redact(value: unknown): unknown {
   const { gender: _gender, ...rest } = value as Record<string, unknown>;
   return rest;
 }
-
-/** One level a person held: from the entry that set it, with the date it began. */
-export interface LevelHeld {
-  at: string;
-  level: string;
-  levelStartDate: string | undefined;
-}
-
-/**
- * The levels a person held, oldest first, read from the audit entries about them (the record each
- * create, update or leave wrote): a new row whenever the level or its start date changed.
- */
-export function levelHistory(entries: readonly AuditEntry[]): LevelHeld[] {
-  const held: LevelHeld[] = [];
-  for (const entry of entries) {
-    if (!['person.create', 'person.update', 'person.leave'].includes(entry.kind)) continue;
-    const after = entry.after as { level?: unknown; levelStartDate?: unknown } | null;
-    if (typeof after?.level !== 'string') continue;
-    const levelStartDate = typeof after.levelStartDate === 'string' ? after.levelStartDate : undefined;
-    const last = held.at(-1);
-    if (last?.level === after.level && last.levelStartDate === levelStartDate) continue;
-    held.push({ at: entry.at, level: after.level, levelStartDate });
-  }
-  return held;
-}

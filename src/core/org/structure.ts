@@ -1,6 +1,7 @@
 import type { Framework } from '../framework/schema.js';
 import { median } from '../pay/stats.js';
 import type { Person } from './person.js';
+import { promotionFigures, yearBefore, type PromotionFigures, type PromotionHistory } from './promotion.js';
 
 /**
  * The organisation's shape: headcount by level and track (the pyramid), span of control per
@@ -27,6 +28,16 @@ export interface StructureReport {
     beyondTypical: number;
   }[];
   leavers: { level: string; people: number }[];
+  /** Promotion rate and time to promotion by level over the window (`promotion.ts`). */
+  promotions: PromotionFigures;
+}
+
+/** The promotion window (default: the twelve months to `asOf`) and the levels people held. */
+export interface PromotionInput {
+  histories: readonly PromotionHistory[];
+  since?: string | undefined;
+  until?: string | undefined;
+  minGroup?: number | undefined;
 }
 
 type StructurePerson = Pick<Person, 'email' | 'level' | 'managerEmail' | 'status' | 'levelStartDate'>;
@@ -38,6 +49,7 @@ export function structureReport(
   people: readonly StructurePerson[],
   framework: Framework,
   asOf: string,
+  promotion: PromotionInput = { histories: [] },
 ): StructureReport {
   const active = people.filter((p) => p.status === 'active');
   const order = new Map(framework.levels.map((l, index) => [l.id, index]));
@@ -110,7 +122,13 @@ export function structureReport(
   const leavers = [...leaverCounts.keys()]
     .sort(byOrder)
     .map((level) => ({ level, people: leaverCounts.get(level)! }));
-  return { asOf, headcount, spans, layers, timeInLevel, leavers };
+  const until = promotion.until ?? asOf;
+  const promotions = promotionFigures(promotion.histories, framework.levels, {
+    since: promotion.since ?? yearBefore(until),
+    until,
+    minGroup: promotion.minGroup,
+  });
+  return { asOf, headcount, spans, layers, timeInLevel, leavers, promotions };
 }
 
 /** Each table of the report as CSV rows, header first, by name. */
@@ -138,5 +156,18 @@ export function structureTables(report: StructureReport): Record<string, string[
       ]),
     ],
     leavers: [['level', 'people'], ...report.leavers.map((l) => [l.level, String(l.people)])],
+    promotions: [
+      ['level', 'track', 'band', 'people', 'promoted', 'rate', 'median_years_to_promotion', 'suppressed'],
+      ...report.promotions.levels.map((p) => [
+        p.level,
+        p.track,
+        String(p.band),
+        String(p.people),
+        p.promoted === null ? '' : String(p.promoted),
+        p.rate === null ? '' : p.rate.toFixed(4),
+        round(p.medianYearsToPromotion),
+        p.suppressed ? 'yes' : '',
+      ]),
+    ],
   };
 }

@@ -4,7 +4,8 @@ import type { BandHealth } from './health.js';
 
 /** The pay reports as tables: one long CSV table, and Markdown with percentages, from the same rows. */
 
-const percent = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
+export const percent = (value: number | null): string =>
+  value === null ? '–' : `${(value * 100).toFixed(1)}%`;
 const raw = (value: number | boolean | string | null | undefined): string =>
   value === null || value === undefined ? '' : String(value);
 

@@ -31,6 +31,13 @@ const gapQuery = z.object({
   categories: z.string().max(2000).optional(),
 });
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expects a day such as 2026-01-31');
+const structureQuery = z.object({
+  since: day.optional(),
+  until: day.optional(),
+  minGroup: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
 const major = (amount: Minor, currency: string) => toMajor(amount, minorDigits(currency));
 const bandsJson = (bands: PayBands) => ({
   currency: bands.currency,
@@ -238,15 +245,17 @@ export function orgPayRoutes(app: App, who: (request: FastifyRequest) => Asking)
     '/org/reports/structure',
     {
       schema: {
-        summary: 'The structure report, as `trellis org report structure --json`',
+        summary:
+          'The structure report, as `trellis org report structure --json`; promotions over since … until (default the last 12 months)',
         tags: ['organisation'],
+        querystring: structureQuery,
         response: { 200: answer(loose, 'The report') },
       },
     },
     async (request) => {
       const a = who(request);
       allow(a, 'structure.read', 'reading the structure report');
-      return structureOf(a.repositories);
+      return structureOf(a.repositories, request.query);
     },
   );
 }

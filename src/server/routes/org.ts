@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { levelHistory } from '../../core/org/audit.js';
 import { actorNeeds, can, type Action, type OrgSetting } from '../../core/org/policy.js';
 import { pageOf } from '../../store/repositories/common.js';
 import { OrgRepositories, orgScope } from '../../store/repositories/org/index.js';
@@ -150,7 +149,9 @@ export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
         ...record,
         levelTitle: version?.framework.levels.find((l) => l.id === person.level)?.title ?? null,
         frameworkVersion: version?.number ?? null,
-        levelHistory: levelHistory(await a.repositories.audit.list({ subject: person.email })),
+        levelHistory: (await a.repositories.levelHistory.ofPerson(person.id)).map(
+          ({ frameworkVersionId: _v, ...held }) => held,
+        ),
       };
       return can(actor, 'person.gender.read', resource) && gender !== undefined
         ? { ...shown, gender }

@@ -11,6 +11,7 @@ import * as directoryIndexes from './2026-12-02T0150-directory-indexes.js';
 import * as pay from './2026-12-02T0200-pay.js';
 import * as sso from './2026-12-02T0200-sso.js';
 import * as rowSecurity from './2026-12-02T0300-row-security.js';
+import * as levelHistory from './2026-12-02T0400-level-history.js';
 import * as reviewOutcomes from './2026-12-02T0410-review-outcomes.js';
 import * as personalOwners from './2026-12-02T0420-personal-owners.js';
 import * as credentialAccounts from './2026-12-02T0440-credential-accounts.js';
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0200-pay': pay,
   '2026-12-02T0200-sso': sso,
   '2026-12-02T0300-row-security': rowSecurity,
+  '2026-12-02T0400-level-history': levelHistory,
   '2026-12-02T0410-review-outcomes': reviewOutcomes,
   '2026-12-02T0420-personal-owners': personalOwners,
   '2026-12-02T0440-credential-accounts': credentialAccounts,

@@ -39,7 +39,12 @@ export interface PersonRecord extends Omit<DirectoryEntry, 'team' | 'managerEmai
   levelStartDate: string;
   leaveDate?: string;
   gender?: string;
-  levelHistory: { at: string; level: string; levelStartDate?: string }[];
+  levelHistory: {
+    at: string;
+    level: string;
+    levelStartDate: string;
+    cause: 'import' | 'edit' | 'promotion';
+  }[];
 }
 
 export interface FrameworkVersion {

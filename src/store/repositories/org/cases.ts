@@ -253,10 +253,11 @@ export class CaseRepository {
         .execute();
       if (decision === 'approve') {
         const person = (await new PeopleRepository(scope).byId(c.personId))!;
-        await new PeopleRepository(scope).update(person.email, {
-          level: c.targetLevel,
-          levelStartDate: effectiveDate,
-        });
+        await new PeopleRepository(scope).update(
+          person.email,
+          { level: c.targetLevel, levelStartDate: effectiveDate },
+          'promotion',
+        );
       }
       await new AuditRepository(scope).append({
         kind: 'case.decide',

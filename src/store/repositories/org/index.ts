@@ -15,6 +15,7 @@ import { CaseRepository } from './cases.js';
 import { ComparisonRepository } from './comparison.js';
 import { CycleRepository } from './cycles.js';
 import { OrgFrameworkRepository, type LoadedVersion } from './frameworks.js';
+import { LevelHistoryRepository } from './level-history.js';
 import { LinkRepository } from './links.js';
 import { OrganisationRepository, type Organisation } from './organisations.js';
 import { PayRepository } from './pay.js';
@@ -38,6 +39,7 @@ export class OrgRepositories {
   readonly cases: CaseRepository;
   readonly calibration: CalibrationRepository;
   readonly comparisons: ComparisonRepository;
+  readonly levelHistory: LevelHistoryRepository;
 
   constructor(readonly scope: OrgScope) {
     this.people = new PeopleRepository(scope);
@@ -52,6 +54,7 @@ export class OrgRepositories {
     this.cases = new CaseRepository(scope);
     this.calibration = new CalibrationRepository(scope);
     this.comparisons = new ComparisonRepository(scope);
+    this.levelHistory = new LevelHistoryRepository(scope);
   }
 
   transaction<T>(work: (repositories: OrgRepositories) => Promise<T>): Promise<T> {

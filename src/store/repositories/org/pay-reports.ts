@@ -1,4 +1,5 @@
 import type { Framework } from '../../../core/framework/schema.js';
+import type { PromotionHistory } from '../../../core/org/promotion.js';
 import { structureReport, type StructureReport } from '../../../core/org/structure.js';
 import { categoriser, parseCategoryRule, type CategoryRule } from '../../../core/pay/categories.js';
 import { criteriaMarkdown } from '../../../core/pay/criteria.js';
@@ -102,14 +103,68 @@ export async function workerInformationOf(
   });
 }
 
-/** The structure report over everyone, against the current framework, measured to today. */
+/** The structure report's options: the promotion window and its minimum group. */
+export interface StructureRequest {
+  asOf?: string | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+  minGroup?: number | undefined;
+}
+
+/**
+ * The structure report over everyone, against the current framework, measured to today (or
+ * `asOf`); promotions over the level history, each level's band read in the framework version it
+ * was recorded in.
+ */
 export async function structureOf(
   r: OrgRepositories,
-  asOf = new Date().toISOString().slice(0, 10),
+  request: StructureRequest = {},
 ): Promise<StructureReport> {
-  const { framework } = await r.frameworks.current();
-  return structureReport(await r.people.all(), framework, asOf);
+  const asOf = request.asOf ?? new Date().toISOString().slice(0, 10);
+  for (const [name, day] of [
+    ['since', request.since],
+    ['until', request.until],
+  ] as const)
+    if (day !== undefined && !(isoDay.test(day) && !Number.isNaN(Date.parse(day))))
+      throw new DomainError('usage', `${name} expects a day such as 2026-01-31, got "${day}"`);
+  if (request.since !== undefined && request.until !== undefined && request.since > request.until)
+    throw new DomainError('usage', `the window's start ${request.since} is after its end ${request.until}`);
+  const minGroup = checkMinGroup(request.minGroup);
+  const [current, frameworks, people, history] = await Promise.all([
+    r.frameworks.current(),
+    r.frameworks.all(),
+    r.people.all(),
+    r.levelHistory.all(),
+  ]);
+  const bands = new Map<number, Map<string, number>>();
+  const bandOf = (versionId: number, level: string) => {
+    let of = bands.get(versionId);
+    if (!of) {
+      of = new Map(frameworks.get(versionId)?.framework.levels.map((l) => [l.id, l.band]));
+      bands.set(versionId, of);
+    }
+    return of.get(level);
+  };
+  const held = new Map<number, { level: string; band: number; from: string }[]>(
+    people.map((p) => [p.id, []]),
+  );
+  for (const h of history) {
+    const band = bandOf(h.frameworkVersionId, h.level);
+    if (band !== undefined) held.get(h.personId)?.push({ level: h.level, band, from: h.from });
+  }
+  const histories: PromotionHistory[] = people.map((p) => ({
+    leaveDate: p.leaveDate,
+    held: held.get(p.id)!,
+  }));
+  return structureReport(people, current.framework, asOf, {
+    histories: [...histories.values()],
+    since: request.since,
+    until: request.until,
+    minGroup,
+  });
 }
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The criteria document (Article 6) from the current framework and the bands set last. */
 export async function criteriaOf(r: OrgRepositories): Promise<string> {

@@ -4,6 +4,7 @@ import { checkTree } from '../../../core/org/tree.js';
 import { now } from '../common.js';
 import { AccountRepository } from './accounts.js';
 import { AuditRepository, type AuditRecord } from './audit.js';
+import { LevelHistoryRepository, type LevelCause } from './level-history.js';
 import { columnsOf, recordOf, sameRecord, type StoredPerson } from './person-rows.js';
 import type { OrgScope } from './scope.js';
 
@@ -21,13 +22,15 @@ const PEOPLE_BATCH = 500;
  * to an INSERT, and the managers not known at their insert a few hundred to an UPDATE; changed rows
  * one by one;
  * the audit entries in the order of `people`, batched too. The tree is checked once more over the
- * result, so that no write path can leave a cycle behind.
+ * result, so that no write path can leave a cycle behind. Every change of a level is added to the
+ * level history in the same transaction, with `cause`.
  */
 export async function writePeople(
   scope: OrgScope,
   people: readonly Person[],
   versionId: number,
   existing: readonly StoredPerson[],
+  cause: LevelCause,
 ): Promise<ImportSummary> {
   const { db, organisationId } = scope;
   const byEmail = new Map(existing.map((p) => [p.email, p]));
@@ -115,6 +118,12 @@ export async function writePeople(
       .execute();
     summary.updated++;
   }
+
+  await new LevelHistoryRepository(scope).recordChanges(
+    changed.map((person) => ({ person, id: ids.get(person.email)!, before: byEmail.get(person.email) })),
+    versionId,
+    cause,
+  );
 
   // An account made before its person (the first admin) becomes theirs once they are added.
   const accounts = new AccountRepository(scope);

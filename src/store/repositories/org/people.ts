@@ -13,6 +13,7 @@ import { refreshStatistics } from '../../dialect/index.js';
 import { AuditRepository } from './audit.js';
 import { OrgFrameworkRepository } from './frameworks.js';
 import { directoryPage, isBelow, onePerson, type DirectoryQuery, type DirectoryRow } from './directory.js';
+import type { LevelCause } from './level-history.js';
 import { personOf, recordOf, type StoredPerson } from './person-rows.js';
 import { writePeople, type ImportSummary } from './people-write.js';
 import { over, type OrgScope } from './scope.js';
@@ -91,7 +92,7 @@ export class PeopleRepository {
       const repository = new PeopleRepository(scope);
       const existing = await repository.all();
       checkMergedTree(existing, file, records, map);
-      const summary = await repository.write(file.people, version.id, existing);
+      const summary = await repository.write(file.people, version.id, existing, 'import');
       await new AuditRepository(scope).append({
         kind: 'people.import',
         subject: records.file,
@@ -103,8 +104,15 @@ export class PeopleRepository {
     return summary;
   }
 
-  /** Changes one person's record (given fields only), checked as an import is. */
-  async update(email: string, changes: Partial<Record<keyof Person, unknown>>): Promise<StoredPerson> {
+  /**
+   * Changes one person's record (given fields only), checked as an import is; a change of level is
+   * recorded in the level history with `cause` (an edit, unless a promotion case moved them).
+   */
+  async update(
+    email: string,
+    changes: Partial<Record<keyof Person, unknown>>,
+    cause: LevelCause = 'edit',
+  ): Promise<StoredPerson> {
     return inTransaction(this.scope.db, async (trx) => {
       const scope = over(this.scope, trx);
       const repository = new PeopleRepository(scope);
@@ -124,7 +132,7 @@ export class PeopleRepository {
       const framework = levelled.framework;
       const problems = checkAgainstFramework(person, framework);
       if (problems.length > 0) refuse(`${before.email} is not valid`, problems);
-      await repository.write([person], levelled.id, existing);
+      await repository.write([person], levelled.id, existing, cause);
       return (await repository.byEmail(before.email))!;
     });
   }
@@ -163,8 +171,9 @@ export class PeopleRepository {
     people: readonly Person[],
     versionId: number,
     existing: readonly StoredPerson[],
+    cause: LevelCause,
   ): Promise<ImportSummary> {
-    return writePeople(this.scope, people, versionId, existing);
+    return writePeople(this.scope, people, versionId, existing, cause);
   }
 }
 

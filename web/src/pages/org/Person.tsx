@@ -41,14 +41,16 @@ function RecordDetails({ record }: { record: PersonRecord }) {
             <tr>
               <th scope="col">Level</th>
               <th scope="col">Since</th>
+              <th scope="col">Why</th>
               <th scope="col">Recorded</th>
             </tr>
           </thead>
           <tbody>
-            {record.levelHistory.map((h) => (
-              <tr key={h.at}>
+            {record.levelHistory.map((h, i) => (
+              <tr key={`${h.level}-${h.levelStartDate}-${i}`}>
                 <td>{h.level}</td>
-                <td>{h.levelStartDate ?? ''}</td>
+                <td>{h.levelStartDate}</td>
+                <td>{h.cause}</td>
                 <td>{h.at.slice(0, 10)}</td>
               </tr>
             ))}
