@@ -205,14 +205,16 @@ const pages: {
   path: string;
   ready: (page: Page) => Promise<unknown>;
   before?: (page: Page) => Promise<unknown>;
-  /** What to scroll to the top of the view before the picture is taken. */
-  view?: (page: Page) => Locator;
+  /** What to scroll to the top of the view before the picture is taken, at a width. */
+  view?: (page: Page, width: number) => Locator | undefined;
   phone?: boolean;
 }[] = [
   {
     name: 'ladder',
     path: '/',
     ready: (p) => p.getByRole('heading', { name: 'The dual-track ladder' }).waitFor(),
+    view: (p, width) =>
+      width < 1280 ? p.getByRole('heading', { name: 'The dual-track ladder' }) : undefined,
     phone: true,
   },
   {
@@ -230,6 +232,8 @@ const pages: {
     name: 'assessment',
     path: '/assessment',
     ready: (p) => p.locator('figure.chart svg').first().waitFor(),
+    // On a phone, part way down the ratings, where the verdict stays in view above them.
+    view: (p, width) => (width < 1280 ? p.locator('.rating-row').nth(2) : undefined),
     phone: true,
   },
   {
@@ -241,6 +245,7 @@ const pages: {
     name: 'paths',
     path: '/paths?from=senior&to=em',
     ready: (p) => p.getByRole('list', { name: 'Paths, best first' }).waitFor(),
+    view: (p) => p.getByRole('heading', { name: 'Ranked paths' }),
   },
   {
     name: 'fit',
@@ -266,6 +271,7 @@ const pages: {
     name: 'offers',
     path: '/offers',
     ready: (p) => p.locator('figure.chart svg').first().waitFor(),
+    view: (p, width) => (width < 1280 ? p.getByRole('heading', { name: /^Comparison over/ }) : undefined),
     phone: true,
   },
   {
@@ -311,8 +317,7 @@ async function main(): Promise<void> {
         await entry.before?.(page);
         await entry.ready(page);
         await page.waitForLoadState('networkidle');
-        if (entry.view)
-          await entry.view(page).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        await entry.view?.(page, width)?.evaluate((element) => element.scrollIntoView({ block: 'start' }));
         // Charts animate in; wait for them to settle.
         await page.waitForTimeout(1200);
         const file = join(images, width === 1280 ? `web-${entry.name}.png` : `web-${entry.name}-375.png`);
