@@ -6,6 +6,7 @@ const exitCodes: Record<ErrorCode, number> = {
   'invalid-input': 1,
   'not-found': 1,
   conflict: 1,
+  forbidden: 1,
   usage: 2,
   'disk-full': 1,
   'not-a-workspace': 2,

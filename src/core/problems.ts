@@ -40,6 +40,8 @@ export type ErrorCode =
   | 'not-found'
   /** The thing exists but its state refuses the change (a closed review cycle, a decided case). */
   | 'conflict'
+  /** The asker's roles do not allow the step (the API's 403). */
+  | 'forbidden'
   | 'usage'
   | 'disk-full'
   | 'not-a-workspace'

@@ -16,6 +16,7 @@ const statusOf: Record<ErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
   conflict: 409,
+  forbidden: 403,
   usage: 400,
   'disk-full': 507,
   'not-a-workspace': 503,

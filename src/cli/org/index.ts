@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.js';
+import { registerCaseCommands } from './cases.js';
 import { registerCycleCommands } from './cycles.js';
 import { registerOrgFrameworkCommands } from './framework.js';
 import { registerInitCommand } from './init.js';
@@ -14,7 +15,7 @@ export function registerOrgCommands(program: Command): void {
   const org = program
     .command('org')
     .description(
-      'Organisation mode: people, their reporting lines, the ladder, accounts, the audit log and review cycles',
+      'Organisation mode: people, their reporting lines, the ladder, accounts, the audit log, review cycles and promotion cases',
     );
   registerInitCommand(org);
   registerPeopleCommands(org);
@@ -26,4 +27,5 @@ export function registerOrgCommands(program: Command): void {
   registerOrgPayCommands(org);
   registerOrgReportCommands(org);
   registerCycleCommands(org);
+  registerCaseCommands(org);
 }

@@ -5,16 +5,12 @@ import {
   committeeSchema,
   decideSchema,
   nominateSchema,
-  readinessOf,
-  tally,
   voteSchema,
   type PromotionCase,
 } from '../../core/org/cases/case.js';
 import { can, type Action, type Resource } from '../../core/org/policy.js';
-import { ratingsOf } from '../../core/org/reviews/assessment.js';
 import type { StoredPerson } from '../../store/repositories/org/person-rows.js';
-import { sharedEvidenceOf } from '../../store/repositories/org/shared-evidence.js';
-import { buildPacket } from '../../core/evidence/packet.js';
+import { caseBundle } from '../../store/repositories/org/case-bundle.js';
 import { inBody, TransportError } from '../errors.js';
 import { forbidden, noPerson, type AskingEveryone as Asking, type Who } from '../org/asking.js';
 import { answer } from '../responses.js';
@@ -95,47 +91,7 @@ export async function caseRoutes(app: App, who: Who): Promise<void> {
     async (request) => {
       const { a, found } = await caseOf(request, request.params.id);
       const person = a.people.find((p) => p.id === found.personId) as StoredPerson;
-      const latest = await a.repositories.reviews.latestOf(person.id);
-      const version = (await a.repositories.frameworks.byId(found.frameworkVersionId))!;
-      const ratings = latest.manager ?? latest.self;
-      const seesVotes =
-        can(a.actor, 'case.assign', resourceOf(a, found)) || can(a.actor, 'case.vote', resourceOf(a, found));
-      const votes = await a.repositories.cases.votes(found.id);
-      // The person's packet from the entries they shared, for whoever may read shared evidence here.
-      const packet = can(a.actor, 'evidence.read', { ...resourceOf(a, found), shared: true })
-        ? buildPacket(
-            version.framework,
-            await sharedEvidenceOf(a.repositories.scope, person.id),
-            found.targetLevel,
-          )
-        : null;
-      return {
-        ...found,
-        person: {
-          id: person.id,
-          name: person.name,
-          level: person.level,
-          levelStartDate: person.levelStartDate,
-        },
-        latest,
-        readiness: ratings
-          ? {
-              from: ratings.kind,
-              ...readinessOf(
-                version.framework,
-                person.level,
-                found.targetLevel,
-                ratingsOf(ratings.ratings),
-                person.levelStartDate,
-                today(),
-              ),
-            }
-          : null,
-        packet,
-        committee: await a.repositories.cases.committee(found.id),
-        tally: tally(votes, found.round),
-        ...(seesVotes && { votes }),
-      };
+      return caseBundle(a.repositories, a.actor, found, person, today());
     },
   );
 
