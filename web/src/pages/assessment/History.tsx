@@ -70,7 +70,8 @@ export function History({
                 <tr key={a.id}>
                   <td>{a.date}</td>
                   <td>
-                    {a.framework.id === framework.id ? framework.name : 'another framework'} {a.framework.version}
+                    {a.framework.id === framework.id ? framework.name : 'another framework'}{' '}
+                    {a.framework.version}
                   </td>
                   <td>{titleOf(framework, a.current)}</td>
                   <td>{verdictOf(framework, a)}</td>
