@@ -218,7 +218,7 @@ describe.skipIf(!ready)('a whole review cycle and promotion in Chromium', () => 
     await expect
       .poll(() => history.allTextContents())
       .toEqual([
-        'LevelSinceRecorded',
+        'LevelSinceWhyRecorded',
         expect.stringMatching(/^senior2023-01-09/),
         expect.stringMatching(/^staff2026-12-01/),
       ]);
