@@ -53,12 +53,12 @@ export function earningsFileFromForm(form: EarningsForm): {
     const at = `strategies[${strategies.length}]`;
     strategies.push({
       name: c.name,
-      merit: numbers.percent(`${at}.merit`, c.merit, { required: true, plausible: PLAUSIBLE_RAISE }),
+      merit: numbers.rate(`${at}.merit`, c.merit, { required: true, plausible: PLAUSIBLE_RAISE }),
       ...(c.switchEvery.trim() || c.switchRaise.trim()
         ? {
             switch: {
               every: numbers.read(`${at}.switch.every`, c.switchEvery, true),
-              raise: numbers.percent(`${at}.switch.raise`, c.switchRaise, {
+              raise: numbers.rate(`${at}.switch.raise`, c.switchRaise, {
                 required: true,
                 plausible: PLAUSIBLE_SWITCH_RAISE,
               }),
@@ -91,7 +91,7 @@ export function formFromEarningsFile(name: string, file: unknown): EarningsForm 
     .filter((s) => typeof s.preset === 'string' && s.name === undefined)
     .map((s) => String(s.preset));
   const custom = (f.strategies ?? []).find((s) => s.preset === undefined) as
-    { name?: string; merit?: number; switch?: { every?: number; raise?: number } } | undefined;
+    { name?: string; merit?: unknown; switch?: { every?: number; raise?: unknown } } | undefined;
   return {
     name,
     currency: f.currency ?? 'USD',

@@ -68,6 +68,9 @@ export const toPercent = (fraction: number): number => Number((fraction * 100).t
 /** A rate from a file as its field shows it, in per cent: 0.03 → "3"; nothing stays empty. */
 export function percentText(value: unknown): string {
   if (typeof value === 'number') return String(toPercent(value));
+  // A [min, max] range shows as "3–4", the way the field reads one back.
+  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number'))
+    return `${toPercent(value[0] as number)}–${toPercent(value[1] as number)}`;
   return value === undefined || value === null ? '' : String(value);
 }
 
@@ -131,6 +134,18 @@ export class NumberReader {
       this.warnings[path] =
         `over ${plausible.max}% ${plausible.of}: is that right? (${toPercent(value)} means ${toPercent(value)}%)`;
     return value;
+  }
+
+  /**
+   * A rate that may be a range: "3–4" (or "3-4", "3 to 4") is [0.03, 0.04], the file's [min, max];
+   * anything else reads as one percentage.
+   */
+  rate(path: string, text: string, options: { required?: boolean; plausible?: Plausible } = {}) {
+    const range = /^\s*([^–\s]+?)\s*(?:–|-|to)\s*([^–\s]+)\s*$/.exec(text);
+    if (!range || range[1] === '' || /^[-+]?$/.test(range[1]!)) return this.percent(path, text, options);
+    const low = this.percent(path, range[1]!, { ...options, required: true });
+    const high = this.percent(path, range[2]!, { ...options, required: true });
+    return this.errors[path] ? Number.NaN : [low as number, high as number];
   }
 
   /** The core's messages at percentage fields, put in per cent. */
