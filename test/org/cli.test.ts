@@ -132,6 +132,15 @@ describe('an organisation on the minimal ladder, step by step', () => {
     expect(trellis(['org', 'framework', 'set', next, '--db', db]).stdout).toBe(
       'Adopted minimal 1.1.0 as framework version 2.\n3 people moved onto it.\nStill levelled in an earlier version (their level is not in this one): mira@acme.test\n',
     );
+    // The same id and version with other text is a changed ladder under an old name: refused, and
+    // nothing adopted, so every person's own pages keep working on the version they use.
+    const renamed = writeTemp(
+      'minimal-renamed.yaml',
+      readFileSync(next, 'utf8').replace(/^name: .*$/m, 'name: Renamed without a new version'),
+    );
+    const refused = trellis(['org', 'framework', 'set', renamed, '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('version: 1.1.0 is already in this workspace with different content');
     const versions = json<{ number: number; frameworkVersion: string }[]>('org', 'framework', 'versions');
     expect(versions.map((v) => [v.number, v.frameworkVersion])).toEqual([
       [1, '1.0.0'],

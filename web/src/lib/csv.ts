@@ -1,5 +1,9 @@
-/** Rows as CSV text (RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled). */
+import { stringify } from 'csv-stringify/browser/esm/sync';
+
+/**
+ * Rows as CSV text, through the same library the server's CSV exports use (RFC 4180 quoting), so
+ * a table downloaded from a page reads back exactly like one written by the CLI.
+ */
 export function csvText(rows: readonly (readonly string[])[]): string {
-  const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return rows.map((row) => row.map(cell).join(',')).join('\n') + '\n';
+  return stringify(rows as string[][], { record_delimiter: 'unix' });
 }

@@ -1,7 +1,7 @@
 import { loadFrameworkOrThrow } from '../../../core/framework/load.js';
 import type { Framework } from '../../../core/framework/schema.js';
 import { DomainError } from '../../../core/problems.js';
-import { inTransaction, now } from '../common.js';
+import { inTransaction, now, type Db } from '../common.js';
 import { AuditRepository } from './audit.js';
 import { over, type OrgScope } from './scope.js';
 
@@ -93,6 +93,7 @@ export class OrgFrameworkRepository {
     const framework = loadFrameworkOrThrow(source, file);
     return inTransaction(this.scope.db, async (trx) => {
       const scope = over(this.scope, trx);
+      await refuseChangedUnderSameVersion(trx, scope.organisationId, framework, source);
       const last = await trx
         .selectFrom('org_frameworks')
         .select('number')
@@ -123,6 +124,47 @@ export class OrgFrameworkRepository {
       return adopted;
     });
   }
+}
+
+/**
+ * A ladder's id and version name one text (DESIGN: frameworks are versioned). An organisation's
+ * people use its adopted version on their own pages, stored beside the workspace's frameworks, so a
+ * changed text under an id and version the organisation adopted before, or the workspace stores
+ * already (the shipped reference framework among them), is refused here, where the admin can give
+ * it a new version, rather than failing every person's pages afterwards.
+ */
+async function refuseChangedUnderSameVersion(
+  trx: Db,
+  organisationId: number,
+  framework: Framework,
+  source: string,
+): Promise<void> {
+  const adopted = await trx
+    .selectFrom('org_frameworks')
+    .select('source')
+    .where('organisation_id', '=', organisationId)
+    .where('framework_id', '=', framework.id)
+    .where('framework_version', '=', framework.version)
+    .execute();
+  const stored = await trx
+    .selectFrom('frameworks')
+    .select('source')
+    .where('framework_id', '=', framework.id)
+    .where('version', '=', framework.version)
+    .execute();
+  if ([...adopted, ...stored].every((row) => row.source === source)) return;
+  throw new DomainError(
+    'invalid-input',
+    `framework "${framework.id}" version ${framework.version} is already in this workspace with different content; give the changed ladder a new version (its \`version:\` field) and adopt it again`,
+    [
+      {
+        severity: 'error',
+        code: 'duplicate-version',
+        message: `${framework.version} is already in this workspace with different content`,
+        path: ['version'],
+      },
+    ],
+  );
 }
 
 /**
