@@ -75,6 +75,29 @@ export function referenceConflictOf(frameworks: readonly StoredFramework[]): Ref
 }
 
 /**
+ * The refusal of a framework text under an id and version that already name another text: `where`
+ * says where the other one is, `advice` what to do.
+ */
+export function changedUnderSameVersion(
+  framework: Pick<Framework, 'id' | 'version'>,
+  where: string,
+  advice: string,
+): DomainError {
+  return new DomainError(
+    'invalid-input',
+    `framework "${framework.id}" version ${framework.version} is already ${where} with different content; ${advice}`,
+    [
+      {
+        severity: 'error',
+        code: 'duplicate-version',
+        message: `${framework.version} is already ${where} with different content`,
+        path: ['version'],
+      },
+    ],
+  );
+}
+
+/**
  * Frameworks are versioned: each (framework id, version) is stored once with its source text, and an
  * assessment points at the row it was made against, so a new version never changes an old verdict.
  */
@@ -132,18 +155,7 @@ export class FrameworkRepository {
             .executeTakeFirstOrThrow();
           return toEntity(row);
         }
-        throw new DomainError(
-          'invalid-input',
-          `framework "${framework.id}" version ${framework.version} is already stored with different content; give the changed framework a new version`,
-          [
-            {
-              severity: 'error',
-              code: 'duplicate-version',
-              message: `${framework.version} is already stored with different content`,
-              path: ['version'],
-            },
-          ],
-        );
+        throw changedUnderSameVersion(framework, 'stored', 'give the changed framework a new version');
       }
       const row = await trx
         .insertInto('frameworks')

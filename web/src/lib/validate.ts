@@ -142,7 +142,7 @@ export class NumberReader {
    */
   rate(path: string, text: string, options: { required?: boolean; plausible?: Plausible } = {}) {
     const range = /^\s*([^–\s]+?)\s*(?:–|-|to)\s*([^–\s]+)\s*$/.exec(text);
-    if (!range || range[1] === '' || /^[-+]?$/.test(range[1]!)) return this.percent(path, text, options);
+    if (!range || /^[-+]?$/.test(range[1]!)) return this.percent(path, text, options);
     const low = this.percent(path, range[1]!, { ...options, required: true });
     const high = this.percent(path, range[2]!, { ...options, required: true });
     return this.errors[path] ? Number.NaN : [low as number, high as number];

@@ -2,6 +2,7 @@ import { loadFrameworkOrThrow } from '../../../core/framework/load.js';
 import type { Framework } from '../../../core/framework/schema.js';
 import { DomainError } from '../../../core/problems.js';
 import { inTransaction, now, type Db } from '../common.js';
+import { changedUnderSameVersion } from '../frameworks.js';
 import { AuditRepository } from './audit.js';
 import { over, type OrgScope } from './scope.js';
 
@@ -153,17 +154,10 @@ async function refuseChangedUnderSameVersion(
     .where('version', '=', framework.version)
     .execute();
   if ([...adopted, ...stored].every((row) => row.source === source)) return;
-  throw new DomainError(
-    'invalid-input',
-    `framework "${framework.id}" version ${framework.version} is already in this workspace with different content; give the changed ladder a new version (its \`version:\` field) and adopt it again`,
-    [
-      {
-        severity: 'error',
-        code: 'duplicate-version',
-        message: `${framework.version} is already in this workspace with different content`,
-        path: ['version'],
-      },
-    ],
+  throw changedUnderSameVersion(
+    framework,
+    'in this workspace',
+    'give the changed ladder a new version (its `version:` field) and adopt it again',
   );
 }
 
