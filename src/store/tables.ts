@@ -176,6 +176,13 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** One failed sign-in of one key (an account, an address): only the key's SHA-256 is kept. */
+export interface SignInFailureTable {
+  id: Generated<number>;
+  key_hash: string;
+  at: string;
+}
+
 /** A script's token, scoped to one role of its account: only its SHA-256 is kept. */
 export interface ApiTokenTable {
   id: Generated<number>;
@@ -368,6 +375,7 @@ export interface Tables {
   audit_log: AuditTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  sign_in_failures: SignInFailureTable;
   organisation_sso: SsoTable;
   pay_bands: PayBandsTable;
   pay: PayTable;

@@ -27,6 +27,8 @@ export interface Deps {
    * workspace the signed-in account's own (see `server/personal.ts`).
    */
   personal: (request: FastifyRequest) => PersonalWorkspace;
+  /** The current time, as the server was given it (`ServerOptions.now`). */
+  now: () => Date;
 }
 
 /** A whole number written in a path or query string, then checked by `schema`. */

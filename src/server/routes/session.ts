@@ -7,6 +7,10 @@ import { OrgRepositories, OrganisationRepository, orgScope } from '../../store/r
 import { actingAs } from '../../store/repositories/org/scope.js';
 import type { LinkPurpose } from '../../store/repositories/org/links.js';
 import { CredentialLookup, SessionRepository } from '../../store/repositories/org/sessions.js';
+import {
+  SignInFailureRepository,
+  type AdmittedAttempt,
+} from '../../store/repositories/org/sign-in-failures.js';
 import { SsoRepository } from '../../store/repositories/org/sso.js';
 import { TransportError } from '../errors.js';
 import {
@@ -17,7 +21,6 @@ import {
   signInOrganisation,
   type Principal,
 } from '../org/auth.js';
-import { FailureThrottle } from '../org/throttle.js';
 import { answer, noContent } from '../responses.js';
 import type { App, Deps } from './common.js';
 
@@ -52,10 +55,10 @@ const linkSchema = z.object({
 });
 
 /** Sign-in, sign-out and one-time links: the sessions of organisation accounts. */
-export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function sessionRoutes(app: App, { workspace, now }: Deps): Promise<void> {
   const db = workspace.db;
   const tags = ['session'];
-  const throttle = new FailureThrottle();
+  const failures = new SignInFailureRepository(db);
   const organisations = new OrganisationRepository(db);
 
   const slugOf = async (id: number) => (await organisations.list()).find((o) => o.id === id)?.slug ?? '';
@@ -65,8 +68,23 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
     organisation: await slugOf(p.organisationId),
     via: p.via,
   });
-  const tooMany = () =>
-    new TransportError('too-many-requests', `too many failed sign-ins: wait a minute and try again`);
+  /**
+   * Runs a sign-in attempt under the limit (`SignInFailureRepository.admit`): refused with 429 when
+   * a key has used up its failures; a 401 leaves the attempt counted as a failure, any other end
+   * takes it back (a success takes it back itself, in the transaction that makes the session).
+   */
+  const limited = async <T>(keys: string[], work: (attempt: AdmittedAttempt) => Promise<T>): Promise<T> => {
+    const attempt = await failures.admit(keys, now());
+    if (!attempt)
+      throw new TransportError('too-many-requests', `too many failed sign-ins: wait a minute and try again`);
+    try {
+      return await work(attempt);
+    } catch (error) {
+      if (!(error instanceof TransportError && error.code === 'unauthenticated'))
+        await failures.release(attempt);
+      throw error;
+    }
+  };
 
   app.post(
     '/session',
@@ -81,27 +99,27 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
       const keys = [`account:${request.body.organisation ?? ''}:${email}`, `address:${request.ip}`];
-      if (throttle.blocked(keys)) throw tooMany();
-      const organisation = signInOrganisation(await organisations.list(), request.body.organisation);
-      const repositories = organisation && new OrgRepositories(orgScope(db, organisation.id, email));
-      const account = await repositories?.accounts.byEmail(email);
-      const hash =
-        account && !account.disabled ? await repositories!.accounts.passwordHash(account.id) : undefined;
-      const verified = await verifyPassword(request.body.password, hash ?? (await absentHash));
-      if (!repositories || !account || hash === undefined || !verified) {
-        throttle.fail(keys);
-        throw new TransportError('unauthenticated', WRONG);
-      }
-      const session = await repositories.transaction((r) =>
-        new SessionRepository(r.scope).create(account.id, account.email),
-      );
-      setSessionCookie(request, reply, session.token, session.expiresAt);
-      return reply.code(201).send({
-        email: account.email,
-        roles: account.roles,
-        organisation: organisation!.slug,
-        via: 'session',
-        expiresAt: session.expiresAt,
+      return limited(keys, async (attempt) => {
+        const organisation = signInOrganisation(await organisations.list(), request.body.organisation);
+        const repositories = organisation && new OrgRepositories(orgScope(db, organisation.id, email));
+        const account = await repositories?.accounts.byEmail(email);
+        const hash =
+          account && !account.disabled ? await repositories!.accounts.passwordHash(account.id) : undefined;
+        const verified = await verifyPassword(request.body.password, hash ?? (await absentHash));
+        if (!repositories || !account || hash === undefined || !verified)
+          throw new TransportError('unauthenticated', WRONG);
+        const session = await repositories.transaction(async (r) => {
+          await new SignInFailureRepository(r.scope.db).release(attempt);
+          return new SessionRepository(r.scope).create(account.id, account.email);
+        });
+        setSessionCookie(request, reply, session.token, session.expiresAt);
+        return reply.code(201).send({
+          email: account.email,
+          roles: account.roles,
+          organisation: organisation!.slug,
+          via: 'session',
+          expiresAt: session.expiresAt,
+        });
       });
     },
   );
@@ -187,43 +205,38 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
       },
     },
     async (request, reply) => {
-      const keys = [`address:${request.ip}`];
-      if (throttle.blocked(keys)) throw tooMany();
-      const { token, password } = request.body;
-      const found = await new CredentialLookup(db).link(token);
-      if (!found) {
-        throttle.fail(keys);
-        throw new TransportError('unauthenticated', BAD_LINK);
-      }
-      const purpose = found.purpose as LinkPurpose;
-      if (purpose === 'reset' && password === undefined)
-        throw new DomainError('invalid-input', 'a password reset link needs the new password', [
-          problem(['body', 'password'], 'required for a password reset link', 'missing'),
-        ]);
-      // Checked before the link is used, so that a too-short password does not spend it.
-      if (password !== undefined) checkPassword(password);
-      const base = new OrgRepositories(orgScope(db, found.organisationId, 'link'));
-      const signedIn = await base.transaction(async (r) => {
-        const accountId = await r.links.use(token, purpose);
-        if (accountId === undefined) return undefined;
-        let account = (await r.accounts.byId(accountId))!;
-        if (account.disabled) return undefined;
-        const scope = actingAs(r.scope, account.email);
-        if (password !== undefined)
-          account = await new OrgRepositories(scope).accounts.setPassword(account.email, password);
-        return { account, session: await new SessionRepository(scope).create(account.id, account.email) };
-      });
-      if (!signedIn) {
-        throttle.fail(keys);
-        throw new TransportError('unauthenticated', BAD_LINK);
-      }
-      setSessionCookie(request, reply, signedIn.session.token, signedIn.session.expiresAt);
-      return reply.code(201).send({
-        email: signedIn.account.email,
-        roles: signedIn.account.roles,
-        organisation: await slugOf(found.organisationId),
-        via: 'session',
-        expiresAt: signedIn.session.expiresAt,
+      return limited([`address:${request.ip}`], async (attempt) => {
+        const { token, password } = request.body;
+        const found = await new CredentialLookup(db).link(token);
+        if (!found) throw new TransportError('unauthenticated', BAD_LINK);
+        const purpose = found.purpose as LinkPurpose;
+        if (purpose === 'reset' && password === undefined)
+          throw new DomainError('invalid-input', 'a password reset link needs the new password', [
+            problem(['body', 'password'], 'required for a password reset link', 'missing'),
+          ]);
+        // Checked before the link is used, so that a too-short password does not spend it.
+        if (password !== undefined) checkPassword(password);
+        const base = new OrgRepositories(orgScope(db, found.organisationId, 'link'));
+        const signedIn = await base.transaction(async (r) => {
+          const accountId = await r.links.use(token, purpose);
+          if (accountId === undefined) return undefined;
+          let account = (await r.accounts.byId(accountId))!;
+          if (account.disabled) return undefined;
+          const scope = actingAs(r.scope, account.email);
+          if (password !== undefined)
+            account = await new OrgRepositories(scope).accounts.setPassword(account.email, password);
+          await new SignInFailureRepository(r.scope.db).release(attempt);
+          return { account, session: await new SessionRepository(scope).create(account.id, account.email) };
+        });
+        if (!signedIn) throw new TransportError('unauthenticated', BAD_LINK);
+        setSessionCookie(request, reply, signedIn.session.token, signedIn.session.expiresAt);
+        return reply.code(201).send({
+          email: signedIn.account.email,
+          roles: signedIn.account.roles,
+          organisation: await slugOf(found.organisationId),
+          via: 'session',
+          expiresAt: signedIn.session.expiresAt,
+        });
       });
     },
   );

@@ -15,6 +15,7 @@ import * as levelHistory from './2026-12-02T0400-level-history.js';
 import * as reviewOutcomes from './2026-12-02T0410-review-outcomes.js';
 import * as personalOwners from './2026-12-02T0420-personal-owners.js';
 import * as credentialAccounts from './2026-12-02T0440-credential-accounts.js';
+import * as signInFailures from './2026-12-02T0500-sign-in-failures.js';
 
 /**
  * Every migration, by timestamped name, in code so that the built package carries them. Kysely runs
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0410-review-outcomes': reviewOutcomes,
   '2026-12-02T0420-personal-owners': personalOwners,
   '2026-12-02T0440-credential-accounts': credentialAccounts,
+  '2026-12-02T0500-sign-in-failures': signInFailures,
 };
 
 /** The name of the newest migration: the schema version an export was written at. */
