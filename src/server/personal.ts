@@ -3,7 +3,7 @@ import { DomainError } from '../core/problems.js';
 import type { PersonalWorkspace } from '../store/owned.js';
 import type { Db } from '../store/repositories/common.js';
 import { loaded, type FrameworkInUse } from '../store/repositories/frameworks.js';
-import { OrgFrameworkRepository } from '../store/repositories/org/frameworks.js';
+import { OrgFrameworkRepository, type FrameworkVersion } from '../store/repositories/org/frameworks.js';
 import { OrganisationRepository } from '../store/repositories/org/organisations.js';
 import { orgScope } from '../store/repositories/org/scope.js';
 import type { Workspace } from '../store/workspace.js';
@@ -67,10 +67,16 @@ export class PersonalAccess {
       this.mine.set(
         request,
         principal
-          ? this.workspace.forOwner(principal.accountId, () =>
-              this.frameworks.current(principal.organisationId),
+          ? this.workspace.forOwner(
+              principal.accountId,
+              () => this.frameworks.current(principal.organisationId),
+              () => this.frameworks.adopted(principal.organisationId),
             )
-          : this.workspace.forOwner(NOBODY, () => this.frameworks.reference()),
+          : this.workspace.forOwner(
+              NOBODY,
+              () => this.frameworks.reference(),
+              async () => [(await this.frameworks.reference()).row.id],
+            ),
       );
     });
   }
@@ -86,6 +92,7 @@ const NOBODY = -1;
  * The framework an organisation's people use on their own pages: its current adopted version,
  * stored among the workspace's frameworks (the same row when the same file is already there, as
  * the reference framework is) so that their assessments refer to it; parsed once per version.
+ * Its earlier versions are stored the same way when its people list their frameworks.
  */
 class OrganisationFrameworks {
   private readonly byVersion = new Map<number, Promise<FrameworkInUse>>();
@@ -94,21 +101,37 @@ class OrganisationFrameworks {
   constructor(private readonly workspace: Workspace) {}
 
   async current(organisationId: number): Promise<FrameworkInUse> {
-    const versions = new OrgFrameworkRepository(orgScope(this.workspace.db, organisationId, 'server'));
+    const versions = this.versions(organisationId);
     const latest = (await versions.versions()).at(-1);
     if (!latest) throw new DomainError('not-found', 'the organisation has adopted no framework yet');
-    let found = this.byVersion.get(latest.id);
+    return this.stored(versions, latest);
+  }
+
+  /** The workspace's rows of every version the organisation adopted, oldest first. */
+  async adopted(organisationId: number): Promise<number[]> {
+    const versions = this.versions(organisationId);
+    const all = await versions.versions();
+    return Promise.all(all.map(async (version) => (await this.stored(versions, version)).row.id));
+  }
+
+  private versions(organisationId: number): OrgFrameworkRepository {
+    return new OrgFrameworkRepository(orgScope(this.workspace.db, organisationId, 'server'));
+  }
+
+  /** An adopted version as a stored framework: written once (a read after), then kept here. */
+  private stored(versions: OrgFrameworkRepository, adopted: FrameworkVersion): Promise<FrameworkInUse> {
+    let found = this.byVersion.get(adopted.id);
     if (!found) {
-      found = versions.byId(latest.id).then(async (version) => {
+      found = versions.byId(adopted.id).then(async (version) => {
         const row = await this.workspace.frameworks.add(
           version!.source,
           'imported',
-          `organisation framework version ${latest.number}`,
+          `organisation framework version ${adopted.number}`,
         );
         return { row, framework: version!.framework };
       });
-      this.byVersion.set(latest.id, found);
-      found.catch(() => this.byVersion.delete(latest.id));
+      this.byVersion.set(adopted.id, found);
+      found.catch(() => this.byVersion.delete(adopted.id));
     }
     return found;
   }

@@ -4,7 +4,9 @@ import { writeExport } from './export-write.js';
 import { schemaVersion } from './migrations/index.js';
 import { Repositories } from './repositories/all.js';
 import { inReadTransaction, inTransaction, type Db } from './repositories/common.js';
+import type { StoredFramework } from './entities.js';
 import type { FrameworkInUse } from './repositories/frameworks.js';
+import type { Page, PageRequest } from './repositories/common.js';
 
 /** What the personal routes work on: the personal workspace itself, or one owner's part of it. */
 export interface PersonalWorkspace extends Repositories {
@@ -16,6 +18,8 @@ export interface PersonalWorkspace extends Repositories {
     origin?: 'custom' | 'imported',
   ): Promise<FrameworkInUse>;
   useFramework(id: number | null): Promise<void>;
+  /** A page of the stored frameworks this person may see (`GET /api/frameworks`). */
+  frameworkPage(request: PageRequest<number>): Promise<Page<StoredFramework, number>>;
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   export(): Promise<WorkspaceExport>;
   replaceWith(data: WorkspaceExport): Promise<void>;
@@ -34,6 +38,8 @@ export class OwnedWorkspace extends Repositories implements PersonalWorkspace {
     db: Db,
     owner: number,
     private readonly framework: () => Promise<FrameworkInUse>,
+    /** The stored rows of every framework version the organisation adopted. */
+    private readonly adopted: () => Promise<readonly number[]>,
   ) {
     super(db, owner);
   }
@@ -48,6 +54,14 @@ export class OwnedWorkspace extends Repositories implements PersonalWorkspace {
 
   useFramework(): Promise<void> {
     return Promise.reject(chosenByOrganisation());
+  }
+
+  /**
+   * The organisation's adopted versions and the frameworks the owner's own assessments were made
+   * against: never what another organisation adopted, nor another account's.
+   */
+  async frameworkPage(request: PageRequest<number>): Promise<Page<StoredFramework, number>> {
+    return this.frameworks.page(request, { ids: await this.adopted(), assessedBy: this.owner });
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {

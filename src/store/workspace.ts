@@ -3,7 +3,7 @@ import { afterExplicitIds, openDatabase, type Connection, type OpenOptions } fro
 import type { StoredFramework, WorkspaceExport } from './entities.js';
 import { readWorkspaceExport } from './export-check.js';
 import { checkMigratable, migrate, schemaVersion } from './migrations/index.js';
-import { inReadTransaction, inTransaction } from './repositories/common.js';
+import { inReadTransaction, inTransaction, type Page, type PageRequest } from './repositories/common.js';
 import { writeExport } from './export-write.js';
 import { OwnedWorkspace } from './owned.js';
 import { OrganisationRepository } from './repositories/org/organisations.js';
@@ -110,6 +110,11 @@ export class Workspace extends Repositories {
     this.inUse = undefined;
   }
 
+  /** Every stored framework, a page: the personal workspace's one person sees them all. */
+  frameworkPage(request: PageRequest<number>): Promise<Page<StoredFramework, number>> {
+    return this.frameworks.page(request);
+  }
+
   /** Runs `work` in one transaction over every repository: all of it is kept, or none. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
     return inTransaction(this.db, (trx) => work(new Repositories(trx)));
@@ -178,8 +183,12 @@ export class Workspace extends Repositories {
    * One owner's personal data in this workspace (an account of an organisation), with the
    * framework `framework` gives them: they choose no framework of their own.
    */
-  forOwner(owner: number, framework: () => Promise<FrameworkInUse>): OwnedWorkspace {
-    return new OwnedWorkspace(this.db, owner, framework);
+  forOwner(
+    owner: number,
+    framework: () => Promise<FrameworkInUse>,
+    adopted: () => Promise<readonly number[]>,
+  ): OwnedWorkspace {
+    return new OwnedWorkspace(this.db, owner, framework, adopted);
   }
 }
 

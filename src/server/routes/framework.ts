@@ -122,7 +122,7 @@ export async function frameworkRoutes(app: App, { personal }: Deps): Promise<voi
     },
     async (request) => {
       const active = await personal(request).activeFramework();
-      const page = await personal(request).frameworks.page(pageRequest(request.query));
+      const page = await personal(request).frameworkPage(pageRequest(request.query));
       return {
         active: active.row.id,
         frameworks: page.items.map(({ source: _source, ...row }) => row),

@@ -16,6 +16,12 @@ export interface FrameworkInUse {
 
 type Row = Omit<FrameworkTable, 'id'> & { id: number };
 
+/** Which stored frameworks one account sees: these rows, and those its own assessments were made against. */
+export interface VisibleFrameworks {
+  ids: readonly number[];
+  assessedBy: number;
+}
+
 function toEntity(row: Row): StoredFramework {
   return {
     id: row.id,
@@ -109,10 +115,24 @@ export class FrameworkRepository {
     return rows.map(toEntity);
   }
 
-  /** A page of the stored frameworks in id order (the order `list` gives). */
-  async page({ after, limit }: PageRequest<number>): Promise<Page<StoredFramework, number>> {
+  /** A page of the stored frameworks in id order (the order `list` gives), or of the `visible` ones. */
+  async page(
+    { after, limit }: PageRequest<number>,
+    visible?: VisibleFrameworks,
+  ): Promise<Page<StoredFramework, number>> {
     let select = this.db.selectFrom('frameworks').selectAll();
     if (after !== undefined) select = select.where('id', '>', after);
+    if (visible)
+      select = select.where((eb) =>
+        eb.or([
+          ...(visible.ids.length > 0 ? [eb('id', 'in', [...visible.ids])] : []),
+          eb(
+            'id',
+            'in',
+            eb.selectFrom('assessments').select('framework').where('owner', '=', visible.assessedBy),
+          ),
+        ]),
+      );
     const rows = await select
       .orderBy('id')
       .limit(limit + 1)
