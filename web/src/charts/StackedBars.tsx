@@ -17,9 +17,12 @@ const MAX_LABEL = 16;
 export default function StackedBars({
   data,
   parts,
+  counts = false,
 }: {
   data: Record<string, string | number>[];
   parts: BarPart[];
+  /** Bars of people counted: the axis ticks whole numbers only (no "2.3 people"). */
+  counts?: boolean;
 }) {
   const labels = data.map((d) => shortLabel(String(d.label), MAX_LABEL, true));
   const room = rotatedLabelRoom(labels, { fontSize: FONT, angle: ANGLE, yAxisWidth: Y_AXIS });
@@ -36,7 +39,7 @@ export default function StackedBars({
           textAnchor="end"
           height={room.height}
         />
-        <YAxis tickFormatter={(v: number) => compact.format(v)} width={Y_AXIS} />
+        <YAxis tickFormatter={(v: number) => compact.format(v)} width={Y_AXIS} allowDecimals={!counts} />
         <Tooltip
           formatter={(v) =>
             typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(v)

@@ -23,7 +23,7 @@ export function Distribution({ title, groups }: { title: string; groups: readonl
       ) : (
         <>
           <ChartFrame caption={`Outcomes ${title}: people below, meeting and ready for the next level`}>
-            <StackedBars data={data} parts={outcomeParts} />
+            <StackedBars data={data} parts={outcomeParts} counts />
           </ChartFrame>
           <ScrollTable label={`Outcomes ${title}, as a table`}>
             <table>

@@ -52,7 +52,7 @@ function SelfStep({ item, meId }: { item: TodoItem; meId: number }) {
         initial={sideOf(comparison.data, 'self')}
         label={`Self-assessment for ${item.cycle}`}
       />
-      <h3>Ask peers</h3>
+      <h3 className="after-form">Ask peers</h3>
       <AskPeers
         cycleId={item.cycleId}
         person={{ id: meId, name: item.person }}

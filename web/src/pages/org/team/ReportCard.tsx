@@ -57,7 +57,7 @@ export function ReportCard({
           </details>
         </>
       )}
-      <h3>Promotion</h3>
+      <h3 className="after-form">Promotion</h3>
       <Nominate person={report} />
     </section>
   );
