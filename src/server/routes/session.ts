@@ -11,8 +11,6 @@ import { SsoRepository } from '../../store/repositories/org/sso.js';
 import { TransportError } from '../errors.js';
 import {
   clearSessionCookie,
-  principalOf,
-  requirePrincipal,
   setSessionCookie,
   signInOrganisation,
   type Principal,
@@ -52,7 +50,7 @@ const linkSchema = z.object({
 });
 
 /** Sign-in, sign-out and one-time links: the sessions of organisation accounts. */
-export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function sessionRoutes(app: App, { workspace, principals }: Deps): Promise<void> {
   const db = workspace.db;
   const tags = ['session'];
   const throttle = new FailureThrottle();
@@ -127,7 +125,7 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
       },
     },
     async (request) => {
-      const principal = await principalOf(db, request);
+      const principal = await principals.of(request);
       const held = await organisations.list();
       // The sign-in page offers single sign-on when the one organisation it would sign into has it.
       const only = held.length === 1 ? held[0] : undefined;
@@ -142,7 +140,7 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
     '/session',
     { schema: { summary: 'Sign out: ends this session', tags, response: { 204: noContent } } },
     async (request, reply) => {
-      const principal = await requirePrincipal(db, request);
+      const principal = await principals.require(request);
       if (principal.via !== 'session')
         throw new DomainError(
           'usage',
@@ -166,7 +164,7 @@ export async function sessionRoutes(app: App, { workspace }: Deps): Promise<void
       },
     },
     async (request, reply) => {
-      const principal = await requirePrincipal(db, request);
+      const principal = await principals.require(request);
       const scope = orgScope(db, principal.organisationId, principal.email);
       await new OrgRepositories(scope).transaction((r) =>
         new SessionRepository(r.scope).endAll(principal.accountId, principal.email),
