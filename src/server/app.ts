@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,7 +10,9 @@ import type { Workspace } from '../store/workspace.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerGuard } from './guard.js';
 import { OrganisationMode, PersonalAccess } from './personal.js';
-import { helmetOptions } from './headers.js';
+import { Principals } from './org/auth.js';
+import { RecentCredentials } from './org/recent-credentials.js';
+import { securityHeaders } from './headers.js';
 import { registerCompression, serveWebApp } from './web.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { evidenceRoutes } from './routes/evidence.js';
@@ -93,7 +94,7 @@ export async function buildServer({
   const hasWeb = existsSync(resolve(web, 'index.html'));
   registerErrorHandling(app, { webShell: hasWeb });
   // Headers first, so that every answer carries them, refusals included; then who may ask at all.
-  await app.register(fastifyHelmet, helmetOptions);
+  app.addHook('onRequest', securityHeaders);
   registerGuard(app, allowedHosts);
   // Parses the session cookie; nothing is signed with a secret: the cookie is a random token whose
   // hash the database holds (see routes/session.ts).
@@ -114,8 +115,12 @@ export async function buildServer({
     transform: jsonSchemaTransform,
   });
 
-  const access = new PersonalAccess(workspace, new OrganisationMode(workspace.db));
-  const deps = { workspace, personal: access.of, now };
+  const principals = new Principals(workspace.db, new RecentCredentials(now));
+  // Before the answer leaves, so that a client that saw its sign-out or revocation succeed is never
+  // answered from what this server remembered of the credential.
+  app.addHook('onSend', async (request) => principals.answered(request));
+  const access = new PersonalAccess(workspace, new OrganisationMode(workspace.db), principals);
+  const deps = { workspace, personal: access.of, now, principals };
   await app.register(
     async (scope) => {
       const api: App = scope.withTypeProvider<ZodTypeProvider>();

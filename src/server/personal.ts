@@ -7,7 +7,7 @@ import { OrgFrameworkRepository, type FrameworkVersion } from '../store/reposito
 import { OrganisationRepository } from '../store/repositories/org/organisations.js';
 import { orgScope } from '../store/repositories/org/scope.js';
 import type { Workspace } from '../store/workspace.js';
-import { principalOf, requirePrincipal } from './org/auth.js';
+import type { Principals } from './org/auth.js';
 import type { App } from './routes/common.js';
 
 /**
@@ -53,17 +53,17 @@ export class PersonalAccess {
   constructor(
     private readonly workspace: Workspace,
     private readonly mode: OrganisationMode,
+    private readonly principals: Principals,
   ) {
     this.frameworks = new OrganisationFrameworks(workspace);
   }
 
   /** Adds the sign-in check to the scope of the personal routes. */
   register(app: App): void {
-    const db = this.workspace.db;
     app.addHook('preValidation', async (request) => {
       if (!(await this.mode.on())) return;
       const open = request.method === 'GET' && OPEN_READS.has(request.routeOptions.url ?? '');
-      const principal = open ? await principalOf(db, request) : await requirePrincipal(db, request);
+      const principal = open ? await this.principals.of(request) : await this.principals.require(request);
       this.mine.set(
         request,
         principal

@@ -4,7 +4,9 @@ import type { Db } from '../../store/repositories/common.js';
 import { DomainError } from '../../core/problems.js';
 import type { Organisation } from '../../store/repositories/org/organisations.js';
 import { CredentialLookup } from '../../store/repositories/org/sessions.js';
+import { tokenHash } from '../../store/secrets.js';
 import { TransportError } from '../errors.js';
+import type { RecentCredentials } from './recent-credentials.js';
 
 /**
  * Who a request is signed in as: by the session cookie (a browser) or by `Authorization: Bearer`
@@ -31,6 +33,8 @@ export const SESSION_COOKIE = 'trellis_session';
 export const CSRF_HEADER = 'x-trellis-csrf';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods that change nothing, whose credential may be one resolved a moment ago. */
+const READS = new Set(['GET', 'HEAD']);
 
 function bearer(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -39,55 +43,73 @@ function bearer(request: FastifyRequest): string | undefined {
   return match?.[1] ?? '';
 }
 
-/** The principal of a request, or undefined when it is signed in as nobody. */
-export async function principalOf(db: Db, request: FastifyRequest): Promise<Principal | undefined> {
-  const token = bearer(request);
-  const cookie = request.cookies[SESSION_COOKIE];
-  const lookup = new CredentialLookup(db);
-  const credential =
-    token !== undefined
-      ? token === ''
-        ? undefined
-        : await lookup.apiToken(token)
-      : cookie !== undefined && cookie !== ''
-        ? await lookup.session(cookie)
-        : undefined;
-  if (!credential) return undefined;
-  const { account } = credential;
-  const roles =
-    credential.role === undefined ? account.roles : account.roles.filter((r) => r === credential.role);
-  return {
-    organisationId: credential.organisationId,
-    accountId: account.id,
-    email: account.email,
-    personId: account.personId,
-    roles,
-    via: credential.role === undefined ? 'session' : 'token',
-    credentialId: credential.id,
-  };
-}
-
 /**
- * The principal a route requires: 401 without one; 403 for a state-changing request signed in by
- * cookie that lacks the CSRF header.
+ * Who this server's requests are signed in as. A read may reuse what its credential resolved to a
+ * moment ago (`RecentCredentials`); a state-changing request always asks the database.
  */
-export async function requirePrincipal(db: Db, request: FastifyRequest): Promise<Principal> {
-  const principal = await principalOf(db, request);
-  if (!principal)
-    throw new TransportError(
-      'unauthenticated',
-      'sign in first (POST /api/session), or send an API token as "Authorization: Bearer TOKEN"',
-    );
-  if (
-    principal.via === 'session' &&
-    STATE_CHANGING.has(request.method) &&
-    request.headers[CSRF_HEADER] !== '1'
-  )
-    throw new TransportError(
-      'csrf-header-missing',
-      `a ${request.method} signed in by cookie must carry the header "${CSRF_HEADER}: 1"`,
-    );
-  return principal;
+export class Principals {
+  constructor(
+    private readonly db: Db,
+    private readonly recent: RecentCredentials,
+  ) {}
+
+  /** The principal of a request, or undefined when it is signed in as nobody. */
+  async of(request: FastifyRequest): Promise<Principal | undefined> {
+    const token = bearer(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    const lookup = new CredentialLookup(this.db);
+    const [key, find] =
+      token !== undefined
+        ? token === ''
+          ? []
+          : [`token ${tokenHash(token)}`, () => lookup.apiToken(token)]
+        : cookie !== undefined && cookie !== ''
+          ? [`session ${tokenHash(cookie)}`, () => lookup.session(cookie)]
+          : [];
+    if (key === undefined || find === undefined) return undefined;
+    const credential = READS.has(request.method) ? await this.recent.resolve(key, find) : await find();
+    if (!credential) return undefined;
+    const { account } = credential;
+    const roles =
+      credential.role === undefined ? account.roles : account.roles.filter((r) => r === credential.role);
+    return {
+      organisationId: credential.organisationId,
+      accountId: account.id,
+      email: account.email,
+      personId: account.personId,
+      roles,
+      via: credential.role === undefined ? 'session' : 'token',
+      credentialId: credential.id,
+    };
+  }
+
+  /**
+   * The principal a route requires: 401 without one; 403 for a state-changing request signed in by
+   * cookie that lacks the CSRF header.
+   */
+  async require(request: FastifyRequest): Promise<Principal> {
+    const principal = await this.of(request);
+    if (!principal)
+      throw new TransportError(
+        'unauthenticated',
+        'sign in first (POST /api/session), or send an API token as "Authorization: Bearer TOKEN"',
+      );
+    if (
+      principal.via === 'session' &&
+      STATE_CHANGING.has(request.method) &&
+      request.headers[CSRF_HEADER] !== '1'
+    )
+      throw new TransportError(
+        'csrf-header-missing',
+        `a ${request.method} signed in by cookie must carry the header "${CSRF_HEADER}: 1"`,
+      );
+    return principal;
+  }
+
+  /** After a request that may have changed a credential or an account: reads ask the database again. */
+  answered(request: FastifyRequest): void {
+    if (!READS.has(request.method)) this.recent.forget();
+  }
 }
 
 /** Whether the request reached the server over TLS (directly, or through a trusted proxy). */

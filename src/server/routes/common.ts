@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { entityId } from '../../store/entities.js';
 import type { Workspace } from '../../store/workspace.js';
 import type { PersonalWorkspace } from '../../store/owned.js';
+import type { Principals } from '../org/auth.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -29,6 +30,8 @@ export interface Deps {
   personal: (request: FastifyRequest) => PersonalWorkspace;
   /** The current time, as the server was given it (`ServerOptions.now`). */
   now: () => Date;
+  /** Who requests are signed in as. */
+  principals: Principals;
 }
 
 /** A whole number written in a path or query string, then checked by `schema`. */

@@ -14,7 +14,6 @@ import {
   type Asking,
   type AskingEveryone,
 } from '../org/asking.js';
-import { requirePrincipal } from '../org/auth.js';
 import { orgPayRoutes } from './org-pay.js';
 import { idKey, nextCursor, nextCursorSchema, pageQuery, pageRequest } from '../pagination.js';
 import { answer } from '../responses.js';
@@ -51,14 +50,14 @@ const personQuery = z.object({
  * The organisation API. Every route needs a session or an API token (401 without), and asks the
  * policy `can(actor, action, resource)` before it answers (403, or 404 for a person one may not see).
  */
-export async function orgRoutes(app: App, { workspace }: Deps): Promise<void> {
+export async function orgRoutes(app: App, { workspace, principals }: Deps): Promise<void> {
   const db = workspace.db;
   const tags = ['organisation'];
   const asking = new WeakMap<FastifyRequest, Asking>();
 
   // Before the body is validated: who asks, and may they, is answered before what they sent.
   app.addHook('preValidation', async (request) => {
-    const principal = await requirePrincipal(db, request);
+    const principal = await principals.require(request);
     const repositories = new OrgRepositories(orgScope(db, principal.organisationId, principal.email));
     const needs = actorNeeds(principal.roles);
     const settings = needs.settings ? await repositories.settings.on() : new Set<OrgSetting>();

@@ -15,8 +15,6 @@ import { SsoRepository } from '../../store/repositories/org/sso.js';
 import { TransportError } from '../errors.js';
 import {
   clearSessionCookie,
-  principalOf,
-  requirePrincipal,
   setSessionCookie,
   signInOrganisation,
   type Principal,
@@ -55,7 +53,7 @@ const linkSchema = z.object({
 });
 
 /** Sign-in, sign-out and one-time links: the sessions of organisation accounts. */
-export async function sessionRoutes(app: App, { workspace, now }: Deps): Promise<void> {
+export async function sessionRoutes(app: App, { workspace, now, principals }: Deps): Promise<void> {
   const db = workspace.db;
   const tags = ['session'];
   const failures = new SignInFailureRepository(db);
@@ -145,7 +143,7 @@ export async function sessionRoutes(app: App, { workspace, now }: Deps): Promise
       },
     },
     async (request) => {
-      const principal = await principalOf(db, request);
+      const principal = await principals.of(request);
       const held = await organisations.list();
       // The sign-in page offers single sign-on when the one organisation it would sign into has it.
       const only = held.length === 1 ? held[0] : undefined;
@@ -160,7 +158,7 @@ export async function sessionRoutes(app: App, { workspace, now }: Deps): Promise
     '/session',
     { schema: { summary: 'Sign out: ends this session', tags, response: { 204: noContent } } },
     async (request, reply) => {
-      const principal = await requirePrincipal(db, request);
+      const principal = await principals.require(request);
       if (principal.via !== 'session')
         throw new DomainError(
           'usage',
@@ -184,7 +182,7 @@ export async function sessionRoutes(app: App, { workspace, now }: Deps): Promise
       },
     },
     async (request, reply) => {
-      const principal = await requirePrincipal(db, request);
+      const principal = await principals.require(request);
       const scope = orgScope(db, principal.organisationId, principal.email);
       await new OrgRepositories(scope).transaction((r) =>
         new SessionRepository(r.scope).endAll(principal.accountId, principal.email),

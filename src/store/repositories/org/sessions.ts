@@ -25,6 +25,8 @@ export interface Credential {
   id: number;
   /** For an API token: the one role it acts with. */
   role?: string;
+  /** For a session: when it ends. */
+  expiresAt?: string;
   /** The account, never a disabled one. */
   account: Account;
 }
@@ -130,7 +132,12 @@ export class CredentialLookup {
         .where('id', '=', row.credential_id)
         .execute();
     }
-    return { organisationId: row.organisation_id, id: row.credential_id, account: accountOf(row) };
+    return {
+      organisationId: row.organisation_id,
+      id: row.credential_id,
+      expiresAt: row.expires_at,
+      account: accountOf(row),
+    };
   }
 
   async apiToken(token: string): Promise<Credential | undefined> {
