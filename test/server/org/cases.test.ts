@@ -123,6 +123,14 @@ describe.each(stores())('a promotion case through /api/org/cases ($kind)', (stor
       level: 'staff',
       levelStartDate: '2027-01-01',
     });
+    // Time in level is still the senior years Cy had when nominated, as of the decision (today),
+    // not time in the staff level that begins in 2027.
+    const after = (await call('GET', `/${id}`, 'cy')).json();
+    expect(bundle.readiness.yearsInLevel).toBeGreaterThan(3);
+    expect(after.readiness).toMatchObject({
+      yearsInLevel: bundle.readiness.yearsInLevel,
+      typicalYears: framework.levels.find((l) => l.id === 'senior')!.years,
+    });
     const appeal = await call('POST', `/${id}/appeal`, 'cy', { reason: 'none' });
     expect(appeal.statusCode).toBe(409);
     expect(appeal.json().error.message).toBe(`case ${id} was approved: there is nothing to appeal`);

@@ -75,6 +75,7 @@ export interface CaseBundle extends PromotionCase {
   person: { id: number; name: string; level: string; levelStartDate: string };
   latest: { self?: Latest; manager?: Latest };
   readiness: (Readiness & { from: ReviewAssessment['kind'] }) | null;
+  names: { levels: Record<string, string>; competencies: Record<string, string> };
   committee: { round: number; personId: number }[];
   tally: Record<Decision, number>;
   votes?: Vote[];

@@ -26,6 +26,7 @@ export async function caseBundle(
   const ratings = latest.manager ?? latest.self;
   const seesVotes = can(actor, 'case.assign', resource) || can(actor, 'case.vote', resource);
   const votes = await r.cases.votes(found.id);
+  const held = await levelWhenNominated(r, found, person);
   const packet = can(actor, 'evidence.read', { ...resource, shared: true })
     ? buildPacket(version.framework, await sharedEvidenceOf(r.scope, person.id), found.targetLevel)
     : null;
@@ -38,19 +39,44 @@ export async function caseBundle(
           from: ratings.kind,
           ...readinessOf(
             version.framework,
-            person.level,
+            held.level,
             found.targetLevel,
             ratingsOf(ratings.ratings),
-            person.levelStartDate,
-            today,
+            held.levelStartDate,
+            decidedOn(found) ?? today,
           ),
         }
       : null,
     packet,
+    /** What the case's framework version calls its levels and competencies, for pages to show. */
+    names: {
+      levels: Object.fromEntries(version.framework.levels.map((l) => [l.id, l.title])),
+      competencies: Object.fromEntries(version.framework.competencies.map((c) => [c.id, c.name])),
+    },
     committee: await r.cases.committee(found.id),
     tally: tally(votes, found.round),
     ...(seesVotes && { votes }),
   };
+}
+
+/**
+ * The level the person held when the case was made, and since when: the case weighs time in that
+ * level, not in the one an approval gave them (whose start would make it negative).
+ */
+async function levelWhenNominated(
+  r: OrgRepositories,
+  found: PromotionCase,
+  person: StoredPerson,
+): Promise<{ level: string; levelStartDate: string }> {
+  const history = await r.levelHistory.ofPerson(person.id);
+  const then = history.filter((h) => h.at <= found.createdAt).at(-1) ?? history[0];
+  return then ?? person;
+}
+
+/** The day the case's last decision was made: a decided case's time in level stops there. */
+function decidedOn(found: PromotionCase): string | undefined {
+  const last = found.appeal?.decision ?? found.decision;
+  return last?.at.slice(0, 10);
 }
 
 export type CaseBundle = Awaited<ReturnType<typeof caseBundle>>;

@@ -3,7 +3,8 @@ import { ScrollTable } from '../../../components/ui.js';
 
 /** The case's packet: the latest submitted assessments, readiness under the target's rule, time in level. */
 export function Bundle({ bundle }: { bundle: CaseBundle }) {
-  const { readiness, latest } = bundle;
+  const { readiness, latest, names } = bundle;
+  const level = (id: string) => names.levels[id] ?? id;
   const rated = [
     ...new Set([...Object.keys(latest.self?.ratings ?? {}), ...Object.keys(latest.manager?.ratings ?? {})]),
   ];
@@ -14,12 +15,12 @@ export function Bundle({ bundle }: { bundle: CaseBundle }) {
         <div>
           <dt>Level held</dt>
           <dd>
-            {bundle.person.level} since {bundle.person.levelStartDate}
+            {level(bundle.person.level)} since {bundle.person.levelStartDate}
           </dd>
         </div>
         <div>
           <dt>Target level</dt>
-          <dd>{bundle.targetLevel}</dd>
+          <dd>{level(bundle.targetLevel)}</dd>
         </div>
         {readiness ? (
           <div>
@@ -39,7 +40,7 @@ export function Bundle({ bundle }: { bundle: CaseBundle }) {
           </div>
         ) : null}
       </dl>
-      <h3>Readiness for {bundle.targetLevel}</h3>
+      <h3>Readiness for {level(bundle.targetLevel)}</h3>
       {readiness ? (
         <>
           <p>
@@ -69,7 +70,7 @@ export function Bundle({ bundle }: { bundle: CaseBundle }) {
             <tbody>
               {rated.map((id) => (
                 <tr key={id}>
-                  <th scope="row">{id}</th>
+                  <th scope="row">{names.competencies[id] ?? id}</th>
                   <td>{latest.self?.ratings[id]?.rating ?? '–'}</td>
                   <td>{latest.manager?.ratings[id]?.rating ?? '–'}</td>
                 </tr>

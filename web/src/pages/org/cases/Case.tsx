@@ -34,7 +34,9 @@ export default function Case() {
   const mine = me?.id === c.personId;
   return (
     <>
-      <PageHeader title={`Case ${c.id}: ${c.person.name} for ${c.targetLevel}`}>
+      <PageHeader
+        title={`Case ${c.id}: ${c.person.name} for ${c.names.levels[c.targetLevel] ?? c.targetLevel}`}
+      >
         {c.status}
         {c.round > 1 ? ', on appeal' : ''}
       </PageHeader>
