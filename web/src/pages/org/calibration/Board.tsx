@@ -23,7 +23,7 @@ export default function Board() {
         <Link to={`/org/cycles/${id}`}>The cycle</Link>
       </PageHeader>
       <h2>Distribution of outcomes</h2>
-      <div className="grid-2">
+      <div className="grid-2 wide">
         <Distribution title="by manager" groups={b.byManager} />
         <Distribution title="by team" groups={b.byTeam} />
         <Distribution title="by level" groups={b.byLevel} />
@@ -33,7 +33,7 @@ export default function Board() {
       <Fairness fairness={b.fairness} />
       <section className="card" aria-labelledby="people-heading">
         <h2 id="people-heading">People</h2>
-        <ul className="entries">
+        <ul className="entries separated">
           {b.items.map((item) => (
             <li key={item.personId}>
               <p>
