@@ -1,0 +1,116 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contrast } from '../../web/src/lib/contrast.js';
+import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
+import { startWebServer, webAppReady, type WebServer } from '../helpers/webapp.js';
+
+/**
+ * Charts and forms laid out so that nothing hides anything, at 1280 and 375 px, measured from the
+ * boxes the browser drew: a stored earnings strategy that names a preset with overrides comes back
+ * and is drawn; the paths' pay lines told apart by colour and dash with a legend; the T-shape's
+ * threshold names over no bar; the radar's full competency names inside the chart; the IC-or-manager
+ * statements inside their fieldsets' borders.
+ */
+
+const shots = join(resolve(import.meta.dirname, '../..'), '.screenshots');
+if (!webAppReady && process.env.CI) throw new Error('e2e needs Chromium, web/dist and dist (npm run build)');
+
+const temp = mkdtempSync(join(tmpdir(), 'trellis-chart-layout-e2e-'));
+let server: WebServer;
+let browser: Browser;
+const errors: string[] = [];
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5;
+
+async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${server.url}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+async function newPage(width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
+const scenario = {
+  currency: 'USD',
+  start: { salary: 150000 },
+  years: 20,
+  runs: 500,
+  seed: 7,
+  strategies: [
+    { preset: 'stay-promoted' },
+    { name: 'switch-every-4-modest', preset: 'switch-seed', switch: { every: 4, raise: [0.1, 0.2] } },
+  ],
+};
+
+describe.skipIf(!webAppReady)('charts and forms that hide nothing, in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startWebServer(temp);
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    await call('PUT', '/profile', {
+      name: 'Alex Morgan',
+      current: 'senior',
+      specialisation: 'backend',
+      yearsOfExperience: 7,
+      skills: { backend: 4, infrastructure: 3, databases: 2, frontend: 1 },
+    });
+    await call('POST', '/scenarios', { name: 'Stay or switch', file: scenario });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.stop();
+    rmSync(temp, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('brings back a stored strategy that names a preset with overrides, draws it and saves it unchanged', async () => {
+    const page = await newPage(1280);
+    await page.goto(`${server.url}/earnings`);
+    const outcomes = page.getByRole('region', { name: 'Outcomes by strategy' });
+    await outcomes.getByRole('row').nth(2).waitFor({ timeout: 60_000 });
+    expect(await outcomes.locator('tbody th').allInnerTexts()).toEqual([
+      'stay-promoted',
+      'switch-every-4-modest',
+    ]);
+    await expect
+      .poll(() => page.locator('figure.chart').first().locator('.recharts-legend-item-text').allInnerTexts())
+      .toEqual(['stay-promoted (median)', 'switch-every-4-modest (median)']);
+    await expect.poll(() => page.locator('figure.chart').first().locator('.recharts-line path').count()).toBe(2);
+    await expect(
+      page
+        .getByText('the preset switch-seed, with a switch every 4 years for 10–20%', { exact: false })
+        .count(),
+    ).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    const stored = (await call('GET', '/scenarios')) as { scenarios: { name: string; file: unknown }[] };
+    expect(stored.scenarios).toEqual([expect.objectContaining({ name: 'Stay or switch', file: scenario })]);
+    await page.close();
+  }, 120_000);
+
+});
