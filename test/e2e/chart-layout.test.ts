@@ -100,17 +100,54 @@ describe.skipIf(!webAppReady)('charts and forms that hide nothing, in Chromium',
     await expect
       .poll(() => page.locator('figure.chart').first().locator('.recharts-legend-item-text').allInnerTexts())
       .toEqual(['stay-promoted (median)', 'switch-every-4-modest (median)']);
-    await expect.poll(() => page.locator('figure.chart').first().locator('.recharts-line path').count()).toBe(2);
+    await expect
+      .poll(() => page.locator('figure.chart').first().locator('.recharts-line path').count())
+      .toBe(2);
     await expect(
       page
         .getByText('the preset switch-seed, with a switch every 4 years for 10–20%', { exact: false })
         .count(),
     ).resolves.toBe(1);
     await page.getByRole('button', { name: 'Save scenario' }).click();
-    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     const stored = (await call('GET', '/scenarios')) as { scenarios: { name: string; file: unknown }[] };
     expect(stored.scenarios).toEqual([expect.objectContaining({ name: 'Stay or switch', file: scenario })]);
     await page.close();
   }, 120_000);
 
+  for (const width of [1280, 375]) {
+    it(`tells the paths' pay lines apart by colour and dash, with a legend, at ${width} px`, async () => {
+      const page = await newPage(width);
+      await page.goto(`${server.url}/paths?from=senior&to=em`);
+      const section = page.locator('section[aria-labelledby="pay-title"]');
+      await section.locator('.recharts-line path').nth(1).waitFor();
+      const lines = await section.locator('.recharts-line path').evaluateAll((paths) =>
+        paths.map((p) => ({
+          stroke: p.getAttribute('stroke') ?? '',
+          dash: p.getAttribute('stroke-dasharray') ?? 'solid',
+        })),
+      );
+      const background = await section.evaluate((s) => getComputedStyle(s).backgroundColor);
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(lines.map((l) => l.stroke)).size).toBe(lines.length);
+      expect(new Set(lines.map((l) => l.dash)).size).toBe(lines.length);
+      for (const l of lines) expect(contrast(l.stroke, background)).toBeGreaterThanOrEqual(4.5);
+      const legend = section.getByRole('list', { name: 'Paths drawn' });
+      expect(await legend.getByRole('listitem').allInnerTexts()).toEqual(
+        lines.map((_, i) => `Path ${i + 1}`),
+      );
+      const swatches = await legend.locator('line').evaluateAll((ls) =>
+        ls.map((l) => ({
+          stroke: l.getAttribute('stroke') ?? '',
+          dash: l.getAttribute('stroke-dasharray') ?? 'solid',
+        })),
+      );
+      expect(swatches).toEqual(lines);
+      await section.screenshot({ path: join(shots, `path-pay-${width}.png`) });
+      await page.close();
+    }, 60_000);
+  }
 });
