@@ -149,5 +149,32 @@ describe.skipIf(!webAppReady)('charts and forms that hide nothing, in Chromium',
       await section.screenshot({ path: join(shots, `path-pay-${width}.png`) });
       await page.close();
     }, 60_000);
+
+    it(`puts the T-shape's threshold names over no bar, inside the chart, at ${width} px`, async () => {
+      const page = await newPage(width);
+      await page.goto(`${server.url}/learning`);
+      const svg = page.locator('figure.chart .recharts-wrapper > svg.recharts-surface').first();
+      await svg.locator('.recharts-bar-rectangle').first().waitFor();
+      const svgBox = (await svg.boundingBox())!;
+      const labels = await Promise.all(
+        ['depth', 'breadth'].map(
+          async (name) => (await svg.locator('text', { hasText: name }).boundingBox())!,
+        ),
+      );
+      const bars = await svg
+        .locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+      expect(bars.length).toBeGreaterThanOrEqual(3);
+      for (const label of labels) {
+        expect(inside(label, svgBox)).toBe(true);
+        for (const bar of bars) expect(overlap(label, bar)).toBe(false);
+      }
+      expect(overlap(labels[0]!, labels[1]!)).toBe(false);
+      await page
+        .locator('figure.chart')
+        .first()
+        .screenshot({ path: join(shots, `tshape-${width}.png`) });
+      await page.close();
+    }, 60_000);
   }
 });
