@@ -176,5 +176,35 @@ describe.skipIf(!webAppReady)('charts and forms that hide nothing, in Chromium',
         .screenshot({ path: join(shots, `tshape-${width}.png`) });
       await page.close();
     }, 60_000);
+
+    it(`keeps every statement's legend inside its fieldset's border at ${width} px`, async () => {
+      const page = await newPage(width);
+      await page.goto(`${server.url}/fit`);
+      await page.locator('fieldset legend').first().waitFor();
+      const boxes = await page.locator('form fieldset').evaluateAll((sets) =>
+        sets.map((f) => {
+          const border = parseFloat(getComputedStyle(f).borderTopWidth);
+          const outer = f.getBoundingClientRect();
+          const legend = f.querySelector('legend')!.getBoundingClientRect();
+          return {
+            text: f.querySelector('legend')!.textContent,
+            lines: Math.round(
+              legend.height / parseFloat(getComputedStyle(f.querySelector('legend')!).lineHeight),
+            ),
+            inside:
+              legend.top >= outer.top + border &&
+              legend.left >= outer.left + border &&
+              legend.right <= outer.right - border &&
+              legend.bottom <= outer.bottom - border,
+          };
+        }),
+      );
+      expect(boxes).toHaveLength(15);
+      // Some statements take two lines or more at each width: the case that crossed the border.
+      expect(boxes.some((b) => b.lines >= 2)).toBe(true);
+      expect(boxes.filter((b) => !b.inside).map((b) => b.text)).toEqual([]);
+      await page.screenshot({ path: join(shots, `fit-legends-${width}.png`) });
+      await page.close();
+    }, 60_000);
   }
 });
