@@ -177,6 +177,41 @@ describe.skipIf(!webAppReady)('charts and forms that hide nothing, in Chromium',
       await page.close();
     }, 60_000);
 
+    it(`writes the radar's competency names out in full inside the chart at ${width} px`, async () => {
+      const view = (await call('GET', '/framework')) as { competencies: { name: string }[] };
+      const page = await newPage(width);
+      await page.goto(`${server.url}/assessment`);
+      await page.getByLabel('Level you hold now').selectOption('senior');
+      const radios = page.locator('input[type=radio][value="3"]');
+      await radios.first().waitFor();
+      for (let i = 0; i < (await radios.count()); i++) await radios.nth(i).check();
+      const svg = page.locator('figure.chart .recharts-wrapper > svg.recharts-surface').first();
+      await svg.locator('.recharts-polar-angle-axis-tick text').first().waitFor();
+      const svgBox = (await svg.boundingBox())!;
+      const labels = await svg.locator('.recharts-polar-angle-axis-tick text').evaluateAll((ts) =>
+        ts.map((t) => ({
+          text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' '),
+          box: t.getBoundingClientRect().toJSON() as Box,
+        })),
+      );
+      expect(labels.map((l) => l.text).sort()).toEqual(view.competencies.map((c) => c.name).sort());
+      for (const l of labels) {
+        expect(l.text).not.toContain('…');
+        expect({ label: l.text, inside: inside(l.box, svgBox) }).toEqual({ label: l.text, inside: true });
+      }
+      for (const [i, a] of labels.entries())
+        for (const b of labels.slice(i + 1))
+          expect({ pair: [a.text, b.text], overlap: overlap(a.box, b.box) }).toEqual({
+            pair: [a.text, b.text],
+            overlap: false,
+          });
+      await page
+        .locator('figure.chart')
+        .first()
+        .screenshot({ path: join(shots, `radar-${width}.png`) });
+      await page.close();
+    }, 60_000);
+
     it(`keeps every statement's legend inside its fieldset's border at ${width} px`, async () => {
       const page = await newPage(width);
       await page.goto(`${server.url}/fit`);
