@@ -2,7 +2,8 @@
  * Retakes the screenshots of the personal pages in docs/web.md: starts the built server over a new
  * workspace, fills it through the API as a senior engineer's would be (a profile, two assessments,
  * five evidence entries with links, two offers, an earnings scenario), then saves each page as
- * docs/images/web-*.png at 1280 px wide, and the Ladder, Assessment and Offers pages at 375 px too.
+ * docs/images/web-*.png at 1280 px wide, and the Ladder, Assessment, Paths, IC-or-manager, Offers,
+ * Earnings and Learning pages at 375 px too.
  *
  *   npm run build --silent && node_modules/.bin/tsx scripts/screenshots.ts
  *
@@ -246,6 +247,7 @@ const pages: {
     path: '/paths?from=senior&to=em',
     ready: (p) => p.getByRole('list', { name: 'Paths, best first' }).waitFor(),
     view: (p) => p.getByRole('heading', { name: 'Ranked paths' }),
+    phone: true,
   },
   {
     name: 'fit',
@@ -265,7 +267,8 @@ const pages: {
         .getByText(/^You (lean|are)/)
         .first()
         .waitFor(),
-    view: (p) => p.locator('#lean-title'),
+    view: (p, width) => p.locator(width < 1280 ? '#questions-title' : '#lean-title'),
+    phone: true,
   },
   {
     name: 'offers',
@@ -278,11 +281,15 @@ const pages: {
     name: 'earnings',
     path: '/earnings',
     ready: (p) => p.locator('figure.chart svg').first().waitFor({ timeout: 60_000 }),
+    view: (p, width) => (width < 1280 ? p.locator('#earnings-results') : undefined),
+    phone: true,
   },
   {
     name: 'learning',
     path: '/learning',
     ready: (p) => p.locator('figure.chart svg').first().waitFor(),
+    view: (p, width) => (width < 1280 ? p.locator('#shape-title') : undefined),
+    phone: true,
   },
   {
     name: 'frameworks',

@@ -7,9 +7,9 @@ import {
   Radar,
   RadarChart,
   ResponsiveContainer,
-  Text,
   Tooltip,
 } from 'recharts';
+import { FONT, LINE, radarLabelLayout } from './radarLabels.js';
 
 export interface RadarSeries {
   key: string;
@@ -18,23 +18,9 @@ export interface RadarSeries {
   dashed?: boolean;
 }
 
-const HEIGHT = 400;
-const FONT = 11;
-const LINES = 3;
-/** Room kept below the drawing for the legend, and above and below for labels of up to `LINES` lines. */
-const LEGEND = 56;
-const LABEL_HEIGHT = LINES * FONT * 1.2 + 10;
-
-/**
- * The radius and label width for a chart this wide: labels get a column of their own on each side
- * (narrower on a phone, where they wrap onto more lines) and the web takes what is left, so no label
- * reaches past the chart's edge.
- */
-export function radarLayout(width: number): { radius: number; labelWidth: number } {
-  const labelWidth = width < 480 ? 72 : 120;
-  const radius = Math.max(40, Math.min(width / 2 - labelWidth - 14, (HEIGHT - LEGEND) / 2 - LABEL_HEIGHT));
-  return { radius, labelWidth };
-}
+/** Room kept below the drawing for the legend (on two lines on a phone), and above the labels. */
+const legendRoom = (width: number) => (width < 480 ? 64 : 40);
+const MARGIN = 8;
 
 /** You against levels, one axis per competency. Loaded lazily with the chart library. */
 export default function RadarView({
@@ -47,29 +33,34 @@ export default function RadarView({
   max: number;
 }) {
   const [width, setWidth] = useState(0);
-  const { radius, labelWidth } = radarLayout(width);
+  const layout = radarLabelLayout(
+    width,
+    data.map((d) => String(d.axis)),
+  );
+  // As tall as the web and its labels need, the centre placed so the highest label fits.
+  const height = Math.ceil(MARGIN * 2 + layout.bottom - layout.top + legendRoom(width));
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT} onResize={(w) => setWidth(w)}>
-      <RadarChart data={data} outerRadius={radius}>
+    <ResponsiveContainer width="100%" height={height} onResize={(w) => setWidth(w)}>
+      <RadarChart
+        data={data}
+        outerRadius={layout.radius}
+        cy={MARGIN - layout.top}
+        margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
+      >
         <PolarGrid />
         <PolarAngleAxis
           dataKey="axis"
-          tick={({ x, y, textAnchor, payload }) => {
-            // Labels at the top grow upwards, those at the bottom downwards, the others from their middle.
-            const up = Math.sin(((payload.coordinate as number) * Math.PI) / 180);
+          tick={({ x, y, index }: { x: number; y: number; index: number }) => {
+            const label = layout.labels[index];
+            if (!label) return <g />;
             return (
-              <Text
-                x={x}
-                y={y}
-                width={labelWidth}
-                maxLines={LINES}
-                textAnchor={textAnchor}
-                verticalAnchor={up > 0.8 ? 'end' : up < -0.8 ? 'start' : 'middle'}
-                fontSize={FONT}
-                fill="#4f5862"
-              >
-                {String(payload.value)}
-              </Text>
+              <text x={x} y={y + label.dy} textAnchor={label.anchor} fontSize={FONT} fill="#4f5862">
+                {label.lines.map((line, i) => (
+                  <tspan key={i} x={x} dy={i === 0 ? 0 : LINE}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
             );
           }}
         />

@@ -14,6 +14,8 @@ const FONT = 11;
 const ANGLE = -35;
 const Y_AXIS = 32;
 const MAX_LABEL = 18;
+/** Room right of the bars for the thresholds' names, so that they sit beside the lines, over no bar. */
+const THRESHOLD_ROOM = 60;
 
 /** Skill per specialisation, with the depth and breadth thresholds drawn in. Loaded lazily. */
 export default function TShapeBars({
@@ -29,7 +31,7 @@ export default function TShapeBars({
   const room = rotatedLabelRoom(labels, { fontSize: FONT, angle: ANGLE, yAxisWidth: Y_AXIS });
   return (
     <ResponsiveContainer width="100%" height={230 + room.height}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: room.left }}>
+      <BarChart data={data} margin={{ top: 8, right: THRESHOLD_ROOM, bottom: 8, left: room.left }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis
           dataKey="name"
@@ -46,13 +48,13 @@ export default function TShapeBars({
           y={depth}
           stroke="#1e6b3a"
           strokeDasharray="5 4"
-          label={{ value: 'depth', position: 'insideTopRight', fontSize: 11 }}
+          label={{ value: 'depth', position: 'right', fontSize: FONT, fill: '#1e6b3a' }}
         />
         <ReferenceLine
           y={breadth}
           stroke="#8a4b08"
           strokeDasharray="5 4"
-          label={{ value: 'breadth', position: 'insideTopRight', fontSize: 11 }}
+          label={{ value: 'breadth', position: 'right', fontSize: FONT, fill: '#8a4b08' }}
         />
         <Bar dataKey="skill" name="Skill" fill="#1f5f8b" isAnimationActive={false} />
       </BarChart>

@@ -30,3 +30,21 @@ export function rotatedLabelRoom(
   const left = Math.max(8, Math.ceil(longest * Math.cos(radians) + fontSize - yAxisWidth));
   return { height, left };
 }
+
+/** About how wide `text` is drawn at `fontSize` px, by the same generous estimate as the axes'. */
+export const textWidth = (text: string, fontSize: number): number => text.length * fontSize * CHAR_WIDTH;
+
+/**
+ * `text` broken between words into lines of at most `width` px, never inside a word and never cut:
+ * a word wider than the line keeps a line of its own (the caller makes the column that wide).
+ */
+export function wrapWords(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} ${word}`, fontSize) <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

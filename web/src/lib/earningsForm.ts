@@ -24,6 +24,13 @@ export interface EarningsForm {
   seed: string;
   presets: string[];
   custom: { name: string; merit: string; switchEvery: string; switchRaise: string } | null;
+  /**
+   * The stored strategies the fields cannot show (a preset with a name or overrides, promotions of
+   * one's own, a second strategy of one's own): written back exactly as they came, after the presets.
+   */
+  kept: Record<string, unknown>[];
+  /** What the file holds that the form has no field for (market, start level, inflation), kept as it came. */
+  more?: { market?: unknown; inflation?: unknown; level?: unknown };
 }
 
 export const defaultEarningsForm = (): EarningsForm => ({
@@ -35,7 +42,30 @@ export const defaultEarningsForm = (): EarningsForm => ({
   seed: '7',
   presets: ['stay-merit', 'stay-promoted', 'switch-survey'],
   custom: null,
+  kept: [],
 });
+
+const isRate = (v: unknown) =>
+  typeof v === 'number' || (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number'));
+
+/** A preset as it is, with nothing beside it: a tick in the list of presets. */
+const plainPreset = (s: Record<string, unknown>) =>
+  typeof s.preset === 'string' && Object.keys(s).length === 1;
+
+/** A strategy of one's own that the four fields show exactly: a name, a merit raise and maybe a switch. */
+function fitsCustomFields(s: Record<string, unknown>): boolean {
+  if (Object.keys(s).some((k) => k !== 'name' && k !== 'merit' && k !== 'switch')) return false;
+  if (typeof s.name !== 'string' || !isRate(s.merit)) return false;
+  if (s.switch === undefined) return true;
+  const change = s.switch as Record<string, unknown> | null;
+  return (
+    typeof change === 'object' &&
+    change !== null &&
+    Object.keys(change).length === 2 &&
+    typeof change.every === 'number' &&
+    isRate(change.raise)
+  );
+}
 
 /**
  * The earnings file (the format `trellis earnings simulate` reads and the API stores) for a form,
@@ -47,7 +77,7 @@ export function earningsFileFromForm(form: EarningsForm): {
   numbers: NumberReader;
 } {
   const numbers = new NumberReader();
-  const strategies: Record<string, unknown>[] = form.presets.map((preset) => ({ preset }));
+  const strategies: Record<string, unknown>[] = [...form.presets.map((preset) => ({ preset })), ...form.kept];
   if (form.custom) {
     const c = form.custom;
     const at = `strategies[${strategies.length}]`;
@@ -67,9 +97,15 @@ export function earningsFileFromForm(form: EarningsForm): {
         : {}),
     });
   }
+  const more = form.more ?? {};
   const file = {
     currency: form.currency,
-    start: { salary: numbers.read('start.salary', form.salary, true) },
+    start: {
+      salary: numbers.read('start.salary', form.salary, true),
+      ...(more.level === undefined ? {} : { level: more.level }),
+    },
+    ...(more.market === undefined ? {} : { market: more.market }),
+    ...(more.inflation === undefined ? {} : { inflation: more.inflation }),
     years: numbers.read('years', form.years, true),
     runs: numbers.read('runs', form.runs, true),
     seed: numbers.read('seed', form.seed, true),
@@ -81,17 +117,25 @@ export function earningsFileFromForm(form: EarningsForm): {
 export function formFromEarningsFile(name: string, file: unknown): EarningsForm {
   const f = (file ?? {}) as {
     currency?: string;
-    start?: { salary?: number };
+    start?: { salary?: number; level?: unknown };
+    market?: unknown;
+    inflation?: unknown;
     years?: number;
     runs?: number;
     seed?: number;
     strategies?: Record<string, unknown>[];
   };
-  const presets = (f.strategies ?? [])
-    .filter((s) => typeof s.preset === 'string' && s.name === undefined)
-    .map((s) => String(s.preset));
-  const custom = (f.strategies ?? []).find((s) => s.preset === undefined) as
+  const all = (f.strategies ?? []).filter((s) => typeof s === 'object' && s !== null);
+  const presets = all.filter(plainPreset).map((s) => String(s.preset));
+  const custom = all.find(fitsCustomFields) as
     { name?: string; merit?: unknown; switch?: { every?: number; raise?: unknown } } | undefined;
+  // Nothing stored is dropped: what the fields cannot show is kept and written back as it came.
+  const kept = all.filter((s) => !plainPreset(s) && s !== custom);
+  const more = {
+    ...(f.market === undefined ? {} : { market: f.market }),
+    ...(f.inflation === undefined ? {} : { inflation: f.inflation }),
+    ...(f.start?.level === undefined ? {} : { level: f.start.level }),
+  };
   return {
     name,
     currency: f.currency ?? 'USD',
@@ -108,6 +152,8 @@ export function formFromEarningsFile(name: string, file: unknown): EarningsForm 
           switchRaise: percentText(custom.switch?.raise),
         }
       : null,
+    kept,
+    ...(Object.keys(more).length > 0 ? { more } : {}),
   };
 }
 
@@ -134,7 +180,8 @@ export function checkEarningsForm(form: EarningsForm): {
   const runs = Number(form.runs);
   if (!errors.runs && runs > BROWSER_MAX_RUNS)
     errors.runs = `at most ${BROWSER_MAX_RUNS.toLocaleString('en-US')} here (the command line takes more)`;
-  if (form.presets.length === 0 && !form.custom) errors.strategies = 'choose at least one strategy';
+  if (form.presets.length === 0 && form.kept.length === 0 && !form.custom)
+    errors.strategies = 'choose at least one strategy';
   if (!form.name.trim()) errors.name = 'give the scenario a name';
   return {
     file,

@@ -14,6 +14,7 @@ import {
 } from '../lib/earningsForm.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
+import { KeptStrategies } from './earnings/KeptStrategies.js';
 import { LevelsHeld } from './earnings/LevelsHeld.js';
 import { ScenarioPicker, scenarioToSave } from './earnings/ScenarioPicker.js';
 import { useSimulation } from './earnings/useSimulation.js';
@@ -66,7 +67,7 @@ function EarningsEditor({ scenarios }: { scenarios: StoredDocument<unknown>[] })
     ...checked.errors,
   };
   const warnings = checked.warnings;
-  const customAt = form.presets.length;
+  const customAt = form.presets.length + form.kept.length;
   const dirty = JSON.stringify(form) !== saved;
   const set = (patch: Partial<EarningsForm>) => setForm({ ...form, ...patch });
   const text = (
@@ -171,6 +172,12 @@ function EarningsEditor({ scenarios }: { scenarios: StoredDocument<unknown>[] })
                 </details>
               </div>
             ))}
+            <KeptStrategies
+              kept={form.kept}
+              at={form.presets.length}
+              errors={errors}
+              onRemove={(i) => set({ kept: form.kept.filter((_, j) => j !== i) })}
+            />
             {form.custom ? (
               <div className="row">
                 <Field

@@ -33,7 +33,7 @@ export default function FitPage() {
             {answered} of {questions.length} answered
           </p>
           {questions.map((q, index) => (
-            <fieldset key={q.id}>
+            <fieldset key={q.id} className="statement">
               <legend>
                 {index + 1}. {q.text}
               </legend>
