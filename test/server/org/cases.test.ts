@@ -127,6 +127,7 @@ describe.each(stores())('a promotion case through /api/org/cases ($kind)', (stor
     // not time in the staff level that begins in 2027.
     const after = (await call('GET', `/${id}`, 'cy')).json();
     expect(bundle.readiness.yearsInLevel).toBeGreaterThan(3);
+    expect(after.nominatedFrom).toEqual({ level: 'senior', levelStartDate: '2023-01-01' });
     expect(after.readiness).toMatchObject({
       yearsInLevel: bundle.readiness.yearsInLevel,
       typicalYears: framework.levels.find((l) => l.id === 'senior')!.years,

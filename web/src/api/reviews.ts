@@ -73,6 +73,7 @@ type Latest = {
 
 export interface CaseBundle extends PromotionCase {
   person: { id: number; name: string; level: string; levelStartDate: string };
+  nominatedFrom: { level: string; levelStartDate: string };
   latest: { self?: Latest; manager?: Latest };
   readiness: (Readiness & { from: ReviewAssessment['kind'] }) | null;
   names: { levels: Record<string, string>; competencies: Record<string, string> };

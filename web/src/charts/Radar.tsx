@@ -50,9 +50,10 @@ export default function RadarView({
         <PolarGrid />
         <PolarAngleAxis
           dataKey="axis"
-          tick={({ x, y, index }: { x: number; y: number; index: number }) => {
-            const label = layout.labels[index];
+          tick={(props: { x: number | string; y: number | string; index: number }) => {
+            const label = layout.labels[props.index];
             if (!label) return <g />;
+            const [x, y] = [Number(props.x), Number(props.y)];
             return (
               <text x={x} y={y + label.dy} textAnchor={label.anchor} fontSize={FONT} fill="#4f5862">
                 {label.lines.map((line, i) => (

@@ -33,6 +33,8 @@ export async function caseBundle(
   return {
     ...found,
     person: { id: person.id, name: person.name, level: person.level, levelStartDate: person.levelStartDate },
+    /** The level the case started from (the person's level now may be the one it gave them). */
+    nominatedFrom: { level: held.level, levelStartDate: held.levelStartDate },
     latest,
     readiness: ratings
       ? {

@@ -13,11 +13,19 @@ export function Bundle({ bundle }: { bundle: CaseBundle }) {
       <h2 id="bundle-heading">The case</h2>
       <dl className="facts">
         <div>
-          <dt>Level held</dt>
+          <dt>Level when nominated</dt>
           <dd>
-            {level(bundle.person.level)} since {bundle.person.levelStartDate}
+            {level(bundle.nominatedFrom.level)} since {bundle.nominatedFrom.levelStartDate}
           </dd>
         </div>
+        {bundle.person.level !== bundle.nominatedFrom.level ? (
+          <div>
+            <dt>Level now</dt>
+            <dd>
+              {level(bundle.person.level)} since {bundle.person.levelStartDate}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Target level</dt>
           <dd>{level(bundle.targetLevel)}</dd>
