@@ -13,12 +13,7 @@ import {
 } from '../../store/repositories/org/sign-in-failures.js';
 import { SsoRepository } from '../../store/repositories/org/sso.js';
 import { TransportError } from '../errors.js';
-import {
-  clearSessionCookie,
-  setSessionCookie,
-  signInOrganisation,
-  type Principal,
-} from '../org/auth.js';
+import { clearSessionCookie, setSessionCookie, signInOrganisation, type Principal } from '../org/auth.js';
 import { answer, noContent } from '../responses.js';
 import type { App, Deps } from './common.js';
 
