@@ -192,7 +192,7 @@ function EarningsEditor({ scenarios }: { scenarios: StoredDocument<unknown>[] })
                 </Field>
                 <Field
                   label="Merit raise"
-                  hint="in per cent: 3 is 3% a year"
+                  hint="in per cent: 3 is 3% a year; 3–4 draws from a range"
                   unit="% a year"
                   error={errors[`strategies[${customAt}].merit`]}
                   warning={warnings[`strategies[${customAt}].merit`]}
@@ -214,7 +214,7 @@ function EarningsEditor({ scenarios }: { scenarios: StoredDocument<unknown>[] })
                 </Field>
                 <Field
                   label="Raise at each switch"
-                  hint="in per cent: 15 is 15%"
+                  hint="in per cent: 15 is 15%; 10–20 draws from a range"
                   unit="%"
                   error={errors[`strategies[${customAt}].switch.raise`]}
                   warning={warnings[`strategies[${customAt}].switch.raise`]}
