@@ -170,6 +170,16 @@ describe.skipIf(!webAppReady)('charts and forms that hide nothing, in Chromium',
         for (const bar of bars) expect(overlap(label, bar)).toBe(false);
       }
       expect(overlap(labels[0]!, labels[1]!)).toBe(false);
+      // On a phone the bars lie down, so that the specialisations' names, written across, run into
+      // none of each other (slanted at desktop width, their boxes overlap though their letters do not).
+      if (width < 600) {
+        const names = await svg
+          .locator('.recharts-yAxis .recharts-cartesian-axis-tick text')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+        expect(names.length).toBeGreaterThanOrEqual(3);
+        for (const [i, a] of names.entries())
+          for (const b of names.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+      }
       await page
         .locator('figure.chart')
         .first()

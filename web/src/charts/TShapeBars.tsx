@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -16,6 +17,9 @@ const Y_AXIS = 32;
 const MAX_LABEL = 18;
 /** Room right of the bars for the thresholds' names, so that they sit beside the lines, over no bar. */
 const THRESHOLD_ROOM = 60;
+/** Below this much width per bar, slanted names would run into each other: the bars lie down instead. */
+const MIN_COLUMN = 48;
+const ROW = 26;
 
 /** Skill per specialisation, with the depth and breadth thresholds drawn in. Loaded lazily. */
 export default function TShapeBars({
@@ -27,10 +31,13 @@ export default function TShapeBars({
   depth: number;
   breadth: number;
 }) {
+  const [width, setWidth] = useState<number>();
   const labels = data.map((d) => shortLabel(d.name, MAX_LABEL));
+  if (width !== undefined && width < data.length * MIN_COLUMN)
+    return <LyingBars data={data} depth={depth} breadth={breadth} onResize={setWidth} />;
   const room = rotatedLabelRoom(labels, { fontSize: FONT, angle: ANGLE, yAxisWidth: Y_AXIS });
   return (
-    <ResponsiveContainer width="100%" height={230 + room.height}>
+    <ResponsiveContainer width="100%" height={230 + room.height} onResize={(w) => setWidth(w)}>
       <BarChart data={data} margin={{ top: 8, right: THRESHOLD_ROOM, bottom: 8, left: room.left }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis
@@ -55,6 +62,50 @@ export default function TShapeBars({
           stroke="#8a4b08"
           strokeDasharray="5 4"
           label={{ value: 'breadth', position: 'right', fontSize: FONT, fill: '#8a4b08' }}
+        />
+        <Bar dataKey="skill" name="Skill" fill="#1f5f8b" isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** The same chart on a narrow screen: one row per specialisation, its name written across in full. */
+function LyingBars({
+  data,
+  depth,
+  breadth,
+  onResize,
+}: {
+  data: { name: string; skill: number }[];
+  depth: number;
+  breadth: number;
+  onResize: (width: number) => void;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={data.length * ROW + 56} onResize={(w) => onResize(w)}>
+      <BarChart data={data} layout="vertical" margin={{ top: 24, right: 12, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" domain={[0, 5]} allowDecimals={false} tick={{ fontSize: FONT }} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={112}
+          interval={0}
+          tick={{ fontSize: FONT }}
+          tickFormatter={(v: string) => shortLabel(String(v), MAX_LABEL)}
+        />
+        <Tooltip />
+        <ReferenceLine
+          x={depth}
+          stroke="#1e6b3a"
+          strokeDasharray="5 4"
+          label={{ value: 'depth', position: 'top', fontSize: FONT, fill: '#1e6b3a' }}
+        />
+        <ReferenceLine
+          x={breadth}
+          stroke="#8a4b08"
+          strokeDasharray="5 4"
+          label={{ value: 'breadth', position: 'top', fontSize: FONT, fill: '#8a4b08' }}
         />
         <Bar dataKey="skill" name="Skill" fill="#1f5f8b" isAnimationActive={false} />
       </BarChart>
