@@ -104,9 +104,6 @@ export function structureReport(
   return structureFrom(structureCounts(people), framework, asOf, promotion);
 }
 
-/** Emails in the order `localeCompare` gives, with one collator rather than one per comparison. */
-const byText = new Intl.Collator().compare;
-
 /** The report from its counts (`structureCounts`, or a store's SQL over the same definitions). */
 export function structureFrom(
   counts: StructureCounts,
@@ -115,13 +112,14 @@ export function structureFrom(
   promotion: PromotionInput = { histories: [] },
 ): StructureReport {
   const order = new Map(framework.levels.map((l, index) => [l.id, index]));
-  const byOrder = (a: string, b: string) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || byText(a, b);
+  const byOrder = (a: string, b: string) =>
+    (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b);
   const headcount = framework.levels
     .filter((l) => counts.active.has(l.id))
     .map((l) => ({ level: l.id, track: l.track, band: l.band, people: counts.active.get(l.id)! }));
 
   const spans = [...counts.reports.entries()]
-    .sort(([a], [b]) => byText(a, b))
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([manager, directReports]) => ({
       manager,
       directReports,
