@@ -49,6 +49,13 @@ const pay2026 = [
   'hana@acme.test,2026,60000,,',
 ];
 
+/*
+ * Pay in 2025: Pat 1–5 (women) 50,000 each and Pat 6–10 (men) 60,000 each, all mid (band 2). With
+ * five of each the category is shown; its mean gap (60,000 − 50,000) ÷ 60,000 = 16.7% reaches 5%,
+ * so it is flagged, and hr may justify it.
+ */
+const pay2025 = Array.from({ length: 10 }, (_, i) => `pat${i + 1}@acme.test,2025,${i < 5 ? 50000 : 60000},,`);
+
 let server: RunningServer;
 let browser: Browser;
 const ids: Record<string, number> = {};
@@ -64,7 +71,7 @@ beforeAll(async () => {
   const extra = Array.from(
     { length: 20 },
     (_, i) =>
-      `Pat ${String(i + 1).padStart(2, '0')},pat${i + 1}@acme.test,mid,eli@acme.test,Web,2024-01-01,2024-01-01,`,
+      `Pat ${String(i + 1).padStart(2, '0')},pat${i + 1}@acme.test,mid,eli@acme.test,Web,2024-01-01,2024-01-01,${i < 5 ? 'woman' : i < 10 ? 'man' : ''}`,
   );
   await acme.people.importCsv(
     peopleCsv([
@@ -87,7 +94,7 @@ beforeAll(async () => {
   for (const p of await acme.people.all()) ids[p.email.split('@')[0]!] = p.id;
   await acme.pay.setBands(readTextFile(join(root, 'examples', 'pay.yaml')), 'pay.yaml');
   await acme.pay.importCsv(
-    readCsvRecords(['email,period,base,variable,fte', ...pay2026].join('\n'), 'pay.csv'),
+    readCsvRecords(['email,period,base,variable,fte', ...pay2026, ...pay2025].join('\n'), 'pay.csv'),
   );
   await workspace.close();
   server = await startServer(['--port', '0', '--db', file]);
@@ -375,6 +382,63 @@ describe.skipIf(!ready)('the organisation pages in Chromium', () => {
     await employee.getByRole('link', { name: 'pay and progression criteria' }).click();
     await employee.getByRole('heading', { name: /Pay and progression criteria:/ }).waitFor();
     await employee.context().close();
+  }, 120_000);
+
+  it('lets hr justify a flagged category on the pay page, which the report then shows; refuses anyone else', async () => {
+    const reason = 'Mid-level pay in 2025 follows the on-call rota, which is open to everyone';
+    const page = await signedIn('hr');
+    await page.goto(`${server.url}/org/pay`);
+    // The period field offers the periods with pay, the latest first chosen.
+    const period = page.getByLabel('Period');
+    await expect.poll(() => period.inputValue()).toBe('2026');
+    expect(await period.locator('option').allTextContents()).toEqual(['2025', '2026']);
+    // 2026 has no category of five women and five men: nothing to justify.
+    await page.getByRole('region', { name: 'Categories of work of equal value', exact: true }).waitFor();
+    expect(await page.getByRole('form', { name: 'Justify a flagged category' }).count()).toBe(0);
+    await period.selectOption('2025');
+    const categories = page.getByRole('region', { name: 'Categories of work of equal value', exact: true });
+    await expect.poll(() => categories.getByRole('row', { name: /band-2/ }).textContent()).toContain('16.7%');
+    expect(await categories.getByRole('row', { name: /band-2/ }).textContent()).toContain(
+      '5% or more: joint pay assessment',
+    );
+    const form = page.getByRole('form', { name: 'Justify a flagged category' });
+    expect(await form.getByLabel('Category').inputValue()).toBe('band-2');
+    await form.getByLabel('Objective, gender-neutral reason').fill(reason);
+    await form.getByRole('button', { name: 'Justify' }).click();
+    await expect.poll(() => categories.getByRole('row', { name: /band-2/ }).textContent()).toContain(reason);
+    const report = (await (
+      await page.request.get(`${server.url}/api/org/reports/pay-gap?period=2025`)
+    ).json()) as { categories: { category: string; meanGap: number; justification?: string }[] };
+    expect(report.categories).toEqual([
+      expect.objectContaining({ category: 'band-2', women: 5, men: 5, flagged: true, justification: reason }),
+    ]);
+    expect(report.categories[0]!.meanGap).toBeCloseTo(10000 / 60000, 10);
+    await page.context().close();
+
+    // admin reads the report and its justification, but may not record one: no form, and a 403.
+    const admin = await signedIn('admin');
+    await admin.goto(`${server.url}/org/pay?period=2025`);
+    const shown = admin.getByRole('region', { name: 'Categories of work of equal value', exact: true });
+    await expect.poll(() => shown.getByRole('row', { name: /band-2/ }).textContent()).toContain(reason);
+    expect(await admin.getByRole('form', { name: 'Justify a flagged category' }).count()).toBe(0);
+    // Each call carries the CSRF header, so that a refusal is the policy's and not the header's.
+    const justify = (from: Page, reasonText: string) =>
+      from.request.post(`${server.url}/api/org/pay/justifications`, {
+        data: { period: '2025', category: 'band-2', reason: reasonText },
+        headers: { 'x-trellis-csrf': '1' },
+      });
+    for (const role of ['admin', 'manager', 'employee'] as const) {
+      const other = role === 'admin' ? admin : await signedIn(role);
+      const refused = await justify(other, 'Overwritten');
+      expect(refused.status()).toBe(403);
+      expect(await refused.text()).toContain('your roles do not allow justifying a pay gap');
+      await other.context().close();
+    }
+    const hr = await signedIn('hr');
+    expect((await justify(hr, reason)).status()).toBe(200);
+    const after = await hr.request.get(`${server.url}/api/org/reports/pay-gap?period=2025`);
+    expect(((await after.json()) as typeof report).categories[0]!.justification).toBe(reason);
+    await hr.context().close();
   }, 120_000);
 
   it('passes axe on every organisation page at 1280 and 375 px, and saves their screenshots', async () => {

@@ -52,6 +52,13 @@ describe.each(stores())('the pay API on $kind', (store) => {
       csv: 'email,period,base\nana@acme.test,2026,68000\nben@acme.test,2026,80000\n',
     });
     expect(imported.json()).toEqual({ created: 2, replaced: 0, periods: ['2026'] });
+    await call('hr', 'POST', '/api/org/pay/import', {
+      csv: 'email,period,base\nana@acme.test,2026-h1,34000\nben@acme.test,2025,75000\n',
+    });
+    // Oldest first, each once, whoever's pay they hold.
+    const periods = await call('hr', 'GET', '/api/org/pay/periods');
+    expect(periods.json()).toEqual({ periods: ['2025', '2026', '2026-h1'] });
+    expect((await call('employee', 'GET', '/api/org/pay/periods')).statusCode).toBe(403);
     // One woman at 68,000 and one man at 80,000: gap 12,000 ÷ 80,000 = 0.15.
     const report = (await call('hr', 'GET', '/api/org/reports/pay-gap?period=2026&minGroup=1')).json();
     expect(report.pay).toEqual({ meanGap: 0.15, medianGap: 0.15 });

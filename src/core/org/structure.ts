@@ -1,5 +1,5 @@
 import type { Framework } from '../framework/schema.js';
-import { median } from '../pay/stats.js';
+import { medianCounted } from '../pay/stats.js';
 import type { Person } from './person.js';
 import { promotionFigures, yearBefore, type PromotionFigures, type PromotionHistory } from './promotion.js';
 
@@ -42,29 +42,35 @@ export interface PromotionInput {
 
 type StructurePerson = Pick<Person, 'email' | 'level' | 'managerEmail' | 'status' | 'levelStartDate'>;
 
+/**
+ * What the report is made of, counted: a store may count it in SQL (GROUP BY), and
+ * `structureCounts` counts it from people's records, so that each figure has one implementation
+ * (`structureFrom`) whichever way its counts came.
+ */
+export interface StructureCounts {
+  /** Active people by level. */
+  active: ReadonlyMap<string, number>;
+  /** People who left, by the level they left from. */
+  left: ReadonlyMap<string, number>;
+  /** Each active manager's active direct reports, by the manager's email. */
+  reports: ReadonlyMap<string, number>;
+  /** The active manager of each active manager at least (of anyone else too, if at hand), by email. */
+  managerOf: ReadonlyMap<string, string>;
+  /** Active people by level and the day the level began. */
+  levelStarts: readonly { level: string; from: string; people: number }[];
+}
+
 const DAY = 86_400_000;
 const yearsBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY / 365.25;
 
-export function structureReport(
-  people: readonly StructurePerson[],
-  framework: Framework,
-  asOf: string,
-  promotion: PromotionInput = { histories: [] },
-): StructureReport {
+/** The counts of `people`'s records, as a store's GROUP BY queries count them. */
+export function structureCounts(people: readonly StructurePerson[]): StructureCounts {
   const active = people.filter((p) => p.status === 'active');
-  const order = new Map(framework.levels.map((l, index) => [l.id, index]));
-  const byOrder = (a: string, b: string) =>
-    (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b);
   const count = (list: readonly StructurePerson[]) => {
     const counts = new Map<string, number>();
     for (const p of list) counts.set(p.level, (counts.get(p.level) ?? 0) + 1);
     return counts;
   };
-  const activeCounts = count(active);
-  const headcount = framework.levels
-    .filter((l) => activeCounts.has(l.id))
-    .map((l) => ({ level: l.id, track: l.track, band: l.band, people: activeCounts.get(l.id)! }));
-
   const reports = new Map<string, number>();
   const managerOf = new Map<string, string>();
   const emails = new Set(active.map((p) => p.email));
@@ -73,7 +79,46 @@ export function structureReport(
       reports.set(p.managerEmail, (reports.get(p.managerEmail) ?? 0) + 1);
       managerOf.set(p.email, p.managerEmail);
     }
-  const spans = [...reports.entries()]
+  const starts = new Map<string, { level: string; from: string; people: number }>();
+  for (const p of active) {
+    const key = `${p.level} ${p.levelStartDate}`;
+    const known = starts.get(key);
+    if (known) known.people++;
+    else starts.set(key, { level: p.level, from: p.levelStartDate, people: 1 });
+  }
+  return {
+    active: count(active),
+    left: count(people.filter((p) => p.status === 'left')),
+    reports,
+    managerOf,
+    levelStarts: [...starts.values()],
+  };
+}
+
+export function structureReport(
+  people: readonly StructurePerson[],
+  framework: Framework,
+  asOf: string,
+  promotion: PromotionInput = { histories: [] },
+): StructureReport {
+  return structureFrom(structureCounts(people), framework, asOf, promotion);
+}
+
+/** The report from its counts (`structureCounts`, or a store's SQL over the same definitions). */
+export function structureFrom(
+  counts: StructureCounts,
+  framework: Framework,
+  asOf: string,
+  promotion: PromotionInput = { histories: [] },
+): StructureReport {
+  const order = new Map(framework.levels.map((l, index) => [l.id, index]));
+  const byOrder = (a: string, b: string) =>
+    (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b);
+  const headcount = framework.levels
+    .filter((l) => counts.active.has(l.id))
+    .map((l) => ({ level: l.id, track: l.track, band: l.band, people: counts.active.get(l.id)! }));
+
+  const spans = [...counts.reports.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([manager, directReports]) => ({
       manager,
@@ -86,42 +131,48 @@ export function structureReport(
             : null,
     }));
 
-  // Managers above each person, memoised; the tree is checked acyclic on every write.
+  // Managers above each manager, memoised; the tree is checked acyclic on every write.
+  const { managerOf } = counts;
   const above = new Map<string, number>();
-  const depth = (email: string): number => {
-    const known = above.get(email);
+  const depth = (person: string): number => {
+    const known = above.get(person);
     if (known !== undefined) return known;
-    const manager = managerOf.get(email);
+    const manager = managerOf.get(person);
     const value = manager === undefined ? 0 : depth(manager) + 1;
-    above.set(email, value);
+    above.set(person, value);
     return value;
   };
   let layers = 0;
-  for (const p of active) if (reports.has(p.email)) layers = Math.max(layers, depth(p.email) + 1);
+  for (const manager of counts.reports.keys()) layers = Math.max(layers, depth(manager) + 1);
 
-  const yearsByLevel = new Map<string, number[]>();
-  for (const p of active) {
-    const list = yearsByLevel.get(p.level) ?? [];
-    list.push(yearsBetween(p.levelStartDate, asOf));
-    yearsByLevel.set(p.level, list);
+  const yearsByLevel = new Map<string, { value: number; count: number }[]>();
+  for (const start of counts.levelStarts) {
+    const list = yearsByLevel.get(start.level) ?? [];
+    list.push({ value: yearsBetween(start.from, asOf), count: start.people });
+    yearsByLevel.set(start.level, list);
   }
   const timeInLevel = framework.levels
     .filter((l) => yearsByLevel.has(l.id))
     .map((l) => {
-      const years = yearsByLevel.get(l.id)!;
+      const years = yearsByLevel.get(l.id)!.sort((a, b) => a.value - b.value);
+      let people = 0;
+      let beyondTypical = 0;
+      for (const y of years) {
+        people += y.count;
+        if (y.value > l.years.max) beyondTypical += y.count;
+      }
       return {
         level: l.id,
-        people: years.length,
-        medianYears: median(years),
+        people,
+        medianYears: medianCounted(years),
         typical: { min: l.years.min, max: l.years.max },
-        beyondTypical: years.filter((y) => y > l.years.max).length,
+        beyondTypical,
       };
     });
 
-  const leaverCounts = count(people.filter((p) => p.status === 'left'));
-  const leavers = [...leaverCounts.keys()]
+  const leavers = [...counts.left.keys()]
     .sort(byOrder)
-    .map((level) => ({ level, people: leaverCounts.get(level)! }));
+    .map((level) => ({ level, people: counts.left.get(level)! }));
   const until = promotion.until ?? asOf;
   const promotions = promotionFigures(promotion.histories, framework.levels, {
     since: promotion.since ?? yearBefore(until),

@@ -61,54 +61,63 @@ export interface PayGapOptions {
 
 export const DEFAULT_MIN_GROUP = 5;
 
-interface Counted {
-  man: boolean;
-  pay: number;
-  variable: number;
-  category: string;
+/** One group's figures, from its values sorted ascending: each list is sorted once. */
+interface Figures {
+  n: number;
+  /** Exact while the values are integer minor units (below 2^53 in all). */
+  sum: number;
+  mean: number | null;
+  median: number | null;
 }
+
+function figuresOf(values: readonly number[]): Figures & { sorted: Float64Array } {
+  const sorted = Float64Array.from(values).sort();
+  const total = sum(sorted);
+  const n = sorted.length;
+  return { n, sum: total, mean: n === 0 ? null : total / n, median: medianSorted(sorted), sorted };
+}
+
+const gapsOf = (men: Figures, women: Figures): GapPair => ({
+  meanGap: gap(men.mean, women.mean),
+  medianGap: gap(men.median, women.median),
+});
 
 /** The report, exactly as `trellis org report pay-gap --json` prints it. */
 export function payGapReport(workers: readonly PayWorker[], options: PayGapOptions): PayGapReport {
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
-  const counted: Counted[] = [];
+  // Each gender's FTE-adjusted pay, overall and per category, and variable pay among those with any.
+  const pay = { women: [] as number[], men: [] as number[] };
+  const variable = { women: [] as number[], men: [] as number[] };
+  const byCategory = new Map<string, { women: number[]; men: number[] }>();
   for (const w of workers) {
     if (w.gender !== 'woman' && w.gender !== 'man') continue;
-    counted.push({
-      man: w.gender === 'man',
-      pay: fullTime(w.base + w.variable, w.fte),
-      variable: fullTime(w.variable, w.fte),
-      category: w.category,
-    });
+    const group = w.gender === 'man' ? 'men' : 'women';
+    const total = fullTime(w.base + w.variable, w.fte);
+    const extra = fullTime(w.variable, w.fte);
+    pay[group].push(total);
+    if (extra > 0) variable[group].push(extra);
+    let category = byCategory.get(w.category);
+    if (!category) byCategory.set(w.category, (category = { women: [], men: [] }));
+    category[group].push(total);
   }
-  counted.sort((a, b) => a.pay - b.pay);
-  const women = counted.filter((w) => !w.man);
-  const men = counted.filter((w) => w.man);
-  const withVariable = (group: Counted[]) => group.filter((w) => w.variable > 0);
-  const variableWomen = withVariable(women);
-  const variableMen = withVariable(men);
+  const women = figuresOf(pay.women);
+  const men = figuresOf(pay.men);
+  const variableWomen = figuresOf(variable.women);
+  const variableMen = figuresOf(variable.men);
 
-  const byCategory = new Map<string, Counted[]>();
-  for (const w of counted) {
-    const list = byCategory.get(w.category);
-    if (list) list.push(w);
-    else byCategory.set(w.category, [w]);
-  }
   const categories = [...byCategory.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
     .map(([category, list]): CategoryGap => {
-      const cw = list.filter((w) => !w.man);
-      const cm = list.filter((w) => w.man);
-      const suppressed = cw.length < minGroup || cm.length < minGroup;
-      const gaps = suppressed ? { meanGap: null, medianGap: null } : gapsOf(cm, cw, (w) => w.pay);
-      const sumOf = (group: Counted[]) => sum(group.map((w) => w.pay));
+      const cw = figuresOf(list.women);
+      const cm = figuresOf(list.men);
+      const suppressed = cw.n < minGroup || cm.n < minGroup;
       const justification = options.justifications?.get(category);
       return {
         category,
-        women: cw.length,
-        men: cm.length,
-        ...gaps,
-        flagged: !suppressed && meanGapReaches(sumOf(cm), cm.length, sumOf(cw), cw.length),
+        women: cw.n,
+        men: cm.n,
+        ...(suppressed ? { meanGap: null, medianGap: null } : gapsOf(cm, cw)),
+        flagged: !suppressed && meanGapReaches(cm.sum, cm.n, cw.sum, cw.n),
         suppressed,
         ...(justification === undefined ? {} : { justification }),
       };
@@ -117,32 +126,18 @@ export function payGapReport(workers: readonly PayWorker[], options: PayGapOptio
   return {
     period: options.period,
     currency: options.currency,
-    workers: { women: women.length, men: men.length },
-    pay: gapsOf(men, women, (w) => w.pay),
+    workers: { women: women.n, men: men.n },
+    pay: gapsOf(men, women),
     variable: {
-      ...gapsOf(sortedBy(variableMen), sortedBy(variableWomen), (w) => w.variable),
+      ...gapsOf(variableMen, variableWomen),
       share: {
-        women: women.length === 0 ? null : variableWomen.length / women.length,
-        men: men.length === 0 ? null : variableMen.length / men.length,
+        women: women.n === 0 ? null : variableWomen.n / women.n,
+        men: men.n === 0 ? null : variableMen.n / men.n,
       },
     },
-    quartiles: quartiles(counted),
+    quartiles: quartilesOf(women.sorted, men.sorted),
     categories,
   };
-}
-
-/** The groups sorted by variable pay (they come sorted by total pay). */
-function sortedBy(group: Counted[]): Counted[] {
-  return [...group].sort((a, b) => a.variable - b.variable);
-}
-
-/** Mean and median gaps of one figure, each group already sorted by that figure. */
-function gapsOf(men: Counted[], women: Counted[], figure: (w: Counted) => number): GapPair {
-  const figures = (group: Counted[]) => group.map(figure);
-  const m = figures(men);
-  const w = figures(women);
-  const mean = (values: number[]) => (values.length === 0 ? null : sum(values) / values.length);
-  return { meanGap: gap(mean(m), mean(w)), medianGap: gap(medianSorted(m), medianSorted(w)) };
 }
 
 /**
@@ -153,23 +148,34 @@ function gapsOf(men: Counted[], women: Counted[], figure: (w: Counted) => number
  * proportion of women and men. So the fractions depend on pay alone, never on the input's order.
  */
 export function quartiles(sorted: readonly { man: boolean; pay: number }[]): QuartileShare[] {
-  const n = sorted.length;
+  const of = (man: boolean) =>
+    Float64Array.from(sorted.filter((w) => w.man === man).map((w) => w.pay)).sort();
+  return quartilesOf(of(false), of(true));
+}
+
+/** The quartiles in one pass over women's and men's pay, each sorted ascending, merged tie by tie. */
+function quartilesOf(womenPay: Float64Array, menPay: Float64Array): QuartileShare[] {
+  const n = womenPay.length + menPay.length;
   const cut = [0, 1, 2, 3, 4].map((q) => Math.floor((q * n) / 4));
   const women = [0, 0, 0, 0];
   const men = [0, 0, 0, 0];
+  let w = 0;
+  let m = 0;
   for (let start = 0; start < n;) {
-    let end = start;
+    const pay = Math.min(womenPay[w] ?? Infinity, menPay[m] ?? Infinity);
+    let womenInTie = 0;
     let menInTie = 0;
-    while (end < n && sorted[end]!.pay === sorted[start]!.pay) {
-      if (sorted[end]!.man) menInTie++;
-      end++;
-    }
-    const size = end - start;
+    while (w + womenInTie < womenPay.length && womenPay[w + womenInTie] === pay) womenInTie++;
+    while (m + menInTie < menPay.length && menPay[m + menInTie] === pay) menInTie++;
+    w += womenInTie;
+    m += menInTie;
+    const size = womenInTie + menInTie;
+    const end = start + size;
     for (let q = 0; q < 4; q++) {
       const seats = Math.max(0, Math.min(end, cut[q + 1]!) - Math.max(start, cut[q]!));
       if (seats === 0) continue;
       men[q]! += (seats * menInTie) / size;
-      women[q]! += (seats * (size - menInTie)) / size;
+      women[q]! += (seats * womenInTie) / size;
     }
     start = end;
   }

@@ -9,9 +9,9 @@ import { roundHalfAwayFromZero, type Minor } from '../comp/money.js';
 /** The FTE-adjusted annual figure: `amount ÷ fte`, rounded to a whole minor unit. */
 export const fullTime = (amount: number, fte: number): Minor => roundHalfAwayFromZero(amount / fte) as Minor;
 
-export function sum(values: readonly number[]): number {
+export function sum(values: ArrayLike<number>): number {
   let total = 0;
-  for (const v of values) total += v;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
   return total;
 }
 
@@ -25,6 +25,24 @@ export function medianSorted(sorted: ArrayLike<number>): number | null {
   if (n === 0) return null;
   const middle = n >> 1;
   return n % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The median of values given with how often each occurs, sorted ascending by value: the same as
+ * `median` over the values written out, without writing them out.
+ */
+export function medianCounted(sorted: readonly { value: number; count: number }[]): number | null {
+  let n = 0;
+  for (const s of sorted) n += s.count;
+  if (n === 0) return null;
+  // The value at position `index` of the written-out list.
+  const at = (index: number) => {
+    let seen = 0;
+    for (const s of sorted) if ((seen += s.count) > index) return s.value;
+    return sorted.at(-1)!.value;
+  };
+  const middle = n >> 1;
+  return n % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
 export function median(values: readonly number[]): number | null {

@@ -208,6 +208,22 @@ export function orgPayRoutes(app: App, who: (request: FastifyRequest) => Asking)
   );
 
   app.get(
+    '/org/pay/periods',
+    {
+      schema: {
+        summary: 'The periods with pay recorded, oldest first: what the pay-gap report can be asked for',
+        tags,
+        response: { 200: answer(z.object({ periods: z.array(z.string()) }), 'The periods') },
+      },
+    },
+    async (request) => {
+      const a = who(request);
+      allow(a, 'pay.report', 'listing the pay periods');
+      return { periods: await a.repositories.pay.periods() };
+    },
+  );
+
+  app.get(
     '/org/reports/pay-gap',
     {
       schema: {

@@ -78,6 +78,7 @@ const actionOf: Record<string, RouteCase> = {
     body: () => ({ period: '2026', category: 'band-3', reason: 'On-call allowances' }),
   },
   'GET /api/org/pay/criteria': { action: 'pay.criteria.read' },
+  'GET /api/org/pay/periods': { action: 'pay.report' },
   'GET /api/org/reports/pay-gap': { action: 'pay.report', query: '?period=2026' },
   'GET /api/org/reports/bands': { action: 'pay.report' },
   'GET /api/org/reports/structure': { action: 'structure.read' },
@@ -371,9 +372,9 @@ it('answers every /api/org route as the policy table says, for every role and no
       }
     }
   }
-  // 30 routes without a person's or case's id, 11 with a person's over 6 targets, 5 with a case's
+  // 31 routes without a person's or case's id, 11 with a person's over 6 targets, 5 with a case's
   // over 3; each as 5 roles and nobody.
-  expect(calls).toBe((30 + 11 * 6 + 5 * 3) * 6);
+  expect(calls).toBe((31 + 11 * 6 + 5 * 3) * 6);
 });
 
 it("lets a manager read their subtree's pay only once the organisation turns managers-see-pay on", async () => {

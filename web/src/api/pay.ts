@@ -24,6 +24,14 @@ export function useBandHealth(period: string | undefined) {
   });
 }
 
+/** The periods with pay recorded, oldest first (GET /api/org/pay/periods). */
+export function usePayPeriods() {
+  return useQuery({
+    queryKey: ['org', 'pay', 'periods'],
+    queryFn: () => get<{ periods: string[] }>('/org/pay/periods'),
+  });
+}
+
 /** The pay-gap report for a period (GET /api/org/reports/pay-gap), the CLI's `--json`. */
 export function usePayGap(period: string | undefined) {
   return useQuery({

@@ -1,6 +1,6 @@
 import type { Framework } from '../../../core/framework/schema.js';
 import type { PromotionHistory } from '../../../core/org/promotion.js';
-import { structureReport, type StructureReport } from '../../../core/org/structure.js';
+import { structureFrom, type StructureReport } from '../../../core/org/structure.js';
 import { categoriser, parseCategoryRule, type CategoryRule } from '../../../core/pay/categories.js';
 import { criteriaMarkdown } from '../../../core/pay/criteria.js';
 import { payGapReport, type PayGapReport, type PayWorker } from '../../../core/pay/gap.js';
@@ -10,6 +10,7 @@ import { workerInformation, type WorkerInformation } from '../../../core/pay/wor
 import { DomainError } from '../../../core/problems.js';
 import type { OrgRepositories } from './index.js';
 import type { PersonPay } from './pay.js';
+import { gapRows, structureRows } from './report-rows.js';
 
 /**
  * The pay reports over one organisation's stored pay, the same for the command line and the API:
@@ -41,28 +42,35 @@ function checkMinGroup(minGroup: number | undefined): number | undefined {
   return minGroup;
 }
 
-/** The period's rows, all in one currency (a report cannot add euros to pounds). */
-async function periodRows(r: OrgRepositories, period: string): Promise<PersonPay[]> {
-  const rows = await r.pay.rows({ period });
-  if (rows.length === 0) throw new DomainError('not-found', `no pay is recorded for period ${period}`);
-  const currencies = [...new Set(rows.map((row) => row.currency))];
+/** The one currency of a period's `count` rows (a report cannot add euros to pounds). */
+function oneCurrency(period: string, count: number, currencies: readonly string[]): string {
+  if (count === 0) throw new DomainError('not-found', `no pay is recorded for period ${period}`);
   if (currencies.length > 1)
     throw new DomainError(
       'invalid-input',
       `period ${period} holds pay in ${currencies.join(' and ')}: a report needs one currency`,
     );
+  return currencies[0]!;
+}
+
+/** The period's rows, all in one currency. */
+async function periodRows(r: OrgRepositories, period: string): Promise<PersonPay[]> {
+  const rows = await r.pay.rows({ period });
+  oneCurrency(period, rows.length, [...new Set(rows.map((row) => row.currency))]);
   return rows;
 }
 
 export async function payGapOf(r: OrgRepositories, request: GapRequest): Promise<PayGapReport> {
   const period = checkPeriod(request.period);
   const minGroup = checkMinGroup(request.minGroup);
-  const rows = await periodRows(r, period);
+  // The six columns the report needs (report-rows.ts), not every person's whole pay record.
+  const { currencies, rows } = await gapRows(r.scope, period);
+  const currency = oneCurrency(period, rows.length, currencies);
   const frameworks = await r.frameworks.all();
   const rule = parseCategoryRule(request.categories, (await r.frameworks.current()).framework);
   return payGapReport(workersOf(rows, frameworks, rule), {
     period,
-    currency: rows[0]!.currency,
+    currency,
     ...(minGroup === undefined ? {} : { minGroup }),
     justifications: await r.pay.justifications(period),
   });
@@ -130,11 +138,11 @@ export async function structureOf(
   if (request.since !== undefined && request.until !== undefined && request.since > request.until)
     throw new DomainError('usage', `the window's start ${request.since} is after its end ${request.until}`);
   const minGroup = checkMinGroup(request.minGroup);
-  const [current, frameworks, people, history] = await Promise.all([
+  // Counted in SQL where the report only needs counts; the level history in four columns.
+  const [current, frameworks, { counts, held, leaveDates }] = await Promise.all([
     r.frameworks.current(),
     r.frameworks.all(),
-    r.people.all(),
-    r.levelHistory.all(),
+    structureRows(r.scope),
   ]);
   const bands = new Map<number, Map<string, number>>();
   const bandOf = (versionId: number, level: string) => {
@@ -145,19 +153,22 @@ export async function structureOf(
     }
     return of.get(level);
   };
-  const held = new Map<number, { level: string; band: number; from: string }[]>(
-    people.map((p) => [p.id, []]),
-  );
-  for (const h of history) {
+  // One history per person, oldest level first (the rows come by person, then date).
+  const histories: PromotionHistory[] = [];
+  let last: number | undefined;
+  let levels: { level: string; band: number; from: string }[] = [];
+  for (const h of held) {
+    if (h.personId !== last) {
+      last = h.personId;
+      levels = [];
+      const leaveDate = leaveDates.get(h.personId);
+      histories.push({ ...(leaveDate === undefined ? {} : { leaveDate }), held: levels });
+    }
     const band = bandOf(h.frameworkVersionId, h.level);
-    if (band !== undefined) held.get(h.personId)?.push({ level: h.level, band, from: h.from });
+    if (band !== undefined) levels.push({ level: h.level, band, from: h.from });
   }
-  const histories: PromotionHistory[] = people.map((p) => ({
-    leaveDate: p.leaveDate,
-    held: held.get(p.id)!,
-  }));
-  return structureReport(people, current.framework, asOf, {
-    histories: [...histories.values()],
+  return structureFrom(counts, current.framework, asOf, {
+    histories,
     since: request.since,
     until: request.until,
     minGroup,
@@ -172,17 +183,23 @@ export async function criteriaOf(r: OrgRepositories): Promise<string> {
   return criteriaMarkdown(framework, (await r.pay.bands())?.bands);
 }
 
+/** What places a pay row among the workers: the stored rows, or the pay-gap report's columns. */
+type WorkerRow = Pick<PersonPay, 'level' | 'frameworkVersionId' | 'base' | 'variable' | 'fte'> & {
+  personId?: number;
+  gender: PersonPay['gender'] | null;
+};
+
 /**
  * The workers of the pay reports from their pay rows: each placed in a category by the framework
  * version their level is read in. A row whose level that version no longer has is left out.
  */
 export function workersOf(
-  rows: readonly PersonPay[],
+  rows: readonly WorkerRow[],
   frameworks: ReadonlyMap<number, { framework: Framework }>,
   rule: CategoryRule,
-): (PayWorker & { personId: number })[] {
+): (PayWorker & { personId?: number })[] {
   const categorise = new Map<number, (level: string) => string | undefined>();
-  const out: (PayWorker & { personId: number })[] = [];
+  const out: (PayWorker & { personId?: number })[] = [];
   for (const r of rows) {
     let of = categorise.get(r.frameworkVersionId);
     if (!of) {
@@ -193,8 +210,8 @@ export function workersOf(
     const category = of(r.level);
     if (category === undefined) continue;
     out.push({
-      personId: r.personId,
-      gender: r.gender,
+      ...(r.personId === undefined ? {} : { personId: r.personId }),
+      gender: r.gender ?? undefined,
       category,
       base: r.base,
       variable: r.variable,

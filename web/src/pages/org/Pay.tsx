@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { grantsAny } from '../../../../src/core/org/policy.js';
 import { bandHealthRows, percent } from '../../../../src/core/pay/tables.js';
 import { useSession } from '../../api/org.js';
-import { useBandHealth, useJustify, usePayGap, type PayGapReport } from '../../api/pay.js';
+import { useBandHealth, useJustify, usePayGap, usePayPeriods, type PayGapReport } from '../../api/pay.js';
 import { ChartFrame } from '../../components/ChartFrame.js';
 import { ReportTable } from '../../components/ReportTable.js';
 import { ErrorNotice, Field, Loading, PageHeader, SaveButton } from '../../components/ui.js';
@@ -96,8 +96,12 @@ const HEALTH_TITLES = {
 export default function Pay() {
   const [params, setParams] = useSearchParams();
   const chosen = params.get('period') ?? undefined;
+  const periods = usePayPeriods();
+  const known = periods.data?.periods ?? [];
+  // The latest period with pay, as the API lists them, unless the address names one.
+  const period = chosen ?? known.at(-1);
+  // Band health asked without a period answers for the latest too.
   const health = useBandHealth(chosen);
-  const period = chosen ?? health.data?.period;
   const report = usePayGap(period);
   const session = useSession();
   const roles = session.data?.account?.roles ?? [];
@@ -117,7 +121,13 @@ export default function Pay() {
       </PageHeader>
       <form className="card filters" onSubmit={(e) => e.preventDefault()}>
         <Field label="Period" hint="Default: the latest with pay recorded">
-          <input value={period ?? ''} onChange={(e) => setPeriod(e.target.value)} maxLength={20} />
+          <select value={period ?? ''} onChange={(e) => setPeriod(e.target.value)}>
+            {(period === undefined || known.includes(period) ? known : [...known, period]).map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
         </Field>
       </form>
       <ErrorNotice error={report.error} title="The pay-gap report could not be loaded" />
