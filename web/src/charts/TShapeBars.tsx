@@ -19,7 +19,9 @@ const MAX_LABEL = 18;
 const THRESHOLD_ROOM = 60;
 /** Below this much width per bar, slanted names would run into each other: the bars lie down instead. */
 const MIN_COLUMN = 48;
-const ROW = 26;
+const ROW = 32;
+/** Names written across wrap onto two lines of this width. */
+const NAME_WIDTH = 132;
 
 /** Skill per specialisation, with the depth and breadth thresholds drawn in. Loaded lazily. */
 export default function TShapeBars({
@@ -89,10 +91,10 @@ function LyingBars({
         <YAxis
           type="category"
           dataKey="name"
-          width={112}
+          width={NAME_WIDTH}
           interval={0}
           tick={{ fontSize: FONT }}
-          tickFormatter={(v: string) => shortLabel(String(v), MAX_LABEL)}
+          tickFormatter={(v: string) => shortLabel(String(v), MAX_LABEL * 2)}
         />
         <Tooltip />
         <ReferenceLine
