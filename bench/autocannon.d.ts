@@ -7,6 +7,8 @@ declare module 'autocannon' {
     method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
     body?: string;
     headers?: Record<string, string>;
+    /** Called with each connection's client: `setBody` gives that connection its own body. */
+    setupClient?: (client: { setBody: (body: string) => void }) => void;
   }
   interface Result {
     requests: { average: number; total: number };

@@ -85,8 +85,15 @@ interface Load {
 async function load(
   url: string,
   connections: number,
-  init: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: 'GET' | 'POST';
+    body?: string;
+    /** One body per connection, in turn: each connection then sends its own. */
+    bodies?: readonly string[];
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Load> {
+  let next = 0;
   const result = await autocannon({
     url,
     connections,
@@ -94,6 +101,12 @@ async function load(
     method: init.method ?? 'GET',
     ...(init.body === undefined ? {} : { body: init.body }),
     ...(init.headers === undefined ? {} : { headers: init.headers }),
+    ...(init.bodies === undefined
+      ? {}
+      : {
+          setupClient: (client: { setBody: (body: string) => void }) =>
+            client.setBody(init.bodies![next++ % init.bodies!.length]!),
+        }),
   });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -159,6 +172,13 @@ async function rawScrypt(concurrency: number): Promise<Load> {
 /** The directory and sign-in against real servers over the PostgreSQL workspace at `url`. */
 async function serverLoads(url: string, repositories: OrgRepositories): Promise<void> {
   await repositories.accounts.setPassword(ADMIN, PASSWORD);
+  // Sign-ins of as many people as there are connections, each connection one person's: an attempt
+  // in flight counts against its account, so one account signing in 16 times at once is refused.
+  const signers = Array.from({ length: SIGN_IN_CONNECTIONS }, (_, i) => `person${i + 1}@bigco.test`);
+  for (const email of signers) {
+    await repositories.accounts.create(email, []);
+    await repositories.accounts.setPassword(email, PASSWORD);
+  }
   const { token } = await new ApiTokenRepository(repositories.scope).create(ADMIN, 'employee', 'bench');
   const trellis = await serve(['trellis-at', url]);
   const bare = await serve(['bare-directory', url, String(repositories.scope.organisationId)]);
@@ -194,7 +214,7 @@ async function serverLoads(url: string, repositories: OrgRepositories): Promise<
         () =>
           load(`${trellis.url}/api/session`, SIGN_IN_CONNECTIONS, {
             method: 'POST',
-            body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
+            bodies: signers.map((email) => JSON.stringify({ email, password: PASSWORD })),
             headers: { 'content-type': 'application/json' },
           }),
         () => rawScrypt(SIGN_IN_CONNECTIONS),

@@ -10,6 +10,7 @@ import { CredentialLookup, SessionRepository } from '../../store/repositories/or
 import {
   SignInFailureRepository,
   type AdmittedAttempt,
+  type AttemptKeys,
 } from '../../store/repositories/org/sign-in-failures.js';
 import { SsoRepository } from '../../store/repositories/org/sso.js';
 import { TransportError } from '../errors.js';
@@ -63,18 +64,21 @@ export async function sessionRoutes(app: App, { workspace, now, principals }: De
   });
   /**
    * Runs a sign-in attempt under the limit (`SignInFailureRepository.admit`): refused with 429 when
-   * a key has used up its failures; a 401 leaves the attempt counted as a failure, any other end
-   * takes it back (a success takes it back itself, in the transaction that makes the session).
+   * a key has used up its failures; a 401 counts the attempt as a failure of every key, any other
+   * end takes it back (a success takes it back itself, in the transaction that makes the session).
    */
-  const limited = async <T>(keys: string[], work: (attempt: AdmittedAttempt) => Promise<T>): Promise<T> => {
+  const limited = async <T>(
+    keys: AttemptKeys,
+    work: (attempt: AdmittedAttempt) => Promise<T>,
+  ): Promise<T> => {
     const attempt = await failures.admit(keys, now());
     if (!attempt)
       throw new TransportError('too-many-requests', `too many failed sign-ins: wait a minute and try again`);
     try {
       return await work(attempt);
     } catch (error) {
-      if (!(error instanceof TransportError && error.code === 'unauthenticated'))
-        await failures.release(attempt);
+      if (error instanceof TransportError && error.code === 'unauthenticated') await failures.failed(attempt);
+      else await failures.release(attempt);
       throw error;
     }
   };
@@ -91,7 +95,10 @@ export async function sessionRoutes(app: App, { workspace, now, principals }: De
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
-      const keys = [`account:${request.body.organisation ?? ''}:${email}`, `address:${request.ip}`];
+      const keys = {
+        held: [`account:${request.body.organisation ?? ''}:${email}`],
+        counted: [`address:${request.ip}`],
+      };
       return limited(keys, async (attempt) => {
         const organisation = signInOrganisation(await organisations.list(), request.body.organisation);
         const repositories = organisation && new OrgRepositories(orgScope(db, organisation.id, email));
@@ -198,7 +205,7 @@ export async function sessionRoutes(app: App, { workspace, now, principals }: De
       },
     },
     async (request, reply) => {
-      return limited([`address:${request.ip}`], async (attempt) => {
+      return limited({ held: [], counted: [`address:${request.ip}`] }, async (attempt) => {
         const { token, password } = request.body;
         const found = await new CredentialLookup(db).link(token);
         if (!found) throw new TransportError('unauthenticated', BAD_LINK);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../../src/server/app.js';
-import { OrgRepositories, orgScope } from '../../../src/store/repositories/org/index.js';
+import type { OrgRepositories } from '../../../src/store/repositories/org/index.js';
 import { Workspace } from '../../../src/store/workspace.js';
 import { newOrganisation } from '../../helpers/org.js';
 import { appRole, type AppRole } from '../../helpers/postgres-role.js';
@@ -30,6 +30,7 @@ describe.each(stores())('the sign-in failure limit on $kind', (store) => {
   let served: string;
   let opened: { workspace: Workspace; app: Awaited<ReturnType<typeof buildServer>> }[];
   let clock: number;
+  let acme: OrgRepositories;
 
   /** A server on a workspace of its own (its own connection) over the one database. */
   const server = async () => {
@@ -56,7 +57,7 @@ describe.each(stores())('the sign-in failure limit on $kind', (store) => {
   beforeEach(async () => {
     target = await store.fresh();
     owner = await Workspace.open(target);
-    const acme = await newOrganisation(owner, 'Acme', 'root@acme.test');
+    acme = await newOrganisation(owner, 'Acme', 'root@acme.test');
     await acme.accounts.setPassword('root@acme.test', PASSWORD);
     await acme.accounts.create('hr@acme.test', ['hr']);
     await acme.accounts.setPassword('hr@acme.test', PASSWORD);
@@ -161,14 +162,24 @@ describe.each(stores())('the sign-in failure limit on $kind', (store) => {
     expect(await failures()).toHaveLength(10);
   });
 
+  it('lets eight people sign in at once from one address: an attempt in flight counts against its account only', async () => {
+    const people = Array.from({ length: 8 }, (_, i) => `person${i}@acme.test`);
+    for (const email of people) {
+      await acme.accounts.create(email, []);
+      await acme.accounts.setPassword(email, PASSWORD);
+    }
+    const app = await server();
+    const answers = await Promise.all(people.map((email) => signIn(app, email, PASSWORD, '10.0.0.7')));
+    expect(answers.map((a) => a.statusCode)).toEqual(people.map(() => 201));
+    expect(await failures()).toEqual([]);
+  });
+
   it('counts failed link uses per address, and a link refused for another reason not at all', async () => {
     const app = await server();
     const useLink = (payload: object) =>
       app.inject({ method: 'POST', url: '/api/session/link', headers: json, payload });
-    const acme = (await owner.db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id;
-    const repositories = new OrgRepositories(orgScope(owner.db, acme, 'test'));
-    const hr = (await repositories.accounts.byEmail('hr@acme.test'))!;
-    const reset = (await repositories.links.create(hr.id, hr.email, 'reset')).token;
+    const hr = (await acme.accounts.byEmail('hr@acme.test'))!;
+    const reset = (await acme.links.create(hr.id, hr.email, 'reset')).token;
     // A reset link without the new password is a 400: not a failure.
     expect((await useLink({ token: reset })).statusCode).toBe(400);
     for (let i = 0; i < 5; i++) expect((await useLink({ token: `unknown-${i}` })).statusCode).toBe(401);
