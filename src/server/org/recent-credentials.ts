@@ -12,9 +12,11 @@ import type { Credential } from '../../store/repositories/org/sessions.js';
  * within `reuseMs`. Unknown credentials are never kept, so guesses cannot fill it.
  */
 export class RecentCredentials {
-  private readonly kept = new Map<string, { at: number; credential: Credential }>();
-  /** Bumped by every forgetting, so that a lookup begun before it does not store what it read. */
-  private generation = 0;
+  /**
+   * Each key's lookup, with when it began: concurrent reads with one credential share a single
+   * lookup (a hundred requests arriving together would otherwise each ask the database).
+   */
+  private readonly kept = new Map<string, { at: number; credential: Promise<Credential | undefined> }>();
 
   constructor(
     private readonly now: () => Date,
@@ -27,20 +29,24 @@ export class RecentCredentials {
   async resolve(key: string, lookup: () => Promise<Credential | undefined>): Promise<Credential | undefined> {
     const at = this.now().getTime();
     const hit = this.kept.get(key);
-    if (hit && at - hit.at < this.reuseMs && !expired(hit.credential, at)) return hit.credential;
-    if (hit) this.kept.delete(key);
-    const generation = this.generation;
-    const credential = await lookup();
-    if (credential && generation === this.generation && this.reuseMs > 0) {
-      this.kept.set(key, { at, credential });
-      if (this.kept.size > this.maxKept) this.kept.delete(this.kept.keys().next().value!);
+    if (hit && at - hit.at < this.reuseMs) {
+      const credential = await hit.credential;
+      if (!credential || !expired(credential, this.now().getTime())) return credential;
     }
-    return credential;
+    if (this.reuseMs <= 0) return lookup();
+    const entry = { at, credential: lookup() };
+    this.kept.set(key, entry);
+    if (this.kept.size > this.maxKept) this.kept.delete(this.kept.keys().next().value!);
+    // Unknown credentials are not kept, nor failed lookups: only what names an account.
+    const forgetThis = () => {
+      if (this.kept.get(key) === entry) this.kept.delete(key);
+    };
+    entry.credential.then((found) => found ?? forgetThis(), forgetThis);
+    return entry.credential;
   }
 
   /** Forgets every credential: something this server answered may have changed one. */
   forget(): void {
-    this.generation++;
     this.kept.clear();
   }
 }

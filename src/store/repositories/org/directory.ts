@@ -52,32 +52,28 @@ function belowQuery(db: Db, organisationId: number, root: number) {
     .select('below.id');
 }
 
-/** One page of the directory, in id order. */
+/**
+ * One page of the directory, in id order. Written as one SQL text rather than through the query
+ * builder: the directory is the busiest read, and building its query took a tenth of its time.
+ */
 export async function directoryPage(
   db: Db,
   organisationId: number,
   query: DirectoryQuery,
 ): Promise<DirectoryRow[]> {
-  let select = db
-    .selectFrom('people as p')
-    .leftJoin('people as m', 'm.id', 'p.manager_id')
-    .select(['p.id', 'p.name', 'p.email', 'p.team', 'm.email as manager_email', 'p.status'])
-    .where('p.organisation_id', '=', organisationId);
-  if (query.team !== undefined) select = select.where('p.team', '=', query.team);
-  if (query.below !== undefined)
-    select = select.where('p.id', 'in', belowQuery(db, organisationId, query.below));
   const needle = query.q?.trim().toLowerCase();
-  if (needle !== undefined && needle !== '') {
-    const pattern = containing(needle);
-    select = select.where(
-      sql<boolean>`(lower(p.name) like ${pattern} escape '\\' or p.email like ${pattern} escape '\\')`,
-    );
-  }
-  if (query.after !== undefined) select = select.where('p.id', '>', query.after);
-  return select
-    .orderBy('p.id')
-    .limit(query.limit + 1)
-    .execute();
+  const pattern = needle !== undefined && needle !== '' ? containing(needle) : undefined;
+  const none = sql``;
+  const { rows } =
+    await sql<DirectoryRow>`select p.id, p.name, p.email, p.team, m.email as manager_email, p.status
+      from people as p left join people as m on m.id = p.manager_id
+     where p.organisation_id = ${organisationId}
+       ${query.team === undefined ? none : sql`and p.team = ${query.team}`}
+       ${query.below === undefined ? none : sql`and p.id in (${belowQuery(db, organisationId, query.below)})`}
+       ${pattern === undefined ? none : sql`and (lower(p.name) like ${pattern} escape '\\' or p.email like ${pattern} escape '\\')`}
+       ${query.after === undefined ? none : sql`and p.id > ${query.after}`}
+     order by p.id limit ${query.limit + 1}`.execute(db);
+  return rows;
 }
 
 /** One person by row id or by email, with their manager's email, only within the organisation. */
