@@ -23,6 +23,26 @@ const ROW = 32;
 /** Names written across wrap onto two lines of this width. */
 const NAME_WIDTH = 132;
 
+/**
+ * The depth and breadth thresholds as lines across the skill axis (`y` when the bars stand, `x`
+ * when they lie), each named at its end in its own colour. An array, so that they stay direct
+ * children of the chart.
+ */
+function thresholdLines(axis: 'x' | 'y', depth: number, breadth: number) {
+  return [
+    { name: 'depth', value: depth, colour: '#1e6b3a' },
+    { name: 'breadth', value: breadth, colour: '#8a4b08' },
+  ].map((t) => (
+    <ReferenceLine
+      key={t.name}
+      {...{ [axis]: t.value }}
+      stroke={t.colour}
+      strokeDasharray="5 4"
+      label={{ value: t.name, position: axis === 'y' ? 'right' : 'top', fontSize: FONT, fill: t.colour }}
+    />
+  ));
+}
+
 /** Skill per specialisation, with the depth and breadth thresholds drawn in. Loaded lazily. */
 export default function TShapeBars({
   data,
@@ -53,18 +73,7 @@ export default function TShapeBars({
         />
         <YAxis domain={[0, 5]} allowDecimals={false} width={Y_AXIS} />
         <Tooltip />
-        <ReferenceLine
-          y={depth}
-          stroke="#1e6b3a"
-          strokeDasharray="5 4"
-          label={{ value: 'depth', position: 'right', fontSize: FONT, fill: '#1e6b3a' }}
-        />
-        <ReferenceLine
-          y={breadth}
-          stroke="#8a4b08"
-          strokeDasharray="5 4"
-          label={{ value: 'breadth', position: 'right', fontSize: FONT, fill: '#8a4b08' }}
-        />
+        {thresholdLines('y', depth, breadth)}
         <Bar dataKey="skill" name="Skill" fill="#1f5f8b" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
@@ -97,18 +106,7 @@ function LyingBars({
           tickFormatter={(v: string) => shortLabel(String(v), MAX_LABEL * 2)}
         />
         <Tooltip />
-        <ReferenceLine
-          x={depth}
-          stroke="#1e6b3a"
-          strokeDasharray="5 4"
-          label={{ value: 'depth', position: 'top', fontSize: FONT, fill: '#1e6b3a' }}
-        />
-        <ReferenceLine
-          x={breadth}
-          stroke="#8a4b08"
-          strokeDasharray="5 4"
-          label={{ value: 'breadth', position: 'top', fontSize: FONT, fill: '#8a4b08' }}
-        />
+        {thresholdLines('x', depth, breadth)}
         <Bar dataKey="skill" name="Skill" fill="#1f5f8b" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>

@@ -8,7 +8,7 @@ import { periodPattern, readPayCsv, type PayRow } from '../../../core/pay/rows.j
 import { DomainError } from '../../../core/problems.js';
 import { asOrganisation, refreshStatistics } from '../../dialect/index.js';
 import type { Tables } from '../../tables.js';
-import { now } from '../common.js';
+import { now, type Db } from '../common.js';
 import { AuditRepository } from './audit.js';
 import { OrgFrameworkRepository } from './frameworks.js';
 import { over, type OrgScope } from './scope.js';
@@ -31,6 +31,16 @@ export interface PersonPay extends PayRow {
 
 /** Pay rows to one INSERT: 8 columns each, within both stores' bound variables. */
 const PAY_BATCH = 500;
+
+/** Pay rows joined to their people, within the one organisation both belong to. */
+export const payWithPeople = (db: Db) =>
+  db
+    .selectFrom('pay')
+    .innerJoin('people', (join) =>
+      join
+        .onRef('people.id', '=', 'pay.person_id')
+        .onRef('people.organisation_id', '=', 'pay.organisation_id'),
+    );
 
 /**
  * One organisation's pay: the pay-bands files it set, people's pay per period and the
@@ -172,13 +182,7 @@ export class PayRepository {
   /** Everyone's pay in `period` (or one person's in every period), with their level, zone and gender. */
   rows(filter: { period?: string; personId?: number }): Promise<PersonPay[]> {
     return this.run(async (trx) => {
-      let query = trx
-        .selectFrom('pay')
-        .innerJoin('people', (join) =>
-          join
-            .onRef('people.id', '=', 'pay.person_id')
-            .onRef('people.organisation_id', '=', 'pay.organisation_id'),
-        )
+      let query = payWithPeople(trx)
         .select([
           'pay.person_id',
           'pay.period',

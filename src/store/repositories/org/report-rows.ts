@@ -2,6 +2,7 @@ import type { Minor } from '../../../core/comp/money.js';
 import type { Gender } from '../../../core/org/person.js';
 import type { StructureCounts } from '../../../core/org/structure.js';
 import { dialectOf } from '../../dialect/index.js';
+import { payWithPeople } from './pay.js';
 import { readingAs, type OrgScope } from './scope.js';
 
 /**
@@ -32,13 +33,7 @@ export function gapRows(scope: OrgScope, period: string): Promise<{ currencies: 
       .where('period', '=', period)
       .orderBy('currency')
       .execute();
-    const rows = (await db
-      .selectFrom('pay')
-      .innerJoin('people', (join) =>
-        join
-          .onRef('people.id', '=', 'pay.person_id')
-          .onRef('people.organisation_id', '=', 'pay.organisation_id'),
-      )
+    const rows = (await payWithPeople(db)
       .select([
         'people.gender',
         'people.level',
