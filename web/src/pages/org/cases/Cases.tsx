@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { useFramework } from '../../../api/hooks.js';
 import { useCases, useMe } from '../../../api/reviews.js';
 import { EmptyState, ErrorNotice, Loading, PageHeader, ScrollTable } from '../../../components/ui.js';
 
@@ -6,10 +7,13 @@ import { EmptyState, ErrorNotice, Loading, PageHeader, ScrollTable } from '../..
 export default function Cases() {
   const cases = useCases();
   const { people, isPending, error } = useMe();
+  // The organisation's current version names the levels; a level it no longer has shows its id.
+  const levels = useFramework().data?.framework.levels;
   if (cases.isPending || isPending) return <Loading what="the promotion cases" />;
   if (cases.error ?? error)
     return <ErrorNotice error={cases.error ?? error} title="The cases could not be loaded" />;
   const name = (id: number) => people.find((p) => p.id === id)?.name ?? `person ${id}`;
+  const title = (level: string) => levels?.find((l) => l.id === level)?.title ?? level;
   return (
     <>
       <PageHeader title="Promotion cases">
@@ -37,7 +41,7 @@ export default function Cases() {
                     <Link to={`/org/cases/${c.id}`}>Case {c.id}</Link>
                   </td>
                   <td>{name(c.personId)}</td>
-                  <td>{c.targetLevel}</td>
+                  <td>{title(c.targetLevel)}</td>
                   <td>{c.status}</td>
                   <td>{(c.appeal?.decision ?? c.decision)?.decision ?? '–'}</td>
                 </tr>
