@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrast } from '../../web/src/lib/contrast.js';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
-import { startWebServer, webAppReady, type WebServer } from '../helpers/webapp.js';
+import { callApi, startWebServer, watchedPage, webAppReady, type WebServer } from '../helpers/webapp.js';
 
 /**
  * Charts and forms laid out so that nothing hides anything, at 1280 and 375 px, measured from the
@@ -37,22 +37,9 @@ const inside = (a: Box, b: Box) =>
   a.x + a.width <= b.x + b.width + 0.5 &&
   a.y + a.height <= b.y + b.height + 0.5;
 
-async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${server.url}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
+const call = (method: string, path: string, body?: unknown) => callApi(server, method, path, body);
 
-async function newPage(width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('dialog', (dialog) => void dialog.accept());
-  return page;
-}
+const newPage = (width: number) => watchedPage(browser, errors, width);
 
 const scenario = {
   currency: 'USD',

@@ -1,12 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../web/src/nav.js';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { samples } from '../helpers/cli.js';
-import { startWebServer, webAppReady, type WebServer } from '../helpers/webapp.js';
+import { callApi, startWebServer, watchedPage, webAppReady, type WebServer } from '../helpers/webapp.js';
 
 /**
  * The personal app finished, in a real browser against the real server: past assessments loaded
@@ -22,22 +22,9 @@ let server: WebServer;
 let browser: Browser;
 const errors: string[] = [];
 
-async function newPage(width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('dialog', (dialog) => void dialog.accept());
-  return page;
-}
+const newPage = (width = 1280) => watchedPage(browser, errors, width);
 
-async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${server.url}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
+const call = (method: string, path: string, body?: unknown) => callApi(server, method, path, body);
 
 describe.skipIf(!webAppReady)('the personal app finished, in Chromium', () => {
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { chromiumPath } from './chromium.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -45,4 +46,28 @@ export function startWebServer(dir: string): Promise<WebServer> {
       reject(new Error(`server exited with ${code}: ${out}`));
     });
   });
+}
+
+/** One JSON request to the server's API; anything but a 2xx throws with the answer. */
+export async function callApi(
+  server: WebServer,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${server.url}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+/** A page `width` px wide whose uncaught errors land in `errors`, and whose dialogs are accepted. */
+export async function watchedPage(browser: Browser, errors: string[], width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
 }

@@ -33,7 +33,6 @@ export class RecentCredentials {
       const credential = await hit.credential;
       if (!credential || !expired(credential, this.now().getTime())) return credential;
     }
-    if (this.reuseMs <= 0) return lookup();
     const entry = { at, credential: lookup() };
     this.kept.set(key, entry);
     if (this.kept.size > this.maxKept) this.kept.delete(this.kept.keys().next().value!);

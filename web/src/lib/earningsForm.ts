@@ -1,7 +1,14 @@
 import { readEarningsValue } from '../../../src/core/comp/earnings-schema.js';
 import type { EarningsInput } from '../../../src/core/comp/earnings.js';
 import { DomainError, formatPath } from '../../../src/core/problems.js';
-import { NumberReader, percentText, plainMessage, type FieldErrors, type Plausible } from './validate.js';
+import {
+  isRateRange,
+  NumberReader,
+  percentText,
+  plainMessage,
+  type FieldErrors,
+  type Plausible,
+} from './validate.js';
 
 /** Past these a raise is most likely a slip: the field warns beside it. */
 export const PLAUSIBLE_RAISE: Plausible = { max: 100, of: 'a year' };
@@ -45,8 +52,7 @@ export const defaultEarningsForm = (): EarningsForm => ({
   kept: [],
 });
 
-const isRate = (v: unknown) =>
-  typeof v === 'number' || (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number'));
+const isRate = (v: unknown) => typeof v === 'number' || isRateRange(v);
 
 /** A preset as it is, with nothing beside it: a tick in the list of presets. */
 const plainPreset = (s: Record<string, unknown>) =>

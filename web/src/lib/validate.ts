@@ -65,12 +65,15 @@ export const fromPercent = (percent: number): number => Number((percent / 100).t
 /** A fraction from a file as the form shows it: 0.03 → 3. */
 export const toPercent = (fraction: number): number => Number((fraction * 100).toPrecision(15));
 
+/** A rate range as files hold it: `[min, max]`. */
+export const isRateRange = (value: unknown): value is [number, number] =>
+  Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number');
+
 /** A rate from a file as its field shows it, in per cent: 0.03 → "3"; nothing stays empty. */
 export function percentText(value: unknown): string {
   if (typeof value === 'number') return String(toPercent(value));
   // A [min, max] range shows as "3–4", the way the field reads one back.
-  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number'))
-    return `${toPercent(value[0] as number)}–${toPercent(value[1] as number)}`;
+  if (isRateRange(value)) return `${toPercent(value[0])}–${toPercent(value[1])}`;
   return value === undefined || value === null ? '' : String(value);
 }
 
