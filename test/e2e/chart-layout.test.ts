@@ -161,12 +161,8 @@ describe.skipIf(!webAppReady)('charts and forms that hide nothing, in Chromium',
       // none of each other (slanted at desktop width, their boxes overlap though their letters do not).
       if (width < 600) {
         const names = await svg
-          .locator('text.recharts-cartesian-axis-tick-value')
-          .evaluateAll((els) =>
-            els
-              .filter((e) => !/^\d+$/.test(e.textContent ?? ''))
-              .map((e) => e.getBoundingClientRect().toJSON() as Box),
-          );
+          .locator('text.tshape-name')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
         expect(names.length).toBeGreaterThanOrEqual(3);
         for (const [i, a] of names.entries())
           for (const b of names.slice(i + 1)) expect(overlap(a, b)).toBe(false);

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { rotatedLabelRoom, shortLabel } from './ticks.js';
+import { rotatedLabelRoom, shortLabel, wrapWords } from './ticks.js';
 
 const FONT = 11;
 const ANGLE = -35;
@@ -19,8 +19,9 @@ const MAX_LABEL = 18;
 const THRESHOLD_ROOM = 60;
 /** Below this much width per bar, slanted names would run into each other: the bars lie down instead. */
 const MIN_COLUMN = 48;
-const ROW = 32;
-/** Names written across wrap onto two lines of this width. */
+const ROW = 42;
+const LINE = 13;
+/** Names written across wrap between words onto lines of this width, up to three. */
 const NAME_WIDTH = 132;
 
 /**
@@ -53,9 +54,11 @@ export default function TShapeBars({
   depth: number;
   breadth: number;
 }) {
-  const [width, setWidth] = useState<number>();
+  // The window's width until the chart's own box is measured: the chart never wider than the window,
+  // a phone draws the lying bars from its first frame rather than switching to them after one.
+  const [width, setWidth] = useState<number>(() => window.innerWidth);
   const labels = data.map((d) => shortLabel(d.name, MAX_LABEL));
-  if (width !== undefined && width < data.length * MIN_COLUMN)
+  if (width < data.length * MIN_COLUMN)
     return <LyingBars data={data} depth={depth} breadth={breadth} onResize={setWidth} />;
   const room = rotatedLabelRoom(labels, { fontSize: FONT, angle: ANGLE, yAxisWidth: Y_AXIS });
   return (
@@ -102,13 +105,28 @@ function LyingBars({
           dataKey="name"
           width={NAME_WIDTH}
           interval={0}
-          tick={{ fontSize: FONT }}
-          tickFormatter={(v: string) => shortLabel(String(v), MAX_LABEL * 2)}
+          tick={(props: { x: number | string; y: number | string; payload: { value: unknown } }) => (
+            <NameTick x={Number(props.x)} y={Number(props.y)} name={String(props.payload.value)} />
+          )}
         />
         <Tooltip />
         {thresholdLines('x', depth, breadth)}
         <Bar dataKey="skill" name="Skill" fill="#1f5f8b" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
+  );
+}
+
+/** A specialisation's whole name left of its bar, on lines broken between words, centred on the bar. */
+function NameTick({ x, y, name }: { x: number; y: number; name: string }) {
+  const lines = wrapWords(name, NAME_WIDTH - 8, FONT);
+  return (
+    <text className="tshape-name" x={x - 4} y={y} textAnchor="end" fontSize={FONT} fill="#4f5862">
+      {lines.map((line, i) => (
+        <tspan key={i} x={x - 4} dy={i === 0 ? FONT * 0.35 - ((lines.length - 1) * LINE) / 2 : LINE}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }
