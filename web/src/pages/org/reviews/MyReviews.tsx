@@ -43,7 +43,7 @@ function SelfStep({ item, meId }: { item: TodoItem; meId: number }) {
     <section className="card" aria-labelledby={`self-${item.cycleId}`}>
       <h2 id={`self-${item.cycleId}`}>Self-assessment: {item.cycle}</h2>
       <p className="muted">
-        Framework version {cycle.data.frameworkVersion}; due {item.due}
+        Framework version {cycle.data.frameworkVersion}; due <span className="date">{item.due}</span>
         {item.overdue ? ' (overdue)' : ''}. A submitted assessment is final.
       </p>
       <AssessmentForm

@@ -1,5 +1,4 @@
 import type { TodoItem } from '../../../api/reviews.js';
-import { ScrollTable } from '../../../components/ui.js';
 
 const what: Record<TodoItem['kind'], string> = {
   self: 'Your self-assessment',
@@ -7,36 +6,29 @@ const what: Record<TodoItem['kind'], string> = {
   peer: 'Peer request',
 };
 
-/** The to-do of the open cycles, soonest due first. */
+/**
+ * The to-do of the open cycles, soonest due first. A list, not a table: each item reads as one
+ * line of work at any width, where a five-column table had to scroll sideways on a phone.
+ */
 export function TodoList({ items }: { items: readonly TodoItem[] }) {
   return (
-    <ScrollTable label="To do">
-      <table>
-        <caption>To do, soonest due first</caption>
-        <thead>
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">Person</th>
-            <th scope="col">Cycle</th>
-            <th scope="col">Due</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={`${i.kind}-${i.cycleId}-${i.personId}`}>
-              <td>{what[i.kind]}</td>
-              <td>{i.person}</td>
-              <td>{i.cycle}</td>
-              <td>
-                {i.due}
-                {i.overdue ? <span className="tag bad"> overdue</span> : null}
-              </td>
-              <td>{i.started ? 'draft saved' : 'not started'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollTable>
+    <section className="card" aria-labelledby="todo-heading">
+      <h2 id="todo-heading">To do, soonest due first</h2>
+      <ol className="todo">
+        {items.map((i) => (
+          <li key={`${i.kind}-${i.cycleId}-${i.personId}`}>
+            <strong>{what[i.kind]}</strong>
+            {i.kind === 'self' ? null : <> for {i.person}</>}
+            <span className="muted"> · {i.cycle}</span>
+            <div className="small">
+              Due <span className="date">{i.due}</span>
+              {i.overdue ? <span className="tag bad"> overdue</span> : null}
+              {' · '}
+              {i.started ? 'draft saved' : 'not started'}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
