@@ -114,6 +114,18 @@ describe('the earnings form in per cent', () => {
     expect(formFromEarningsFile(form.name, file)).toEqual(form);
   });
 
+  it('reads a number written with an exponent as one rate, and "3-4" as a range', () => {
+    const merit = (text: string) => {
+      const form = { ...defaultEarningsForm(), custom: { ...defaultCustomStrategy(), merit: text } };
+      const { file, errors } = checkEarningsForm(form);
+      return { errors, merit: (file.strategies as { merit?: unknown }[])[3]?.merit };
+    };
+    // 1e-1 per cent is 0.1%, the fraction 0.001; the minus belongs to the exponent, not to a range.
+    expect(merit('1e-1')).toEqual({ errors: {}, merit: 0.001 });
+    expect(merit('3-4')).toEqual({ errors: {}, merit: [0.03, 0.04] });
+    expect(merit('3 to 4')).toEqual({ errors: {}, merit: [0.03, 0.04] });
+  });
+
   it('warns beside a merit raise over 100%', () => {
     const form = { ...defaultEarningsForm(), custom: { ...defaultCustomStrategy(), merit: '400' } };
     expect(checkEarningsForm(form).warnings).toEqual({

@@ -141,11 +141,11 @@ export class NumberReader {
 
   /**
    * A rate that may be a range: "3–4" (or "3-4", "3 to 4") is [0.03, 0.04], the file's [min, max];
-   * anything else reads as one percentage.
+   * anything else, and any text that is one number ("1e-3", "-2"), reads as one percentage.
    */
   rate(path: string, text: string, options: { required?: boolean; plausible?: Plausible } = {}) {
     const range = /^\s*([^–\s]+?)\s*(?:–|-|to)\s*([^–\s]+)\s*$/.exec(text);
-    if (!range || /^[-+]?$/.test(range[1]!)) return this.percent(path, text, options);
+    if (!range || !readPercent(text).problem) return this.percent(path, text, options);
     const low = this.percent(path, range[1]!, { ...options, required: true });
     const high = this.percent(path, range[2]!, { ...options, required: true });
     return this.errors[path] ? Number.NaN : [low as number, high as number];
