@@ -140,7 +140,9 @@ describe('an organisation on the minimal ladder, step by step', () => {
     );
     const refused = trellis(['org', 'framework', 'set', renamed, '--db', db]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('version: 1.1.0 is already in this workspace with different content');
+    expect(refused.stderr).toContain(
+      `${renamed}:4:10: version: 1.1.0 is already in this workspace with different content`,
+    );
     const versions = json<{ number: number; frameworkVersion: string }[]>('org', 'framework', 'versions');
     expect(versions.map((v) => [v.number, v.frameworkVersion])).toEqual([
       [1, '1.0.0'],

@@ -232,6 +232,22 @@ describe('messages in the words of the rest', () => {
   });
 });
 
+describe('a changed framework under a stored version', () => {
+  it('is refused at its own version field', async () => {
+    const ladder = readFileSync(join(repoRoot, 'examples', 'ladder.yaml'), 'utf8');
+    expect((await call('POST', '/api/frameworks', { source: ladder })).status).toBe(201);
+    const changed = ladder.replace(/^name: .*$/m, 'name: Renamed without a new version');
+    const refused = await call('POST', '/api/frameworks', { source: changed });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toEqual([
+      expect.objectContaining({
+        path: 'body.source.version',
+        message: '1.0.0 is already stored with different content',
+      }),
+    ]);
+  });
+});
+
 describe('evidence names each competency once', () => {
   it('refuses a repeated competency, located, in the API and the store', async () => {
     const response = await call('POST', '/api/evidence', {

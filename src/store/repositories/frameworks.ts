@@ -1,5 +1,6 @@
 import { loadFrameworkOrThrow } from '../../core/framework/load.js';
 import type { Framework } from '../../core/framework/schema.js';
+import { parseSource } from '../../core/input/document.js';
 import { DomainError } from '../../core/problems.js';
 import type { StoredFramework } from '../entities.js';
 import { readTextFile, referenceFrameworkPath } from '../files.js';
@@ -82,23 +83,27 @@ export function referenceConflictOf(frameworks: readonly StoredFramework[]): Ref
 
 /**
  * The refusal of a framework text under an id and version that already name another text: `where`
- * says where the other one is, `advice` what to do.
+ * says where the other one is, `advice` what to do. The problem is placed at the text's own
+ * `version:` field, in its file.
  */
 export function changedUnderSameVersion(
   framework: Pick<Framework, 'id' | 'version'>,
+  text: { source: string; file: string },
   where: string,
   advice: string,
 ): DomainError {
+  const message = `${framework.version} is already ${where} with different content`;
   return new DomainError(
     'invalid-input',
     `framework "${framework.id}" version ${framework.version} is already ${where} with different content; ${advice}`,
     [
-      {
-        severity: 'error',
-        code: 'duplicate-version',
-        message: `${framework.version} is already ${where} with different content`,
-        path: ['version'],
-      },
+      parseSource(text.source, text.file).problem(
+        ['version'],
+        message,
+        'duplicate-version',
+        'error',
+        'value',
+      ),
     ],
   );
 }
@@ -175,7 +180,12 @@ export class FrameworkRepository {
             .executeTakeFirstOrThrow();
           return toEntity(row);
         }
-        throw changedUnderSameVersion(framework, 'stored', 'give the changed framework a new version');
+        throw changedUnderSameVersion(
+          framework,
+          { source, file },
+          'stored',
+          'give the changed framework a new version',
+        );
       }
       const row = await trx
         .insertInto('frameworks')

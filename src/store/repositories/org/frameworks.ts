@@ -94,7 +94,7 @@ export class OrgFrameworkRepository {
     const framework = loadFrameworkOrThrow(source, file);
     return inTransaction(this.scope.db, async (trx) => {
       const scope = over(this.scope, trx);
-      await refuseChangedUnderSameVersion(trx, scope.organisationId, framework, source);
+      await refuseChangedUnderSameVersion(trx, scope.organisationId, framework, source, file);
       const last = await trx
         .selectFrom('org_frameworks')
         .select('number')
@@ -139,6 +139,7 @@ async function refuseChangedUnderSameVersion(
   organisationId: number,
   framework: Framework,
   source: string,
+  file: string,
 ): Promise<void> {
   const adopted = await trx
     .selectFrom('org_frameworks')
@@ -156,6 +157,7 @@ async function refuseChangedUnderSameVersion(
   if ([...adopted, ...stored].every((row) => row.source === source)) return;
   throw changedUnderSameVersion(
     framework,
+    { source, file },
     'in this workspace',
     'give the changed ladder a new version (its `version:` field) and adopt it again',
   );
