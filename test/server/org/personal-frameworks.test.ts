@@ -132,6 +132,22 @@ describe.each(stores())('the personal framework list on $kind', (store) => {
     );
   });
 
+  it("refuses another organisation's text under an adopted id and version, and takes the same text", async () => {
+    // Gamma adopts a ladder nobody's personal pages have stored yet, so only the adoption holds it.
+    const gammaLadder = ladderV1.replace('id: minimal', 'id: gamma-ladder');
+    const gamma = await newOrganisation(workspace, 'Gamma', 'root@gamma.test');
+    const delta = await newOrganisation(workspace, 'Delta', 'root@delta.test');
+    await gamma.adoptFramework(gammaLadder, 'gamma.yaml');
+    const changed = gammaLadder.replace(/^name: .*$/m, 'name: Delta’s own words');
+    await expect(delta.adoptFramework(changed, 'delta.yaml')).rejects.toMatchObject({
+      problems: [
+        expect.objectContaining({ code: 'duplicate-version', path: ['version'], file: 'delta.yaml' }),
+      ],
+    });
+    // The very same text is one ladder: Delta adopts it, after the reference it began with.
+    expect((await delta.adoptFramework(gammaLadder, 'gamma.yaml')).version.number).toBe(2);
+  });
+
   it('still needs a session or token', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/frameworks' })).statusCode).toBe(401);
   });

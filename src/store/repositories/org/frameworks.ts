@@ -2,7 +2,7 @@ import { loadFrameworkOrThrow } from '../../../core/framework/load.js';
 import type { Framework } from '../../../core/framework/schema.js';
 import { DomainError } from '../../../core/problems.js';
 import { inTransaction, now, type Db } from '../common.js';
-import { changedUnderSameVersion } from '../frameworks.js';
+import { changedUnderSameVersion, FrameworkRepository, shippedReference } from '../frameworks.js';
 import { AuditRepository } from './audit.js';
 import { over, type OrgScope } from './scope.js';
 
@@ -95,6 +95,11 @@ export class OrgFrameworkRepository {
     return inTransaction(this.scope.db, async (trx) => {
       const scope = over(this.scope, trx);
       await refuseChangedUnderSameVersion(trx, scope.organisationId, framework, source, file);
+      // Stored now for the personal pages, which use every version under its id and version. The
+      // row-level policies hide one organisation's adoptions from another's check above; the stored
+      // row is what keeps a second organisation from adopting another text under the same name.
+      const shipped = source === shippedReference().source;
+      await new FrameworkRepository(trx).add(source, shipped ? 'reference' : 'imported', file);
       const last = await trx
         .selectFrom('org_frameworks')
         .select('number')
