@@ -1,4 +1,5 @@
 import type { WorkspaceExport } from './entities.js';
+import { insertRows } from './insert-rows.js';
 import type { Repositories } from './repositories/all.js';
 
 /**
@@ -13,33 +14,33 @@ export interface WriteMode {
   keepIds: boolean;
 }
 
-/** Writes an export already checked by `readWorkspaceExport` as `r`'s owner's rows, in `r`'s transaction. */
-export async function writeExport(r: Repositories, data: WorkspaceExport, { keepIds }: WriteMode) {
+type Export = WorkspaceExport;
+
+/**
+ * Writes an export already checked by `readWorkspaceExport` as `r`'s owner's rows, in `r`'s
+ * transaction. With the export's ids every table is written in batches (`insertRows`); new ids are
+ * read back row by row, as each row's links need its id.
+ */
+export async function writeExport(r: Repositories, data: Export, { keepIds }: WriteMode) {
   const { db, owner } = r;
+  // (framework id)@(version) → the stored row's id.
   const frameworkRow = new Map<string, number>();
-  for (const f of data.frameworks) {
-    const key = `${f.frameworkId}@${f.version}`;
-    if (!keepIds) {
-      frameworkRow.set(key, (await r.frameworks.add(f.source, f.origin, `frameworks ${key}`)).id);
-      continue;
-    }
-    await db
-      .insertInto('frameworks')
-      .values({
-        id: f.id,
-        framework_id: f.frameworkId,
-        version: f.version,
-        name: f.name,
-        origin: f.origin,
-        source: f.source,
-        created_at: f.createdAt,
-      })
-      .execute();
-    frameworkRow.set(key, f.id);
-  }
-  if (keepIds)
-    for (const [key, value] of Object.entries(data.settings))
-      await db.insertInto('settings').values({ key, value }).execute();
+  // Old evidence id → the row's id (the same when ids are kept).
+  const evidenceId = new Map<number, number>();
+  if (keepIds) {
+    await insertRows(db, 'frameworks', data.frameworks.map(frameworkRowOf));
+    for (const f of data.frameworks) frameworkRow.set(frameworkKey(f), f.id);
+    await insertRows(
+      db,
+      'settings',
+      Object.entries(data.settings).map(([key, value]) => ({ key, value })),
+    );
+  } else
+    for (const f of data.frameworks)
+      frameworkRow.set(
+        frameworkKey(f),
+        (await r.frameworks.add(f.source, f.origin, `frameworks ${frameworkKey(f)}`)).id,
+      );
   if (data.profile) {
     const { updatedAt, ...profile } = data.profile;
     await db
@@ -47,9 +48,93 @@ export async function writeExport(r: Repositories, data: WorkspaceExport, { keep
       .values({ owner, document: JSON.stringify(profile), updated_at: updatedAt })
       .execute();
   }
-  // Old evidence id → the row's id (the same when ids are kept).
-  const evidenceId = new Map<number, number>();
-  const evidenceRow = (e: WorkspaceExport['evidence'][number]) => ({
+  const assessmentRow = (a: Export['assessments'][number]) => ({
+    owner,
+    date: a.date,
+    assessor: a.assessor,
+    current_level: a.current,
+    ratings: JSON.stringify(a.ratings),
+    framework: frameworkRow.get(`${a.framework.id}@${a.framework.version}`)!,
+    created_at: a.createdAt,
+    updated_at: a.updatedAt,
+  });
+  const linksOf = (a: Export['assessments'][number], id: number) =>
+    Object.entries(a.evidence).flatMap(([competency, ids]) =>
+      ids.map((evidence) => ({ assessment_id: id, competency, evidence_id: evidenceId.get(evidence)! })),
+    );
+  if (keepIds) {
+    await insertRows(
+      db,
+      'evidence',
+      data.evidence.map((e) => ({ id: e.id, ...evidenceRow(owner, e) })),
+    );
+    for (const e of data.evidence) evidenceId.set(e.id, e.id);
+    await insertRows(
+      db,
+      'assessments',
+      data.assessments.map((a) => ({ id: a.id, ...assessmentRow(a) })),
+    );
+    await insertRows(
+      db,
+      'assessment_evidence',
+      data.assessments.flatMap((a) => linksOf(a, a.id)),
+    );
+  } else {
+    for (const e of data.evidence) {
+      const { id } = await db
+        .insertInto('evidence')
+        .values(evidenceRow(owner, e))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      evidenceId.set(e.id, id);
+    }
+    for (const a of data.assessments) {
+      const { id } = await db
+        .insertInto('assessments')
+        .values(assessmentRow(a))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertRows(db, 'assessment_evidence', linksOf(a, id));
+    }
+  }
+  for (const [table, rows] of [
+    ['offers', data.offers],
+    ['scenarios', data.scenarios],
+    ['learning_plans', data.learningPlans],
+  ] as const)
+    await insertRows(
+      db,
+      table,
+      rows.map((d) => ({
+        ...(keepIds ? { id: d.id } : {}),
+        owner,
+        name: d.name,
+        document: JSON.stringify(d.file),
+        created_at: d.createdAt,
+        updated_at: d.updatedAt,
+      })),
+    );
+}
+
+function frameworkKey(f: Export['frameworks'][number]): string {
+  return `${f.frameworkId}@${f.version}`;
+}
+
+function frameworkRowOf(f: Export['frameworks'][number]) {
+  return {
+    id: f.id,
+    framework_id: f.frameworkId,
+    version: f.version,
+    name: f.name,
+    origin: f.origin,
+    source: f.source,
+    created_at: f.createdAt,
+  };
+}
+
+/** An evidence entry's row; every column given (null when absent), as `insertRows` needs. */
+function evidenceRow(owner: number, e: Export['evidence'][number]) {
+  return {
     owner,
     date: e.date,
     title: e.title,
@@ -61,61 +146,5 @@ export async function writeExport(r: Repositories, data: WorkspaceExport, { keep
     shared: e.shared === true ? 1 : 0,
     created_at: e.createdAt,
     updated_at: e.updatedAt,
-  });
-  if (keepIds)
-    for (let i = 0; i < data.evidence.length; i += 400) {
-      const chunk = data.evidence.slice(i, i + 400);
-      await db
-        .insertInto('evidence')
-        .values(chunk.map((e) => ({ id: e.id, ...evidenceRow(e) })))
-        .execute();
-      for (const e of chunk) evidenceId.set(e.id, e.id);
-    }
-  else
-    for (const e of data.evidence) {
-      const { id } = await db
-        .insertInto('evidence')
-        .values(evidenceRow(e))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      evidenceId.set(e.id, id);
-    }
-  for (const a of data.assessments) {
-    const { id } = await db
-      .insertInto('assessments')
-      .values({
-        ...(keepIds ? { id: a.id } : {}),
-        owner,
-        date: a.date,
-        assessor: a.assessor,
-        current_level: a.current,
-        ratings: JSON.stringify(a.ratings),
-        framework: frameworkRow.get(`${a.framework.id}@${a.framework.version}`)!,
-        created_at: a.createdAt,
-        updated_at: a.updatedAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const links = Object.entries(a.evidence).flatMap(([competency, ids]) =>
-      ids.map((evidence) => ({ assessment_id: id, competency, evidence_id: evidenceId.get(evidence)! })),
-    );
-    if (links.length > 0) await db.insertInto('assessment_evidence').values(links).execute();
-  }
-  for (const [table, rows] of [
-    ['offers', data.offers],
-    ['scenarios', data.scenarios],
-    ['learning_plans', data.learningPlans],
-  ] as const)
-    for (const d of rows)
-      await db
-        .insertInto(table)
-        .values({
-          ...(keepIds ? { id: d.id } : {}),
-          owner,
-          name: d.name,
-          document: JSON.stringify(d.file),
-          created_at: d.createdAt,
-          updated_at: d.updatedAt,
-        })
-        .execute();
+  };
 }

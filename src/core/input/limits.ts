@@ -102,23 +102,37 @@ export function boundsOf(
     values.push(value);
     depths.push(1);
   }
+  const push = (child: unknown, depth: number) => {
+    if (typeof child === 'object' && child !== null) {
+      values.push(child);
+      depths.push(depth);
+    }
+  };
   while (values.length > 0) {
     const current = values.pop()!;
     const depth = depths.pop()!;
     if (depth > maxDepth) return { tooDeep: firstPath(value, (_, path) => path.length >= maxDepth) };
-    if (!Array.isArray(current) && keysOver(current, maxKeys))
-      return { tooManyKeys: firstPath(value, (node) => !Array.isArray(node) && keysOver(node, maxKeys)) };
-    const children = Array.isArray(current) ? current : Object.values(current);
-    if (children.length > maxWidth)
-      return { tooWide: firstPath(value, (node) => Array.isArray(node) && node.length > maxWidth) };
-    nodes += children.length;
-    if (nodes > maxNodes) return { tooMany: true };
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) {
-        values.push(child as object);
-        depths.push(depth + 1);
+    // Children are visited where they are, without a list of them made for each value.
+    let children = 0;
+    if (Array.isArray(current)) {
+      children = current.length;
+      if (children > maxWidth)
+        return { tooWide: firstPath(value, (node) => Array.isArray(node) && node.length > maxWidth) };
+      for (let i = 0; i < children; i++) push(current[i], depth + 1);
+    } else {
+      for (const key in current) {
+        if (!Object.hasOwn(current, key)) continue;
+        if (++children > maxKeys)
+          return {
+            tooManyKeys: firstPath(value, (node) => !Array.isArray(node) && keysOver(node, maxKeys)),
+          };
+        push((current as Record<string, unknown>)[key], depth + 1);
       }
+      if (children > maxWidth)
+        return { tooWide: firstPath(value, (node) => Array.isArray(node) && node.length > maxWidth) };
     }
+    nodes += children;
+    if (nodes > maxNodes) return { tooMany: true };
   }
   return {};
 }

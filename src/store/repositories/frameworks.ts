@@ -158,9 +158,14 @@ export class FrameworkRepository {
   /**
    * Stores a framework file (validated first). The same id and version with the same text is the
    * same framework; with a different text it is refused: a changed ladder needs a new version.
+   * `framework`: the text already loaded (the shipped reference, parsed once per process).
    */
-  async add(source: string, origin: StoredFramework['origin'], file = 'framework'): Promise<StoredFramework> {
-    const framework = loadFrameworkOrThrow(source, file);
+  async add(
+    source: string,
+    origin: StoredFramework['origin'],
+    file = 'framework',
+    framework: Framework = loadFrameworkOrThrow(source, file),
+  ): Promise<StoredFramework> {
     return inTransaction(this.db, async (trx) => {
       const existing = await trx
         .selectFrom('frameworks')
@@ -205,8 +210,8 @@ export class FrameworkRepository {
 
   /** Makes sure the shipped reference framework, in its current version, is stored. */
   async ensureReference(): Promise<StoredFramework> {
-    const { source } = shippedReference();
-    return this.add(source, 'reference', REFERENCE_FILE);
+    const { source, framework } = shippedReference();
+    return this.add(source, 'reference', REFERENCE_FILE, framework);
   }
 
   /**
