@@ -16,6 +16,7 @@ import * as reviewOutcomes from './2026-12-02T0410-review-outcomes.js';
 import * as personalOwners from './2026-12-02T0420-personal-owners.js';
 import * as credentialAccounts from './2026-12-02T0440-credential-accounts.js';
 import * as signInFailures from './2026-12-02T0500-sign-in-failures.js';
+import * as levelHistoryHeld from './2026-12-02T1730-level-history-held.js';
 
 /**
  * Every migration, by timestamped name, in code so that the built package carries them. Kysely runs
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0420-personal-owners': personalOwners,
   '2026-12-02T0440-credential-accounts': credentialAccounts,
   '2026-12-02T0500-sign-in-failures': signInFailures,
+  '2026-12-02T1730-level-history-held': levelHistoryHeld,
 };
 
 /** The name of the newest migration: the schema version an export was written at. */

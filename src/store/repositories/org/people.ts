@@ -100,7 +100,10 @@ export class PeopleRepository {
       });
       return summary;
     });
-    if (summary.created > 0) await refreshStatistics(this.scope.db, 'people');
+    if (summary.created > 0) {
+      await refreshStatistics(this.scope.db, 'people');
+      await refreshStatistics(this.scope.db, 'level_history');
+    }
     return summary;
   }
 
