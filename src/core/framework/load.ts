@@ -38,7 +38,7 @@ export function loadFramework(text: string, file: string): LoadResult {
   const schema = checkSchema(source, frameworkSchema);
   problems.push(...schema.problems);
   checkFramework(
-    schema.value ? entriesOf(schema.value) : salvage(source.value),
+    schema.value ? entriesOf(schema.value) : salvage(source.value, schema.failedPaths),
     (path, message, code, severity = 'error') => {
       // A rule's message names what it is about (`unknown level "x"`): the path only locates it.
       problems.push(selfNamed(source.problem(path, message, code, severity)));

@@ -339,7 +339,15 @@ export function checkSchema<S extends z.ZodType>(
   source: SourceDocument,
   schema: S,
   basePath: Path = [],
-): { value?: z.output<S>; problems: Problem[] } {
+): {
+  value?: z.output<S>;
+  problems: Problem[];
+  /**
+   * Where each of the schema's issues is (relative to `basePath`), all of them, past the problem
+   * cap too: a caller that checks parts of the value again can leave out the parts already failed.
+   */
+  failedPaths?: readonly Path[];
+} {
   const input = basePath.reduce<unknown>(
     (value, key) => (value as Record<string | number, unknown> | undefined)?.[key],
     source.value,
@@ -392,7 +400,7 @@ export function checkSchema<S extends z.ZodType>(
     problems.push(source.problem(path, describeIssue(issue), 'invalid-value'));
   }
   if (omitted > 0) problems.push(moreProblems(omitted, source.file));
-  return { problems };
+  return { problems, failedPaths: issues.map((issue) => issue.path as Path) };
 }
 
 /** A located problem for a value nested past the depth limit. */
