@@ -95,12 +95,17 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
     { polling: 'raf' },
   );
   const contentMs = (await ready.jsonValue()) as number;
-  const drawn = await page.waitForFunction(
-    () => document.querySelector('.chart-placeholder') === null && performance.now(),
-    undefined,
-    { polling: 'raf' },
-  );
-  const chartsMs = (await drawn.jsonValue()) as number;
+  // A page whose first view has no chart waiting to be drawn has its charts, if any, at its content.
+  const waiting = await page.evaluate(() => document.querySelector('.chart-placeholder') !== null);
+  const chartsMs = waiting
+    ? ((await (
+        await page.waitForFunction(
+          () => document.querySelector('.chart-placeholder') === null && performance.now(),
+          undefined,
+          { polling: 'raf' },
+        )
+      ).jsonValue()) as number)
+    : contentMs;
   let bytes = 0;
   let scriptBytes = 0;
   for (const response of responses) {
