@@ -1,20 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { frameworkQuery } from './api/hooks.js';
+import { sessionQuery } from './api/org.js';
+import { frameworkQuery } from './api/queries.js';
+import { prefetch, queryClient } from './api/queryClient.js';
 import { router } from './routes.js';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    // Errors are shown on the page; a second try hides nothing and mostly delays the message.
-    queries: { retry: 1, refetchOnWindowFocus: false },
-  },
-});
-
-// Almost every page needs the framework: ask for it now, while the page's own code is on its way.
-void queryClient.prefetchQuery(frameworkQuery);
+// The layout waits for the session and almost every page needs the framework: ask for both now,
+// while the page's own code is on its way (index.html preloads both, so these find them coming).
+prefetch(sessionQuery, frameworkQuery);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

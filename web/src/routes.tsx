@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Layout, RouteError } from './Layout.js';
+import { assessmentsQuery, documentsQuery, evidenceQuery, profileQuery } from './api/queries.js';
+import { prefetch } from './api/queryClient.js';
 
 /** A page loaded on first visit only: each page is its own chunk, so the first load stays small. */
 const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
@@ -16,13 +18,39 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, lazy: page(() => import('./pages/Ladder.js')) },
       { path: 'lattice', lazy: page(() => import('./pages/Lattice.js')) },
-      { path: 'assessment', lazy: page(() => import('./pages/Assessment.js')) },
-      { path: 'evidence', lazy: page(() => import('./pages/Evidence.js')) },
-      { path: 'paths', lazy: page(() => import('./pages/Paths.js')) },
+      // A page's first view waits on these answers: each route asks for them as it starts loading
+      // the page's code, not after the code has arrived and rendered (the framework is asked for in main.tsx).
+      {
+        path: 'assessment',
+        loader: () => prefetch(assessmentsQuery, profileQuery),
+        lazy: page(() => import('./pages/Assessment.js')),
+      },
+      {
+        path: 'evidence',
+        loader: () => prefetch(evidenceQuery, profileQuery, assessmentsQuery),
+        lazy: page(() => import('./pages/Evidence.js')),
+      },
+      {
+        path: 'paths',
+        loader: () => prefetch(profileQuery, assessmentsQuery),
+        lazy: page(() => import('./pages/Paths.js')),
+      },
       { path: 'fit', lazy: page(() => import('./pages/Fit.js')) },
-      { path: 'offers', lazy: page(() => import('./pages/Offers.js')) },
-      { path: 'earnings', lazy: page(() => import('./pages/Earnings.js')) },
-      { path: 'learning', lazy: page(() => import('./pages/Learning.js')) },
+      {
+        path: 'offers',
+        loader: () => prefetch(documentsQuery('offers')),
+        lazy: page(() => import('./pages/Offers.js')),
+      },
+      {
+        path: 'earnings',
+        loader: () => prefetch(documentsQuery('scenarios')),
+        lazy: page(() => import('./pages/Earnings.js')),
+      },
+      {
+        path: 'learning',
+        loader: () => prefetch(profileQuery, assessmentsQuery),
+        lazy: page(() => import('./pages/Learning.js')),
+      },
       { path: 'frameworks', lazy: page(() => import('./pages/Frameworks.js')) },
       { path: 'org/people', lazy: page(() => import('./pages/org/People.js')) },
       { path: 'org/people/:id', lazy: page(() => import('./pages/org/Person.js')) },

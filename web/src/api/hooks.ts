@@ -7,37 +7,26 @@ import type {
   StoredEvidence,
 } from '../../../src/store/entities.js';
 import type { EvidenceEntry } from '../../../src/core/evidence/schema.js';
-import { del, get, getAll, post, put } from './client.js';
-import type { FrameworkData } from './framework.js';
-
-/** A stored named document (an offer file, an earnings scenario) as the API returns it. */
-export interface StoredDocument<F = unknown> {
-  id: number;
-  name: string;
-  file: F;
-  createdAt: string;
-  updatedAt: string;
-}
+import { del, post, put } from './client.js';
+import {
+  assessmentsQuery,
+  documentsQuery,
+  evidenceQuery,
+  frameworkQuery,
+  profileQuery,
+  type DocumentKind,
+  type StoredDocument,
+} from './queries.js';
 
 export type { FrameworkData } from './framework.js';
-
-// The framework only changes when someone imports another one: keep it for the whole visit.
-export const frameworkQuery = {
-  queryKey: ['framework'],
-  staleTime: Infinity,
-  queryFn: () => get<FrameworkData>('/framework/bundle'),
-} as const;
+export { frameworkQuery, type StoredDocument } from './queries.js';
 
 export function useFramework() {
   return useQuery(frameworkQuery);
 }
 
 export function useProfile() {
-  return useQuery({
-    queryKey: ['profile'],
-    // null until a profile is saved: a normal first visit, not a failure.
-    queryFn: () => get<Profile | null>('/profile'),
-  });
+  return useQuery(profileQuery);
 }
 
 export function useSaveProfile() {
@@ -49,24 +38,15 @@ export function useSaveProfile() {
 }
 
 export function useAssessments() {
-  return useQuery({
-    queryKey: ['assessments'],
-    queryFn: () => getAll<StoredAssessment>('/assessments', 'assessments'),
-  });
+  return useQuery(assessmentsQuery);
 }
 
 export function useEvidence() {
-  return useQuery({
-    queryKey: ['evidence'],
-    queryFn: () => getAll<StoredEvidence>('/evidence', 'entries'),
-  });
+  return useQuery(evidenceQuery);
 }
 
-export function useDocuments<F>(kind: 'offers' | 'scenarios') {
-  return useQuery({
-    queryKey: [kind],
-    queryFn: () => getAll<StoredDocument<F>>(`/${kind}`, kind),
-  });
+export function useDocuments<F>(kind: DocumentKind) {
+  return useQuery(documentsQuery<F>(kind));
 }
 
 /** Create (no id) or replace (id) an entity, then refresh its list. */
@@ -92,6 +72,6 @@ export const useSaveAssessment = () =>
 export const useDeleteAssessment = () => useDelete(['assessments'], '/assessments');
 export const useSaveEvidence = () => useSave<EvidenceEntry, StoredEvidence>(['evidence'], '/evidence');
 export const useDeleteEvidence = () => useDelete(['evidence'], '/evidence');
-export const useSaveDocument = <F>(kind: 'offers' | 'scenarios') =>
+export const useSaveDocument = <F>(kind: DocumentKind) =>
   useSave<{ name?: string; file: F }, StoredDocument<F>>([kind], `/${kind}`);
-export const useDeleteDocument = (kind: 'offers' | 'scenarios') => useDelete([kind], `/${kind}`);
+export const useDeleteDocument = (kind: DocumentKind) => useDelete([kind], `/${kind}`);

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/
 import type { FullPlan as FrameworkPlan } from '../../../src/core/org/plan.js';
 import type { Role } from '../../../src/core/org/policy.js';
 import { ApiError, del, get, getAll, patch, post } from './client.js';
+import { JUST_FETCHED_MS } from './queries.js';
 
 /** What the /api/session and /api/org routes answer (docs/organisation.md). */
 export interface SignedIn {
@@ -92,8 +93,15 @@ const query = (values: Record<string, string | undefined>) => {
   return text === '' ? '' : `?${text}`;
 };
 
+/** Who is signed in: the layout waits for it before any page, so it is asked for first (`main.tsx`). */
+export const sessionQuery = {
+  queryKey: ['session'],
+  staleTime: JUST_FETCHED_MS,
+  queryFn: () => get<SessionState>('/session'),
+} as const;
+
 export function useSession() {
-  return useQuery({ queryKey: ['session'], queryFn: () => get<SessionState>('/session') });
+  return useQuery(sessionQuery);
 }
 
 /** Sign in, out, or out everywhere: afterwards every cached answer belongs to someone else. */

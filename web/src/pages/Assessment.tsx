@@ -13,12 +13,11 @@ import { draftOf, LoadedNotice, type Draft } from './assessment/Loaded.js';
 import { History } from './assessment/History.js';
 import { withNames } from '../lib/names.js';
 import { useTitle } from '../lib/title.js';
+import { today } from '../lib/today.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
 import { check, plainMessages, type FieldErrors } from '../lib/validate.js';
 
 const RadarView = lazy(() => import('../charts/Radar.js'));
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The request body for a draft, checked with the API's own schema and the core's semantic rules. */
 export function assessmentBody(framework: Framework, draft: Draft): { body: unknown; errors: FieldErrors } {

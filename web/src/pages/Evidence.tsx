@@ -19,7 +19,7 @@ import {
 } from '../lib/evidenceForm.js';
 import { useTitle } from '../lib/title.js';
 import { UnsavedGuard } from '../lib/unsaved.js';
-import { today } from './Assessment.js';
+import { today } from '../lib/today.js';
 import { PacketView, packetTitle } from './evidence/PacketView.js';
 import { SuggestFromExport } from './evidence/SuggestFromExport.js';
 
