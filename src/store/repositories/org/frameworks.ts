@@ -99,7 +99,7 @@ export class OrgFrameworkRepository {
       // row-level policies hide one organisation's adoptions from another's check above; the stored
       // row is what keeps a second organisation from adopting another text under the same name.
       const shipped = source === shippedReference().source;
-      await new FrameworkRepository(trx).add(source, shipped ? 'reference' : 'imported', file);
+      await new FrameworkRepository(trx).add(source, shipped ? 'reference' : 'imported', file, framework);
       const last = await trx
         .selectFrom('org_frameworks')
         .select('number')
